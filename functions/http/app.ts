@@ -1,0 +1,127 @@
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { hasRole, type Principal, type TokenVerifier } from '../../shared/auth.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/errors.ts';
+import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
+import { fieldErrors } from '../../shared/validation.ts';
+import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
+import { problemResponse } from './problem.ts';
+
+export type AppEnv = { Variables: { locale: Locale; principal: Principal | undefined } };
+
+export interface HttpDeps extends Deps {
+  verifier: TokenVerifier;
+}
+
+export const SESSION_COOKIE = 'mv_session';
+export const MAX_BODY_BYTES = 256 * 1024;
+
+class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+}
+
+/** Bearer token for API clients, or the portal's HttpOnly session cookie. */
+function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new UnauthorizedError('auth.invalidToken');
+    return match[1];
+  }
+  return cookie;
+}
+
+/** Every function app starts here: the same headers, limits, auth, locale and error mapping. */
+export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError('validation.failed', {}, fieldErrors(result.error));
+    },
+  });
+  app.use(secureHeaders());
+  app.use(async (c, next) => {
+    c.set('locale', negotiateLocale(c.req.header('accept-language')));
+    c.header('content-language', c.get('locale'));
+    c.header('vary', 'Accept-Language');
+    const token = tokenOf(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
+    c.set('principal', token ? await deps.verifier.verify(token) : undefined);
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError('http.payloadTooLarge', { limit: MAX_BODY_BYTES });
+      },
+    }),
+  );
+  app.onError((error, c) => problemResponse(c, error, c.get('locale') ?? 'zh-CN'));
+  app.notFound((c) => problemResponse(c, new NotFound(), c.get('locale') ?? 'zh-CN'));
+  return app;
+}
+
+class NotFound extends AppError {
+  readonly status = 404;
+  constructor() {
+    super('http.notFound');
+  }
+}
+
+/** Checks the roles a route declares in the route table. */
+function requireRoles(spec: RouteSpec): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!spec.roles.includes('public')) {
+      const principal = c.get('principal');
+      if (!principal) throw new UnauthorizedError('http.unauthorized');
+      if (!hasRole(principal, spec.roles)) throw new ForbiddenError('http.forbidden');
+    }
+    await next();
+  };
+}
+
+/** A route's method, path, roles and summary come from the route table; the rest from the app. */
+export function defineRoute<N extends RouteName, C extends Omit<RouteConfig, 'method' | 'path'>>(name: N, config: C) {
+  const spec = routeTable[name];
+  const isPublic = (spec.roles as readonly string[]).includes('public');
+  return createRoute({
+    ...config,
+    method: spec.method as (typeof routeTable)[N]['method'],
+    path: spec.path as (typeof routeTable)[N]['path'],
+    operationId: name,
+    summary: spec.summary,
+    tags: [spec.fn],
+    description: `${config.description ?? ''}${config.description ? '\n\n' : ''}Roles: ${spec.roles.join(', ')}`,
+    security: isPublic ? [] : [{ bearer: [] }],
+    middleware: [requireRoles(spec)],
+  });
+}
+
+/** The principal on a route that requires one (the role check already ran). */
+export function principalOf(c: { get(key: 'principal'): Principal | undefined }): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new UnauthorizedError('http.unauthorized');
+  return principal;
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  );
+}

@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, BadRequestError } from '../../shared/errors.ts';
+import { isMessageCode, issueMessage, type Locale, type MessageCode, t } from '../../shared/i18n.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+}
+
+const RETRY_AFTER_SECONDS = '2';
+
+function problemFor(error: AppError, locale: Locale): Problem {
+  const detail = t(locale, error.code, error.params);
+  const problem: Problem = {
+    type: `urn:micro-venture:problem:${error.code}`,
+    title: t(locale, error.code, {}),
+    status: error.status,
+    detail,
+    code: error.code,
+  };
+  if (error.fieldErrors.length > 0) {
+    problem.errors = error.fieldErrors.map((field) => ({
+      path: field.path,
+      message: isMessageCode(field.message)
+        ? t(locale, field.message, field.params)
+        : issueMessage(field.message, locale),
+    }));
+  }
+  return problem;
+}
+
+/** Hono's own exceptions (a broken JSON body, say) become the same problems. */
+function fromHttpException(error: HTTPException): AppError {
+  const code: MessageCode = /json/i.test(error.message) ? 'http.malformedJson' : 'http.badRequest';
+  const mapped = new BadRequestError(code);
+  return error.status === 400 ? mapped : Object.assign(mapped, { status: error.status });
+}
+
+/** The one error-to-HTTP mapping every app uses. Anything unexpected is a 500 and is logged. */
+export function problemResponse(c: Context, error: unknown, locale: Locale): Response {
+  let appError: AppError | undefined;
+  if (error instanceof AppError) appError = error;
+  else if (error instanceof HTTPException && error.status < 500) appError = fromHttpException(error);
+  if (!appError) {
+    console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String(error), stack: (error as Error)?.stack }));
+    const problem: Problem = {
+      type: 'urn:micro-venture:problem:http.internal',
+      title: t(locale, 'http.internal'),
+      status: 500,
+      detail: t(locale, 'http.internal'),
+      code: 'http.internal',
+    };
+    return c.body(JSON.stringify(problem), 500, { 'content-type': 'application/problem+json' });
+  }
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (appError.status === 503) headers['retry-after'] = RETRY_AFTER_SECONDS;
+  if (appError.status === 401) headers['www-authenticate'] = 'Bearer';
+  return c.body(JSON.stringify(problemFor(appError, locale)), appError.status, headers);
+}

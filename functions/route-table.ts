@@ -1,0 +1,99 @@
+import type { Role } from '../shared/auth.ts';
+
+/**
+ * The one route table. The local server and the CDK stack are both built from it, and each
+ * function app registers exactly its own entries (test/infra proves all three agree).
+ * `public` routes need no token; any other role list is checked on every request.
+ */
+export const FUNCTIONS = ['submissions', 'portal'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+export type RouteRole = Role | 'public';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec {
+  fn: FunctionName;
+  method: Method;
+  /** OpenAPI-style path, as API Gateway writes it: `/api/contests/{contestId}`. */
+  path: string;
+  roles: readonly RouteRole[];
+  summary: string;
+}
+
+const r = (fn: FunctionName, method: Method, path: string, roles: readonly RouteRole[], summary: string): RouteSpec => ({
+  fn,
+  method,
+  path,
+  roles,
+  summary,
+});
+
+export const routeTable = {
+  // Contests: the public call and the office's drafts.
+  listPublicContests: r('submissions', 'get', '/api/contests', ['public'], 'List published calls (open and past)'),
+  getContest: r('submissions', 'get', '/api/contests/{contestId}', ['public'], 'Read a contest call'),
+  listOfficeContests: r('submissions', 'get', '/api/offices/{officeId}/contests', ['officer'], "List an office's contests"),
+  createContest: r('submissions', 'post', '/api/offices/{officeId}/contests', ['officer'], 'Create a contest draft'),
+  updateContest: r('submissions', 'patch', '/api/contests/{contestId}', ['officer'], 'Edit a contest draft'),
+  openContest: r('submissions', 'post', '/api/contests/{contestId}/open', ['officer'], 'Open the call (rules freeze)'),
+  closeContest: r('submissions', 'post', '/api/contests/{contestId}/close', ['officer'], 'Close submissions'),
+  cancelContest: r('submissions', 'post', '/api/contests/{contestId}/cancel', ['officer'], 'Cancel a contest'),
+
+  // Teams.
+  createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
+  listMyTeams: r('submissions', 'get', '/api/me/teams', ['resident'], 'List my teams'),
+  getTeam: r('submissions', 'get', '/api/teams/{teamId}', ['resident'], 'Read my team'),
+  replaceTeam: r('submissions', 'put', '/api/teams/{teamId}', ['resident'], 'Update my team'),
+
+  // Proposals.
+  createProposal: r('submissions', 'post', '/api/contests/{contestId}/proposals', ['resident'], 'Start a proposal draft'),
+  listMyProposals: r('submissions', 'get', '/api/me/proposals', ['resident'], 'List my proposals'),
+  getProposal: r(
+    'submissions',
+    'get',
+    '/api/contests/{contestId}/proposals/{proposalId}',
+    ['resident', 'officer'],
+    'Read a proposal',
+  ),
+  updateProposal: r(
+    'submissions',
+    'patch',
+    '/api/contests/{contestId}/proposals/{proposalId}',
+    ['resident'],
+    'Edit a proposal draft',
+  ),
+  submitProposal: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/proposals/{proposalId}/submit',
+    ['resident'],
+    'Submit a proposal',
+  ),
+  withdrawProposal: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/proposals/{proposalId}/withdraw',
+    ['resident'],
+    'Withdraw a submitted proposal',
+  ),
+  listSubmissions: r('submissions', 'get', '/api/contests/{contestId}/submissions', ['officer'], "List a contest's submissions"),
+  screenProposal: r(
+    'submissions',
+    'put',
+    '/api/contests/{contestId}/proposals/{proposalId}/eligibility',
+    ['officer'],
+    'Mark a submission eligible or ineligible',
+  ),
+
+  // Portal: pages and API documentation.
+  home: r('portal', 'get', '/', ['public'], 'Portal home page'),
+  openapi: r('portal', 'get', '/api/openapi.json', ['public'], 'OpenAPI 3.1 document'),
+  apiDocs: r('portal', 'get', '/api/docs', ['public'], 'Interactive API documentation'),
+  apiDocsAsset: r('portal', 'get', '/api/docs/assets/{file}', ['public'], 'API documentation assets'),
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof routeTable;
+
+export function routesOf(fn: FunctionName): [RouteName, RouteSpec][] {
+  return (Object.entries(routeTable) as [RouteName, RouteSpec][]).filter(([, spec]) => spec.fn === fn);
+}

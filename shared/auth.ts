@@ -1,0 +1,96 @@
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { ForbiddenError, UnauthorizedError } from './errors.ts';
+
+export const ROLES = ['resident', 'judge', 'officer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export interface Principal {
+  sub: string;
+  name: string;
+  roles: Role[];
+  /** Officers act only inside this office. */
+  officeId?: string;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+/** Cognito group names (AWS) and role names (local sign-in) both map to roles. */
+const GROUP_ROLES: Record<string, Role> = {
+  officers: 'officer',
+  officer: 'officer',
+  judges: 'judge',
+  judge: 'judge',
+  residents: 'resident',
+  resident: 'resident',
+};
+
+const Claims = z.looseObject({
+  sub: z.string().min(1),
+  name: z.string().optional(),
+  'cognito:username': z.string().optional(),
+  roles: z.array(z.string()).optional(),
+  'cognito:groups': z.array(z.string()).optional(),
+  office: z.string().optional(),
+  'custom:office': z.string().optional(),
+});
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const claims = Claims.parse(payload);
+  const groups = claims.roles ?? claims['cognito:groups'] ?? [];
+  const roles = [...new Set(groups.flatMap((g) => (GROUP_ROLES[g] ? [GROUP_ROLES[g]] : [])))];
+  const officeId = claims.office ?? claims['custom:office'];
+  return {
+    sub: claims.sub,
+    name: claims.name ?? claims['cognito:username'] ?? claims.sub,
+    // Self-registered users carry no group: they are residents.
+    roles: roles.length > 0 ? roles : ['resident'],
+    ...(officeId ? { officeId } : {}),
+  };
+}
+
+export interface VerifierOptions {
+  issuer: string;
+  audience: string;
+  /** A JWKS to trust as given (local sign-in), or fetched from the issuer (Cognito). */
+  jwks?: JSONWebKeySet;
+  jwksUrl?: string;
+}
+
+export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const keySet = options.jwks
+    ? createLocalJWKSet(options.jwks)
+    : createRemoteJWKSet(new URL(options.jwksUrl ?? `${options.issuer}/.well-known/jwks.json`));
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, keySet, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ['ES256', 'RS256'],
+        });
+        return principalFromClaims(payload);
+      } catch {
+        throw new UnauthorizedError('auth.invalidToken');
+      }
+    },
+  };
+}
+
+export function hasRole(principal: Principal | undefined, roles: readonly string[]): boolean {
+  return principal !== undefined && principal.roles.some((role) => roles.includes(role));
+}
+
+/** The object check every office-scoped action makes. */
+export function assertOfficer(principal: Principal, officeId: string): void {
+  if (!principal.roles.includes('officer') || principal.officeId !== officeId) {
+    throw new ForbiddenError('auth.wrongOffice');
+  }
+}
+
+export function isOfficerOf(principal: Principal | undefined, officeId: string): boolean {
+  return principal !== undefined && principal.roles.includes('officer') && principal.officeId === officeId;
+}

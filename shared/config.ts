@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads the environment. Each Lambda parses its config once at
+ * start-up; a missing or malformed variable stops it with the variable's name.
+ */
+const LambdaEnv = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AUTH_ISSUER: z.url(),
+  AUTH_AUDIENCE: z.string().min(1),
+  AUTH_JWKS_URL: z.url().optional(),
+  CURSOR_SECRET: z.string().min(16),
+});
+export type LambdaConfig = z.infer<typeof LambdaEnv>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const names = result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.code})`).join(', ');
+    throw new ConfigError(`Invalid or missing configuration: ${names}`);
+  }
+  return result.data;
+}
+
+export function loadLambdaConfig(env: Record<string, string | undefined> = process.env): LambdaConfig {
+  return parseEnv(LambdaEnv, env);
+}
+
+/** `npm start` options: flags and environment, parsed in one place. */
+const LocalEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  /** auto: DynamoDB Local when Java is found, else dynalite; or name one, or give an endpoint. */
+  DB_ENGINE: z.enum(['auto', 'dynamodb-local', 'dynalite', 'endpoint']).default('auto'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  TABLE_NAME: z.string().min(3).default('micro-venture'),
+  AWS_REGION: z.string().default('cn-north-1'),
+  MEMORY: z.stringbool().default(false),
+});
+export type LocalConfig = z.infer<typeof LocalEnv>;
+
+export function loadLocalConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: Record<string, string | undefined> = process.env,
+): LocalConfig {
+  const flags: Record<string, string> = {};
+  for (const arg of argv) {
+    if (arg === '--memory') flags.MEMORY = 'true';
+    else if (arg.startsWith('--port=')) flags.PORT = arg.slice(7);
+    else if (arg.startsWith('--engine=')) flags.DB_ENGINE = arg.slice(9);
+    else throw new ConfigError(`Unknown option ${arg} (known: --memory, --port=N, --engine=auto|dynamodb-local|dynalite|endpoint)`);
+  }
+  return parseEnv(LocalEnv, { ...env, ...flags });
+}

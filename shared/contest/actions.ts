@@ -1,0 +1,160 @@
+import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
+import { getOffice } from '../office/office.ts';
+import { parseOrThrow } from '../validation.ts';
+import { assertVersion, saveNextVersion } from '../versioned.ts';
+import {
+  CANCELLABLE,
+  CONTEST_DEFAULTS,
+  type Contest,
+  type ContestCreateInput,
+  type ContestPatchInput,
+  ContestRules,
+  type ContestStatus,
+} from './model.ts';
+import { contestItem, getContest, insertContest, listContestsByOffice, listPublishedContests, type PageRequest } from './store.ts';
+import type { z } from 'zod';
+
+const notFound = () => new NotFoundError('contest.notFound');
+
+/** A draft is visible only to its own office; once opened, the call is public. */
+export async function readContest(deps: Deps, principal: Principal | undefined, contestId: string): Promise<Contest> {
+  const contest = await getContest(deps.db, contestId);
+  if (!contest || (contest.status === 'draft' && !isOfficerOf(principal, contest.officeId))) throw notFound();
+  return contest;
+}
+
+/** Loads a contest an officer is about to act on, checking the office. */
+export async function contestForOfficer(deps: Deps, principal: Principal, contestId: string): Promise<Contest> {
+  const contest = await getContest(deps.db, contestId);
+  if (!contest) throw notFound();
+  assertOfficer(principal, contest.officeId);
+  return contest;
+}
+
+export async function createContest(
+  deps: Deps,
+  principal: Principal,
+  officeId: string,
+  input: z.infer<typeof ContestCreateInput>,
+  idempotencyKey?: string,
+): Promise<{ contest: Contest; created: boolean }> {
+  assertOfficer(principal, officeId);
+  const office = await getOffice(deps.db, officeId);
+  if (!office) throw new NotFoundError('office.notFound');
+  const rules = parseOrThrow(ContestRules, { ...CONTEST_DEFAULTS, noticePrefix: office.noticePrefix, ...input });
+  const now = deps.clock.now().toISOString();
+  const requestHash = sha256Hex(canonicalJson(input));
+  const contest: Contest = {
+    ...rules,
+    id: idempotencyKey ? idempotentId('contest', principal.sub, idempotencyKey) : newId(),
+    officeId,
+    officeName: office.name,
+    status: 'draft',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: principal.sub,
+    requestHash,
+  };
+  if (await insertContest(deps.db, contest)) return { contest, created: true };
+  return { contest: await replayCreate(deps, contest.id, principal, requestHash), created: false };
+}
+
+async function replayCreate(deps: Deps, contestId: string, principal: Principal, requestHash: string) {
+  const existing = await getContest(deps.db, contestId);
+  if (!existing || existing.createdBy !== principal.sub || existing.requestHash !== requestHash) {
+    throw new ValidationError('idempotency.mismatch');
+  }
+  return existing;
+}
+
+export async function updateContest(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  patch: z.infer<typeof ContestPatchInput>,
+  ifMatch: number,
+): Promise<Contest> {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  assertVersion(contest, ifMatch);
+  if (contest.status !== 'draft') throw new ConflictError('contest.notDraft');
+  const rules = parseOrThrow(ContestRules, { ...pickRules(contest), ...patch });
+  return saveContest(deps, { ...contest, ...rules }, ifMatch, 'draft');
+}
+
+function pickRules(contest: Contest) {
+  const { id, officeId, officeName, status, version, createdAt, updatedAt, createdBy, requestHash, ...rest } = contest;
+  const { openedAt, closedAt, cancelledAt, cancelReason, ...rules } = rest;
+  return rules;
+}
+
+/** Each transition commits on the contest item, conditioned on the status it leaves. */
+function saveContest(deps: Deps, next: Contest, expectedVersion: number | undefined, from: ContestStatus) {
+  return saveNextVersion(deps.db, deps.clock, next, contestItem, {
+    expectedVersion,
+    condition: '#status = :from',
+    names: { '#status': 'status' },
+    values: { ':from': from },
+  });
+}
+
+function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
+  if (!allowed.includes(contest.status)) throw new ConflictError('contest.wrongStatus', { status: contest.status });
+}
+
+/** Opening publishes the call and freezes the rules. */
+export async function openContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  assertVersion(contest, ifMatch);
+  assertStatus(contest, ['draft']);
+  const now = deps.clock.now();
+  if (new Date(contest.submissionDeadline) <= now) {
+    throw new ValidationError('contest.deadlineInPast', {}, [
+      { path: 'submissionDeadline', message: 'contest.deadlineInPast' },
+    ]);
+  }
+  return saveContest(deps, { ...contest, status: 'open', openedAt: now.toISOString() }, ifMatch, 'draft');
+}
+
+/** Closing ends submissions and starts eligibility screening; only once the deadline has passed. */
+export async function closeContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  assertVersion(contest, ifMatch);
+  assertStatus(contest, ['open']);
+  const now = deps.clock.now();
+  if (new Date(contest.submissionDeadline) > now) {
+    throw new ConflictError('contest.deadlineNotPassed', { deadline: contest.submissionDeadline });
+  }
+  return saveContest(deps, { ...contest, status: 'screening', closedAt: now.toISOString() }, ifMatch, 'open');
+}
+
+export async function cancelContest(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  reason: string,
+  ifMatch?: number,
+) {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  assertVersion(contest, ifMatch);
+  assertStatus(contest, CANCELLABLE);
+  const next: Contest = {
+    ...contest,
+    status: 'cancelled',
+    cancelledAt: deps.clock.now().toISOString(),
+    cancelReason: reason,
+  };
+  return saveContest(deps, next, ifMatch, contest.status);
+}
+
+export function listOfficeContests(deps: Deps, principal: Principal, officeId: string, page: PageRequest) {
+  assertOfficer(principal, officeId);
+  return listContestsByOffice(deps.db, deps.cursors, officeId, page);
+}
+
+export function listPublicContests(deps: Deps, page: PageRequest) {
+  return listPublishedContests(deps.db, deps.cursors, page);
+}

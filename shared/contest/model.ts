@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { PositiveFen } from '../money.ts';
+import { Aggregation, DEFAULT_RUBRIC, FULL_MARKS, Rubric } from '../scoring.ts';
+
+export const CONTEST_STATUSES = [
+  'draft',
+  'open',
+  'screening',
+  'review',
+  'publicity',
+  'locked',
+  'awarded',
+  'cancelled',
+] as const;
+export const ContestStatus = z.enum(CONTEST_STATUSES);
+export type ContestStatus = z.infer<typeof ContestStatus>;
+
+export const SHORTLIST_POLICIES = ['rank-fill', 'rank-strict', 'max-score'] as const;
+
+export const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const CodeName = z.strictObject({ code: Code, name: z.string().trim().min(1).max(40) });
+export type CodeName = z.infer<typeof CodeName>;
+
+/** ISO-8601 with an offset on the way in; stored as UTC. */
+export const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+
+const Shortlisting = z.strictObject({
+  policy: z.enum(SHORTLIST_POLICIES),
+  /** Proposals below this aggregated score (hundredths) are never funded. */
+  minScore: z.number().int().min(0).max(FULL_MARKS).optional(),
+});
+
+/** The rules a contest runs under. They freeze when the contest opens. */
+const rulesShape = {
+  title: z.string().trim().min(1).max(100),
+  callText: z.string().trim().min(1).max(20_000),
+  budgetFen: PositiveFen,
+  capFen: PositiveFen,
+  categories: z.array(CodeName).min(1).max(30),
+  communities: z.array(CodeName).min(1).max(200),
+  rubric: Rubric,
+  aggregation: Aggregation,
+  /** Criteria codes that break ties in ranking, in order. */
+  tieBreak: z.array(Code).max(20),
+  minJudges: z.number().int().min(1).max(25),
+  /** A sheet further than this (hundredths) from the proposal's mean is flagged. */
+  outlierMargin: z.number().int().min(0).max(FULL_MARKS),
+  shortlisting: Shortlisting,
+  submissionDeadline: Instant,
+  reviewDeadline: Instant,
+  publicityDays: z.number().int().min(1).max(30),
+  noticePrefix: z.string().trim().min(1).max(20),
+};
+
+export const ContestRulesFields = z.strictObject(rulesShape);
+
+type Issue = { path: (string | number)[]; params: Record<string, string | number> };
+
+/** Rules that span fields; one place, used on create and on every edit. */
+export function crossCheckRules(rules: z.infer<typeof ContestRulesFields>): Issue[] {
+  const issues: Issue[] = [];
+  if (rules.capFen > rules.budgetFen) issues.push({ path: ['capFen'], params: { code: 'contest.capAboveBudget' } });
+  if (rules.reviewDeadline <= rules.submissionDeadline) {
+    issues.push({ path: ['reviewDeadline'], params: { code: 'contest.datesOutOfOrder' } });
+  }
+  for (const field of ['categories', 'communities'] as const) {
+    const seen = new Set<string>();
+    rules[field].forEach((entry, index) => {
+      if (seen.has(entry.code)) {
+        issues.push({ path: [field, index, 'code'], params: { code: 'contest.duplicateCode', value: entry.code } });
+      }
+      seen.add(entry.code);
+    });
+  }
+  const criteria = new Set(rules.rubric.map((criterion) => criterion.code));
+  rules.tieBreak.forEach((code, index) => {
+    if (!criteria.has(code)) {
+      issues.push({ path: ['tieBreak', index], params: { code: 'contest.unknownCriterion', value: code } });
+    }
+  });
+  return issues;
+}
+
+export const ContestRules = ContestRulesFields.superRefine((rules, ctx) => {
+  for (const issue of crossCheckRules(rules)) ctx.addIssue({ code: 'custom', ...issue, input: rules });
+});
+export type ContestRules = z.infer<typeof ContestRules>;
+
+export const CONTEST_DEFAULTS = {
+  rubric: DEFAULT_RUBRIC,
+  aggregation: 'trimmed-mean',
+  tieBreak: DEFAULT_RUBRIC.slice(0, 2).map((criterion) => criterion.code),
+  minJudges: 5,
+  outlierMargin: 1500,
+  shortlisting: { policy: 'rank-fill' },
+  publicityDays: 7,
+} as const satisfies Partial<ContestRules>;
+
+/** Creating a draft: the essentials, the rest from the defaults (and the office's notice prefix). */
+export const ContestCreateInput = ContestRulesFields.partial({
+  rubric: true,
+  aggregation: true,
+  tieBreak: true,
+  minJudges: true,
+  outlierMargin: true,
+  shortlisting: true,
+  publicityDays: true,
+  noticePrefix: true,
+});
+export const ContestPatchInput = ContestRulesFields.partial();
+
+export const Contest = z.object({
+  ...rulesShape,
+  submissionDeadline: z.string(),
+  reviewDeadline: z.string(),
+  id: z.string(),
+  officeId: z.string(),
+  officeName: z.string(),
+  status: ContestStatus,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  openedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  cancelReason: z.string().optional(),
+  requestHash: z.string().optional(),
+});
+export type Contest = z.infer<typeof Contest>;
+
+export const CancelInput = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+
+/** What every page or client may read of a contest's call (no internal fields). */
+export function publicContest(contest: Contest) {
+  const { requestHash: _hash, createdBy: _by, ...rest } = contest;
+  return rest;
+}
+
+export const CANCELLABLE: readonly ContestStatus[] = ['draft', 'open', 'screening', 'review', 'publicity'];

@@ -1,0 +1,73 @@
+import type { CursorCodec } from '../cursor.ts';
+import { type Db, putIf, queryPage } from '../db.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { readEntity } from '../versioned.ts';
+import { Contest } from './model.ts';
+
+/** A contest item's keys follow from its state: a call is public once it has been opened. */
+export function contestItem(contest: Contest) {
+  return {
+    ...keys.contest(contest.id),
+    ...keys.contestByOffice(contest.officeId, contest.createdAt, contest.id),
+    ...(contest.openedAt ? keys.publishedContest(contest.submissionDeadline, contest.id) : {}),
+    ...contest,
+  };
+}
+
+const parse = (item: Record<string, unknown>) => Contest.parse(withoutKeys(item));
+
+export function getContest(db: Db, contestId: string): Promise<Contest | undefined> {
+  return readEntity(db, keys.contest(contestId), parse);
+}
+
+/** Returns false when an item with this id exists already (an idempotent retry). */
+export function insertContest(db: Db, contest: Contest): Promise<boolean> {
+  return putIf(db, contestItem(contest), 'attribute_not_exists(pk)');
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Access pattern: an office's contests, newest first (gsi1). */
+export async function listContestsByOffice(
+  db: Db,
+  cursors: CursorCodec,
+  officeId: string,
+  page: PageRequest,
+): Promise<PageOf<Contest>> {
+  const scope = `office-contests:${officeId}`;
+  const result = await queryPage(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.contestByOffice(officeId, '', '').gsi1pk, ':prefix': 'CONTEST#' },
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: cursors.decode(scope, page.cursor),
+  });
+  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+}
+
+/** Access pattern: every published call (not drafts), latest deadline first (sparse gsi2). */
+export async function listPublishedContests(
+  db: Db,
+  cursors: CursorCodec,
+  page: PageRequest,
+): Promise<PageOf<Contest>> {
+  const scope = 'published-contests';
+  const result = await queryPage(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.publishedContest('', '').gsi2pk },
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: cursors.decode(scope, page.cursor),
+  });
+  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+}

@@ -1,0 +1,10 @@
+import type { Clock } from './clock.ts';
+import type { CursorCodec } from './cursor.ts';
+import type { Db } from './db.ts';
+
+/** What the domain needs from the outside world; wired once per process. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  cursors: CursorCodec;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** zh-CN first: the product's users are Chinese street offices and residents. */
+export function negotiateLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+type Params = Record<string, string | number>;
+type Message = Record<Locale, string>;
+
+/** Every message a client can read, keyed by a stable code. `{name}` marks a parameter. */
+const messages = {
+  'http.badRequest': { 'zh-CN': '请求无效', en: 'Bad request' },
+  'http.malformedJson': { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'http.payloadTooLarge': { 'zh-CN': '请求体过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
+  'http.notFound': { 'zh-CN': '未找到该资源', en: 'Not found' },
+  'http.unauthorized': { 'zh-CN': '请先登录', en: 'Sign-in required' },
+  'http.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
+  'http.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  'http.unavailable': {
+    'zh-CN': '服务暂时繁忙，请稍后重试',
+    en: 'The service is busy; please retry shortly',
+  },
+  'http.unsupportedMediaType': {
+    'zh-CN': '请以 application/json 发送请求体',
+    en: 'Send the request body as application/json',
+  },
+  'validation.failed': { 'zh-CN': '输入校验未通过', en: 'The input is not valid' },
+  'precondition.required': {
+    'zh-CN': '修改需要 If-Match 请求头（取自最近一次读取的 ETag）',
+    en: 'This change needs an If-Match header (the ETag of your last read)',
+  },
+  'precondition.failed': {
+    'zh-CN': '内容已被他人修改，请刷新后重试',
+    en: 'Someone else changed this since you read it; reload and try again',
+  },
+  'idempotency.mismatch': {
+    'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  'cursor.invalid': { 'zh-CN': '分页游标无效', en: 'The pagination cursor is not valid' },
+  'auth.invalidToken': { 'zh-CN': '登录凭证无效或已过期', en: 'The sign-in token is invalid or expired' },
+  'auth.wrongOffice': {
+    'zh-CN': '只能操作本街道办事处的事务',
+    en: 'Officers may act only within their own office',
+  },
+  'auth.notTeamOwner': {
+    'zh-CN': '只有申报团队的负责人可以操作',
+    en: 'Only the team that owns it may do this',
+  },
+  'office.notFound': { 'zh-CN': '街道办事处不存在', en: 'Office not found' },
+  'contest.notFound': { 'zh-CN': '大赛不存在', en: 'Contest not found' },
+  'contest.notDraft': {
+    'zh-CN': '大赛已开始征集，规则已冻结，不能再修改',
+    en: 'The contest is no longer a draft: its rules are frozen',
+  },
+  'contest.wrongStatus': {
+    'zh-CN': '大赛当前状态为“{status}”，不能执行此操作',
+    en: 'The contest is {status}; this action is not possible now',
+  },
+  'contest.notOpen': { 'zh-CN': '大赛未在征集阶段', en: 'The contest is not open for proposals' },
+  'contest.deadlinePassed': {
+    'zh-CN': '申报已于 {deadline} 截止',
+    en: 'Submissions closed at {deadline}',
+  },
+  'contest.deadlineNotPassed': {
+    'zh-CN': '申报截止时间 {deadline} 未到，不能结束征集',
+    en: 'Submissions are open until {deadline}; they cannot be closed before then',
+  },
+  'contest.deadlineInPast': {
+    'zh-CN': '申报截止时间必须晚于当前时间',
+    en: 'The submission deadline must be in the future',
+  },
+  'contest.datesOutOfOrder': {
+    'zh-CN': '评审截止时间必须晚于申报截止时间',
+    en: 'The review deadline must come after the submission deadline',
+  },
+  'contest.capAboveBudget': {
+    'zh-CN': '单个项目上限不能超过总预算',
+    en: 'The per-project cap cannot exceed the budget',
+  },
+  'contest.duplicateCode': { 'zh-CN': '编码“{value}”重复', en: 'The code “{value}” is repeated' },
+  'contest.unknownCriterion': {
+    'zh-CN': '“{value}”不是评分标准中的评分项',
+    en: '“{value}” is not a criterion of the rubric',
+  },
+  'rubric.sum': {
+    'zh-CN': '评分项满分合计必须为 100 分（当前 {total} 分）',
+    en: 'Criteria maximums must add up to 100 points (now {total})',
+  },
+  'rubric.halfPoint': { 'zh-CN': '分值须为 0.5 分的整数倍', en: 'Points must be in steps of 0.5' },
+  'team.notFound': { 'zh-CN': '申报团队不存在', en: 'Team not found' },
+  'team.certificateRequired': {
+    'zh-CN': '已登记的社会组织须填写登记证书编号',
+    en: 'A registered organisation must give its certificate number',
+  },
+  'team.leaderRequired': {
+    'zh-CN': '团队须有且仅有一名负责人',
+    en: 'A team needs exactly one leader',
+  },
+  'team.leaderPhoneRequired': {
+    'zh-CN': '团队负责人须留联系电话',
+    en: 'The team leader must give a contact phone',
+  },
+  'proposal.notFound': { 'zh-CN': '项目申报书不存在', en: 'Proposal not found' },
+  'proposal.notEditable': {
+    'zh-CN': '申报书状态为“{status}”，不能修改；如需修改请先撤回',
+    en: 'The proposal is {status} and cannot be edited; withdraw it first',
+  },
+  'proposal.wrongStatus': {
+    'zh-CN': '申报书状态为“{status}”，不能执行此操作',
+    en: 'The proposal is {status}; this action is not possible now',
+  },
+  'proposal.incomplete': {
+    'zh-CN': '申报书尚不完整，不能提交',
+    en: 'The proposal is incomplete and cannot be submitted',
+  },
+  'proposal.budgetSum': {
+    'zh-CN': '预算明细合计 {sum} 分与申请金额 {requested} 分不一致',
+    en: 'Budget lines add up to {sum} fen, not the requested {requested} fen',
+  },
+  'proposal.lineAmount': {
+    'zh-CN': '金额应等于单价 × 数量（{expected} 分）',
+    en: 'The amount must equal unit price × quantity ({expected} fen)',
+  },
+  'proposal.aboveCap': {
+    'zh-CN': '申请金额超过单个项目上限 {cap} 分',
+    en: 'The requested amount is above the per-project cap of {cap} fen',
+  },
+  'proposal.minViableAboveRequested': {
+    'zh-CN': '最低可执行金额不能高于申请金额',
+    en: 'The minimum viable amount cannot exceed the requested amount',
+  },
+  'proposal.unknownCategory': {
+    'zh-CN': '类别“{value}”不在本次大赛的类别中',
+    en: 'Category “{value}” is not one of this contest’s categories',
+  },
+  'proposal.unknownCommunity': {
+    'zh-CN': '社区“{value}”不在本次大赛的范围内',
+    en: 'Community “{value}” is not eligible in this contest',
+  },
+  'screening.reasonRequired': {
+    'zh-CN': '判定不合格时必须填写理由',
+    en: 'A reason is required when marking a proposal ineligible',
+  },
+  'money.fen': { 'zh-CN': '金额须为非负整数（单位：分）', en: 'Money must be a non-negative whole number of fen' },
+} satisfies Record<string, Message>;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(messages, code);
+}
+
+export function t(locale: Locale, code: MessageCode, params: Params = {}): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/*
+ * zod builds each issue's message once, when the input is still at hand, but the locale is
+ * known only per request. So every message is rendered in both locales at that moment and
+ * packed into the one message string; `issueMessage` unpacks the reader's locale.
+ */
+const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
+  en: z.locales.en().localeError,
+  'zh-CN': z.locales.zhCN().localeError,
+};
+const PACKED = '\u0000i18n:';
+
+function renderIssue(issue: z.core.$ZodRawIssue, locale: Locale): string {
+  const params = (issue as { params?: { code?: unknown } & Params }).params;
+  if (issue.code === 'custom' && params && isMessageCode(params.code)) return t(locale, params.code, params);
+  const rendered = zodLocales[locale](issue);
+  return typeof rendered === 'string' ? rendered : (rendered?.message ?? '');
+}
+
+z.config({
+  customError: (issue) =>
+    PACKED + JSON.stringify({ en: renderIssue(issue, 'en'), 'zh-CN': renderIssue(issue, 'zh-CN') }),
+});
+
+export function issueMessage(message: string, locale: Locale): string {
+  if (!message.startsWith(PACKED)) return message;
+  try {
+    const packed = JSON.parse(message.slice(PACKED.length)) as Message;
+    return packed[locale];
+  } catch {
+    return message;
+  }
+}

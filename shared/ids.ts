@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+
+/** Sortable ids (ULID): creation order is key order. */
+export function newId(): string {
+  return ulid();
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The id an idempotent create gets: the same caller, operation and Idempotency-Key always
+ * name the same item, so a retried create finds the first one instead of making a second.
+ */
+export function idempotentId(scope: string, subject: string, key: string): string {
+  const digest = createHash('sha256').update(`${scope}\u0000${subject}\u0000${key}`).digest();
+  let id = '';
+  for (let i = 0; i < 26; i++) id += CROCKFORD[digest[i]! % 32];
+  return id;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Key order does not change a request's meaning, so hashes are taken over canonical JSON. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,50 @@
+/**
+ * Every key the product writes is built here. A contest and everything inside it share the
+ * contest's partition so one Query reads a whole contest in order.
+ */
+export const keys = {
+  office: (officeId: string) => ({ pk: `OFFICE#${officeId}`, sk: '#OFFICE' }),
+
+  contest: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#CONTEST' }),
+  /** gsi1: an office's contests, newest first. */
+  contestByOffice: (officeId: string, createdAt: string, contestId: string) => ({
+    gsi1pk: `OFFICE#${officeId}`,
+    gsi1sk: `CONTEST#${createdAt}#${contestId}`,
+  }),
+  /** gsi2 (sparse, written when a contest opens): every published call, by deadline. */
+  publishedContest: (submissionDeadline: string, contestId: string) => ({
+    gsi2pk: 'CALLS',
+    gsi2sk: `${submissionDeadline}#${contestId}`,
+  }),
+
+  team: (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: '#TEAM' }),
+  /** gsi1: a user's teams. */
+  teamByOwner: (ownerSub: string, createdAt: string, teamId: string) => ({
+    gsi1pk: `USER#${ownerSub}`,
+    gsi1sk: `TEAM#${createdAt}#${teamId}`,
+  }),
+
+  proposal: (contestId: string, proposalId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `PROPOSAL#${proposalId}`,
+  }),
+  /** gsi1: a user's proposals across contests. */
+  proposalByOwner: (ownerSub: string, createdAt: string, proposalId: string) => ({
+    gsi1pk: `USER#${ownerSub}`,
+    gsi1sk: `PROPOSAL#${createdAt}#${proposalId}`,
+  }),
+  /** gsi2 (sparse, present only while submitted): a contest's submissions in submission order. */
+  submittedProposal: (contestId: string, submittedAt: string, proposalId: string) => ({
+    gsi2pk: `SUBMITTED#${contestId}`,
+    gsi2sk: `${submittedAt}#${proposalId}`,
+  }),
+} as const;
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+
+/** Strips key attributes so items leave the data layer as plain entities. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, (typeof KEY_ATTRIBUTES)[number]> {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as Omit<T, (typeof KEY_ATTRIBUTES)[number]>;
+}

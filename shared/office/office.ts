@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Db } from '../db.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { readEntity } from '../versioned.ts';
+import { putIf } from '../db.ts';
+
+export const Office = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Default notice-number prefix for the office's contests, e.g. 西屯微创投. */
+  noticePrefix: z.string(),
+  createdAt: z.string(),
+});
+export type Office = z.infer<typeof Office>;
+
+export function getOffice(db: Db, officeId: string): Promise<Office | undefined> {
+  return readEntity(db, keys.office(officeId), (item) => Office.parse(withoutKeys(item)));
+}
+
+/** Offices are provisioned, not created through the API; the seed and admin scripts call this. */
+export function createOfficeIfMissing(db: Db, office: Office): Promise<boolean> {
+  return putIf(db, { ...keys.office(office.id), ...office }, 'attribute_not_exists(pk)');
+}

@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import { contestForOfficer } from '../contest/actions.ts';
+import type { Contest } from '../contest/model.ts';
+import { getContest, type PageRequest } from '../contest/store.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
+import { teamOfOwner } from '../team/team.ts';
+import { parseOrThrow } from '../validation.ts';
+import { assertVersion, saveNextVersion } from '../versioned.ts';
+import {
+  contestChecks,
+  proposalContent,
+  type Proposal,
+  type ProposalContent,
+  type ProposalCreateInput,
+  type ProposalStatus,
+  type ScreeningInput,
+  SubmittableContent,
+} from './model.ts';
+import { getProposal, insertProposal, listProposalsByOwner, listSubmittedProposals, proposalItem } from './store.ts';
+
+const notFound = () => new NotFoundError('proposal.notFound');
+
+async function openContestFor(deps: Deps, contestId: string): Promise<Contest> {
+  const contest = await getContest(deps.db, contestId);
+  if (!contest || contest.status === 'draft') throw new NotFoundError('contest.notFound');
+  if (contest.status !== 'open') throw new ConflictError('contest.notOpen');
+  assertBeforeDeadline(deps, contest.submissionDeadline);
+  return contest;
+}
+
+function deadlineError(deps: Deps, deadline: string) {
+  return deps.clock.now() >= new Date(deadline) ? new ConflictError('contest.deadlinePassed', { deadline }) : undefined;
+}
+
+function assertBeforeDeadline(deps: Deps, deadline: string) {
+  const error = deadlineError(deps, deadline);
+  if (error) throw error;
+}
+
+/** The owner's write: commits on the version and on the deadline the proposal carries. */
+function saveOwnerChange(deps: Deps, next: Proposal, expectedVersion: number | undefined) {
+  return saveNextVersion(deps.db, deps.clock, next, proposalItem, {
+    expectedVersion,
+    condition: 'contestDeadline > :now',
+    values: { ':now': deps.clock.now().toISOString() },
+    explain: () => deadlineError(deps, next.contestDeadline),
+  });
+}
+
+/** Object check: the owner always; the contest's officers once it has been submitted. */
+export async function readProposal(deps: Deps, principal: Principal, contestId: string, proposalId: string) {
+  const proposal = await getProposal(deps.db, contestId, proposalId);
+  if (!proposal) throw notFound();
+  if (proposal.ownerSub === principal.sub) return proposal;
+  if (isOfficerOf(principal, proposal.officeId) && proposal.status !== 'draft') return proposal;
+  throw new ForbiddenError('http.forbidden');
+}
+
+async function ownProposal(deps: Deps, principal: Principal, contestId: string, proposalId: string) {
+  const proposal = await getProposal(deps.db, contestId, proposalId);
+  if (!proposal) throw notFound();
+  if (proposal.ownerSub !== principal.sub) throw new ForbiddenError('auth.notTeamOwner');
+  return proposal;
+}
+
+function assertProposalStatus(proposal: Proposal, allowed: readonly ProposalStatus[], code: 'proposal.notEditable' | 'proposal.wrongStatus') {
+  if (!allowed.includes(proposal.status)) throw new ConflictError(code, { status: proposal.status });
+}
+
+export async function createProposal(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  input: z.infer<typeof ProposalCreateInput>,
+  idempotencyKey?: string,
+): Promise<{ proposal: Proposal; created: boolean }> {
+  const { teamId, ...content } = input;
+  const contest = await openContestFor(deps, contestId);
+  await teamOfOwner(deps, principal, teamId);
+  const now = deps.clock.now().toISOString();
+  const requestHash = sha256Hex(canonicalJson(input));
+  const proposal: Proposal = {
+    ...content,
+    id: idempotencyKey ? idempotentId(`proposal:${contestId}`, principal.sub, idempotencyKey) : newId(),
+    contestId,
+    officeId: contest.officeId,
+    teamId,
+    ownerSub: principal.sub,
+    status: 'draft',
+    contestDeadline: contest.submissionDeadline,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    requestHash,
+  };
+  if (await insertProposal(deps.db, proposal)) return { proposal, created: true };
+  const existing = await getProposal(deps.db, contestId, proposal.id);
+  if (!existing || existing.ownerSub !== principal.sub || existing.requestHash !== requestHash) {
+    throw new ValidationError('idempotency.mismatch');
+  }
+  return { proposal: existing, created: false };
+}
+
+export async function updateProposal(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  patch: ProposalContent,
+  ifMatch: number,
+) {
+  const proposal = await ownProposal(deps, principal, contestId, proposalId);
+  assertVersion(proposal, ifMatch);
+  assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.notEditable');
+  assertBeforeDeadline(deps, proposal.contestDeadline);
+  return saveOwnerChange(deps, { ...proposal, ...patch }, ifMatch);
+}
+
+export async function submitProposal(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  ifMatch?: number,
+) {
+  const proposal = await ownProposal(deps, principal, contestId, proposalId);
+  assertVersion(proposal, ifMatch);
+  assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.wrongStatus');
+  const contest = await openContestFor(deps, contestId);
+  const complete = parseOrThrow(SubmittableContent, proposalContent(proposal), 'proposal.incomplete');
+  const problems = contestChecks(contest, complete);
+  if (problems.length > 0) {
+    throw new ValidationError('proposal.incomplete', {}, problems.map((p) => ({ path: p.path, message: p.code, params: p.params })));
+  }
+  const next: Proposal = { ...proposal, status: 'submitted', submittedAt: deps.clock.now().toISOString() };
+  return saveOwnerChange(deps, next, ifMatch);
+}
+
+export async function withdrawProposal(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  ifMatch?: number,
+) {
+  const proposal = await ownProposal(deps, principal, contestId, proposalId);
+  assertVersion(proposal, ifMatch);
+  assertProposalStatus(proposal, ['submitted'], 'proposal.wrongStatus');
+  assertBeforeDeadline(deps, proposal.contestDeadline);
+  const { submittedAt: _s, ...rest } = proposal;
+  return saveOwnerChange(deps, { ...rest, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() }, ifMatch);
+}
+
+export function listMyProposals(deps: Deps, principal: Principal, page: PageRequest) {
+  return listProposalsByOwner(deps.db, deps.cursors, principal.sub, page);
+}
+
+export async function listSubmissions(deps: Deps, principal: Principal, contestId: string, page: PageRequest) {
+  await contestForOfficer(deps, principal, contestId);
+  return listSubmittedProposals(deps.db, deps.cursors, contestId, page);
+}
+
+/** Eligibility screening happens after submissions close, on submitted proposals only. */
+export async function screenProposal(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  input: z.infer<typeof ScreeningInput>,
+  ifMatch?: number,
+) {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  if (contest.status !== 'screening') throw new ConflictError('contest.wrongStatus', { status: contest.status });
+  const proposal = await getProposal(deps.db, contestId, proposalId);
+  if (!proposal) throw notFound();
+  assertOfficer(principal, proposal.officeId);
+  assertVersion(proposal, ifMatch);
+  assertProposalStatus(proposal, ['submitted'], 'proposal.wrongStatus');
+  const eligibility = {
+    eligible: input.eligible,
+    ...(input.reason ? { reason: input.reason } : {}),
+    by: principal.sub,
+    at: deps.clock.now().toISOString(),
+  };
+  return saveNextVersion(deps.db, deps.clock, { ...proposal, eligibility }, proposalItem, {
+    expectedVersion: ifMatch,
+    condition: '#status = :submitted',
+    names: { '#status': 'status' },
+    values: { ':submitted': 'submitted' },
+  });
+}

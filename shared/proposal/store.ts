@@ -1,0 +1,65 @@
+import type { PageOf, PageRequest } from '../contest/store.ts';
+import type { CursorCodec } from '../cursor.ts';
+import { type Db, putIf, queryPage } from '../db.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { readEntity } from '../versioned.ts';
+import { Proposal } from './model.ts';
+
+/** A proposal is listed as a submission only while it is submitted (sparse gsi2). */
+export function proposalItem(proposal: Proposal) {
+  return {
+    ...keys.proposal(proposal.contestId, proposal.id),
+    ...keys.proposalByOwner(proposal.ownerSub, proposal.createdAt, proposal.id),
+    ...(proposal.status === 'submitted' && proposal.submittedAt
+      ? keys.submittedProposal(proposal.contestId, proposal.submittedAt, proposal.id)
+      : {}),
+    ...proposal,
+  };
+}
+
+const parse = (item: Record<string, unknown>) => Proposal.parse(withoutKeys(item));
+
+export function getProposal(db: Db, contestId: string, proposalId: string): Promise<Proposal | undefined> {
+  return readEntity(db, keys.proposal(contestId, proposalId), parse);
+}
+
+export function insertProposal(db: Db, proposal: Proposal): Promise<boolean> {
+  return putIf(db, proposalItem(proposal), 'attribute_not_exists(pk)');
+}
+
+/** Access pattern: a user's proposals, newest first (gsi1). */
+export async function listProposalsByOwner(
+  db: Db,
+  cursors: CursorCodec,
+  ownerSub: string,
+  page: PageRequest,
+): Promise<PageOf<Proposal>> {
+  const scope = `my-proposals:${ownerSub}`;
+  const result = await queryPage(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.proposalByOwner(ownerSub, '', '').gsi1pk, ':prefix': 'PROPOSAL#' },
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: cursors.decode(scope, page.cursor),
+  });
+  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+}
+
+/** Access pattern: a contest's submitted proposals in submission order (sparse gsi2). */
+export async function listSubmittedProposals(
+  db: Db,
+  cursors: CursorCodec,
+  contestId: string,
+  page: PageRequest,
+): Promise<PageOf<Proposal>> {
+  const scope = `submissions:${contestId}`;
+  const result = await queryPage(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.submittedProposal(contestId, '', '').gsi2pk },
+    Limit: page.limit,
+    ExclusiveStartKey: cursors.decode(scope, page.cursor),
+  });
+  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Principal } from '../auth.ts';
+import type { PageOf, PageRequest } from '../contest/store.ts';
+import { type Db, putIf, queryPage } from '../db.ts';
+import type { Deps } from '../deps.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { assertVersion, readEntity, saveNextVersion } from '../versioned.ts';
+
+export const MEMBER_ROLES = ['leader', 'member', 'volunteer', 'advisor'] as const;
+
+/** Mainland mobile numbers: the contact a street office actually calls. */
+export const Phone = z.string().regex(/^1[3-9]\d{9}$/);
+
+export const Member = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  role: z.enum(MEMBER_ROLES),
+  phone: Phone.optional(),
+});
+
+const teamShape = {
+  name: z.string().trim().min(1).max(60),
+  community: z.string().trim().min(1).max(60),
+  /** Unregistered resident teams may enter contests; registered organisations give their certificate. */
+  kind: z.enum(['resident-team', 'registered-org']),
+  /** 统一社会信用代码: 18 characters. */
+  certificateNumber: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)
+    .optional(),
+  members: z.array(Member).min(1).max(50),
+};
+
+function checkTeam(team: z.infer<z.ZodObject<typeof teamShape>>, ctx: z.RefinementCtx) {
+  if (team.kind === 'registered-org' && !team.certificateNumber) {
+    ctx.addIssue({ code: 'custom', path: ['certificateNumber'], params: { code: 'team.certificateRequired' }, input: team });
+  }
+  const leaders = team.members.filter((member) => member.role === 'leader');
+  if (leaders.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['members'], params: { code: 'team.leaderRequired' }, input: team });
+  } else if (!leaders[0]!.phone) {
+    ctx.addIssue({ code: 'custom', path: ['members'], params: { code: 'team.leaderPhoneRequired' }, input: team });
+  }
+}
+
+export const TeamInput = z.strictObject(teamShape).superRefine(checkTeam);
+export type TeamInput = z.infer<typeof TeamInput>;
+
+export const Team = z.object({
+  ...teamShape,
+  id: z.string(),
+  ownerSub: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  requestHash: z.string().optional(),
+});
+export type Team = z.infer<typeof Team>;
+
+function teamItem(team: Team) {
+  return { ...keys.team(team.id), ...keys.teamByOwner(team.ownerSub, team.createdAt, team.id), ...team };
+}
+
+const parse = (item: Record<string, unknown>) => Team.parse(withoutKeys(item));
+
+export function getTeam(db: Db, teamId: string): Promise<Team | undefined> {
+  return readEntity(db, keys.team(teamId), parse);
+}
+
+/** Object check: only the team's owner acts for it. */
+export async function teamOfOwner(deps: Deps, principal: Principal, teamId: string): Promise<Team> {
+  const team = await getTeam(deps.db, teamId);
+  if (!team) throw new NotFoundError('team.notFound');
+  if (team.ownerSub !== principal.sub) throw new ForbiddenError('auth.notTeamOwner');
+  return team;
+}
+
+export async function createTeam(
+  deps: Deps,
+  principal: Principal,
+  input: TeamInput,
+  idempotencyKey?: string,
+): Promise<{ team: Team; created: boolean }> {
+  const now = deps.clock.now().toISOString();
+  const requestHash = sha256Hex(canonicalJson(input));
+  const team: Team = {
+    ...input,
+    id: idempotencyKey ? idempotentId('team', principal.sub, idempotencyKey) : newId(),
+    ownerSub: principal.sub,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    requestHash,
+  };
+  if (await putIf(deps.db, teamItem(team), 'attribute_not_exists(pk)')) return { team, created: true };
+  const existing = await getTeam(deps.db, team.id);
+  if (!existing || existing.ownerSub !== principal.sub || existing.requestHash !== requestHash) {
+    throw new ValidationError('idempotency.mismatch');
+  }
+  return { team: existing, created: false };
+}
+
+export async function replaceTeam(
+  deps: Deps,
+  principal: Principal,
+  teamId: string,
+  input: TeamInput,
+  ifMatch: number,
+): Promise<Team> {
+  const team = await teamOfOwner(deps, principal, teamId);
+  assertVersion(team, ifMatch);
+  return saveNextVersion(deps.db, deps.clock, { ...team, ...input }, teamItem, { expectedVersion: ifMatch });
+}
+
+/** Access pattern: a user's teams (gsi1). */
+export async function listTeamsOfOwner(deps: Deps, principal: Principal, page: PageRequest): Promise<PageOf<Team>> {
+  const scope = `my-teams:${principal.sub}`;
+  const result = await queryPage(deps.db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.teamByOwner(principal.sub, '', '').gsi1pk, ':prefix': 'TEAM#' },
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: deps.cursors.decode(scope, page.cursor),
+  });
+  return { items: result.items.map(parse), next: deps.cursors.encode(scope, result.lastKey) };
+}
