@@ -9,7 +9,11 @@ import type { HttpDeps } from './http/app.ts';
 export function liveDeps(): HttpDeps {
   const config = loadLambdaConfig();
   return {
-    db: createDb({ tableName: config.TABLE_NAME, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+    db: createDb({
+      tableName: config.TABLE_NAME,
+      region: config.AWS_REGION,
+      endpoint: config.DYNAMODB_ENDPOINT,
+    }),
     clock: systemClock,
     cursors: new CursorCodec(config.CURSOR_SECRET),
     verifier: createTokenVerifier({

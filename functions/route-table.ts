@@ -20,7 +20,13 @@ export interface RouteSpec {
   summary: string;
 }
 
-const r = (fn: FunctionName, method: Method, path: string, roles: readonly RouteRole[], summary: string): RouteSpec => ({
+const r = (
+  fn: FunctionName,
+  method: Method,
+  path: string,
+  roles: readonly RouteRole[],
+  summary: string,
+): RouteSpec => ({
   fn,
   method,
   path,
@@ -30,14 +36,44 @@ const r = (fn: FunctionName, method: Method, path: string, roles: readonly Route
 
 export const routeTable = {
   // Contests: the public call and the office's drafts.
-  listPublicContests: r('submissions', 'get', '/api/contests', ['public'], 'List published calls (open and past)'),
+  listPublicContests: r(
+    'submissions',
+    'get',
+    '/api/contests',
+    ['public'],
+    'List published calls (open and past)',
+  ),
   getContest: r('submissions', 'get', '/api/contests/{contestId}', ['public'], 'Read a contest call'),
-  listOfficeContests: r('submissions', 'get', '/api/offices/{officeId}/contests', ['officer'], "List an office's contests"),
-  createContest: r('submissions', 'post', '/api/offices/{officeId}/contests', ['officer'], 'Create a contest draft'),
+  listOfficeContests: r(
+    'submissions',
+    'get',
+    '/api/offices/{officeId}/contests',
+    ['officer'],
+    "List an office's contests",
+  ),
+  createContest: r(
+    'submissions',
+    'post',
+    '/api/offices/{officeId}/contests',
+    ['officer'],
+    'Create a contest draft',
+  ),
   updateContest: r('submissions', 'patch', '/api/contests/{contestId}', ['officer'], 'Edit a contest draft'),
-  openContest: r('submissions', 'post', '/api/contests/{contestId}/open', ['officer'], 'Open the call (rules freeze)'),
+  openContest: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/open',
+    ['officer'],
+    'Open the call (rules freeze)',
+  ),
   closeContest: r('submissions', 'post', '/api/contests/{contestId}/close', ['officer'], 'Close submissions'),
-  cancelContest: r('submissions', 'post', '/api/contests/{contestId}/cancel', ['officer'], 'Cancel a contest'),
+  cancelContest: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/cancel',
+    ['officer'],
+    'Cancel a contest',
+  ),
 
   // Teams.
   createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
@@ -46,7 +82,13 @@ export const routeTable = {
   replaceTeam: r('submissions', 'put', '/api/teams/{teamId}', ['resident'], 'Update my team'),
 
   // Proposals.
-  createProposal: r('submissions', 'post', '/api/contests/{contestId}/proposals', ['resident'], 'Start a proposal draft'),
+  createProposal: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/proposals',
+    ['resident'],
+    'Start a proposal draft',
+  ),
   listMyProposals: r('submissions', 'get', '/api/me/proposals', ['resident'], 'List my proposals'),
   getProposal: r(
     'submissions',
@@ -76,7 +118,13 @@ export const routeTable = {
     ['resident'],
     'Withdraw a submitted proposal',
   ),
-  listSubmissions: r('submissions', 'get', '/api/contests/{contestId}/submissions', ['officer'], "List a contest's submissions"),
+  listSubmissions: r(
+    'submissions',
+    'get',
+    '/api/contests/{contestId}/submissions',
+    ['officer'],
+    "List a contest's submissions",
+  ),
   screenProposal: r(
     'submissions',
     'put',

@@ -81,7 +81,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
 }
 
 export function hasRole(principal: Principal | undefined, roles: readonly string[]): boolean {
-  return principal !== undefined && principal.roles.some((role) => roles.includes(role));
+  return principal?.roles.some((role) => roles.includes(role)) ?? false;
 }
 
 /** The object check every office-scoped action makes. */
@@ -92,5 +92,5 @@ export function assertOfficer(principal: Principal, officeId: string): void {
 }
 
 export function isOfficerOf(principal: Principal | undefined, officeId: string): boolean {
-  return principal !== undefined && principal.roles.includes('officer') && principal.officeId === officeId;
+  return (principal?.roles.includes('officer') ?? false) && principal?.officeId === officeId;
 }

@@ -19,7 +19,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.code})`).join(', ');
@@ -55,7 +58,10 @@ export function loadLocalConfig(
     if (arg === '--memory') flags.MEMORY = 'true';
     else if (arg.startsWith('--port=')) flags.PORT = arg.slice(7);
     else if (arg.startsWith('--engine=')) flags.DB_ENGINE = arg.slice(9);
-    else throw new ConfigError(`Unknown option ${arg} (known: --memory, --port=N, --engine=auto|dynamodb-local|dynalite|endpoint)`);
+    else
+      throw new ConfigError(
+        `Unknown option ${arg} (known: --memory, --port=N, --engine=auto|dynamodb-local|dynalite|endpoint)`,
+      );
   }
   return parseEnv(LocalEnv, { ...env, ...flags });
 }

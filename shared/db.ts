@@ -75,7 +75,9 @@ export type Key = { pk: string; sk: string };
 type Item = Record<string, unknown>;
 
 export async function getItem(db: Db, key: Key, consistent = true): Promise<Item | undefined> {
-  const out = await call(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent })));
+  const out = await call(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent })),
+  );
   return out.Item;
 }
 

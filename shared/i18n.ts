@@ -29,7 +29,10 @@ type Message = Record<Locale, string>;
 const messages = {
   'http.badRequest': { 'zh-CN': '请求无效', en: 'Bad request' },
   'http.malformedJson': { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
-  'http.payloadTooLarge': { 'zh-CN': '请求体过大（上限 {limit} 字节）', en: 'Request body too large (limit {limit} bytes)' },
+  'http.payloadTooLarge': {
+    'zh-CN': '请求体过大（上限 {limit} 字节）',
+    en: 'Request body too large (limit {limit} bytes)',
+  },
   'http.notFound': { 'zh-CN': '未找到该资源', en: 'Not found' },
   'http.unauthorized': { 'zh-CN': '请先登录', en: 'Sign-in required' },
   'http.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
@@ -160,7 +163,10 @@ const messages = {
     'zh-CN': '判定不合格时必须填写理由',
     en: 'A reason is required when marking a proposal ineligible',
   },
-  'money.fen': { 'zh-CN': '金额须为非负整数（单位：分）', en: 'Money must be a non-negative whole number of fen' },
+  'money.fen': {
+    'zh-CN': '金额须为非负整数（单位：分）',
+    en: 'Money must be a non-negative whole number of fen',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageCode = keyof typeof messages;

@@ -43,7 +43,9 @@ export const keys = {
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
 
 /** Strips key attributes so items leave the data layer as plain entities. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, (typeof KEY_ATTRIBUTES)[number]> {
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, (typeof KEY_ATTRIBUTES)[number]> {
   const copy: Record<string, unknown> = { ...item };
   for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
   return copy as Omit<T, (typeof KEY_ATTRIBUTES)[number]>;

@@ -1,6 +1,6 @@
+import type { Clock } from './clock.ts';
 import { type Db, getItem, putIf } from './db.ts';
 import { ConflictError, PreconditionFailedError } from './errors.ts';
-import type { Clock } from './clock.ts';
 
 /** Every mutable item carries a version; HTTP shows it as the ETag. */
 export interface Versioned {
@@ -50,10 +50,16 @@ export async function saveNextVersion<T extends Versioned>(
   const previousVersion = next.version;
   const saved = { ...next, version: previousVersion + 1, updatedAt: clock.now().toISOString() };
   const condition = ['#version = :previousVersion', options.condition].filter(Boolean).join(' AND ');
-  const ok = await putIf(db, toItem(saved), condition, { '#version': 'version', ...options.names }, {
-    ':previousVersion': previousVersion,
-    ...options.values,
-  });
+  const ok = await putIf(
+    db,
+    toItem(saved),
+    condition,
+    { '#version': 'version', ...options.names },
+    {
+      ':previousVersion': previousVersion,
+      ...options.values,
+    },
+  );
   if (!ok) {
     const cause = options.explain?.();
     if (cause) throw cause;

@@ -83,7 +83,10 @@ function requireRoles(spec: RouteSpec): MiddlewareHandler<AppEnv> {
 }
 
 /** A route's method, path, roles and summary come from the route table; the rest from the app. */
-export function defineRoute<N extends RouteName, C extends Omit<RouteConfig, 'method' | 'path'>>(name: N, config: C) {
+export function defineRoute<N extends RouteName, C extends Omit<RouteConfig, 'method' | 'path'>>(
+  name: N,
+  config: C,
+) {
   const spec = routeTable[name];
   const isPublic = (spec.roles as readonly string[]).includes('public');
   return createRoute({
@@ -121,7 +124,10 @@ export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: 'Problem (RFC 9457)',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }

@@ -9,7 +9,8 @@ export const PageQuery = z.strictObject({
   next: z.string().min(1).max(2048).optional(),
 });
 
-export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable() });
+export const PageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: z.string().nullable() });
 
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z

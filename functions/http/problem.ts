@@ -47,7 +47,14 @@ export function problemResponse(c: Context, error: unknown, locale: Locale): Res
   if (error instanceof AppError) appError = error;
   else if (error instanceof HTTPException && error.status < 500) appError = fromHttpException(error);
   if (!appError) {
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String(error), stack: (error as Error)?.stack }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'unhandled',
+        error: String(error),
+        stack: (error as Error)?.stack,
+      }),
+    );
     const problem: Problem = {
       type: 'urn:micro-venture:problem:http.internal',
       title: t(locale, 'http.internal'),

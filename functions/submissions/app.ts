@@ -9,7 +9,13 @@ import {
   readContest,
   updateContest,
 } from '../../shared/contest/actions.ts';
-import { CancelInput, Contest, ContestCreateInput, ContestPatchInput, publicContest } from '../../shared/contest/model.ts';
+import {
+  CancelInput,
+  Contest,
+  ContestCreateInput,
+  ContestPatchInput,
+  publicContest,
+} from '../../shared/contest/model.ts';
 import {
   createProposal,
   listMyProposals,
@@ -27,12 +33,19 @@ import {
   proposalView,
   ScreeningInput,
 } from '../../shared/proposal/model.ts';
-import { createTeam, listTeamsOfOwner, replaceTeam, Team, TeamInput, teamOfOwner } from '../../shared/team/team.ts';
+import {
+  createTeam,
+  listTeamsOfOwner,
+  replaceTeam,
+  Team,
+  TeamInput,
+  teamOfOwner,
+} from '../../shared/team/team.ts';
 import { etag } from '../../shared/versioned.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import {
-  IdempotencyHeaders,
   Id,
+  IdempotencyHeaders,
   IfMatchHeaders,
   jsonBody,
   jsonResponse,
@@ -65,7 +78,10 @@ export function createSubmissionsApp(deps: HttpDeps) {
       responses: { 200: jsonResponse(PageOf(ContestOut), 'Published calls'), ...problems(400) },
     }),
     async (c) => {
-      const page = await listPublicContests(deps, { limit: c.req.valid('query').limit, cursor: c.req.valid('query').next });
+      const page = await listPublicContests(deps, {
+        limit: c.req.valid('query').limit,
+        cursor: c.req.valid('query').next,
+      });
       return c.json({ items: page.items.map(publicContest), next: page.next }, 200);
     },
   );
@@ -84,11 +100,17 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('listOfficeContests', {
       request: { params: OfficeParams, query: PageQuery },
-      responses: { 200: jsonResponse(PageOf(ContestOut), "The office's contests"), ...problems(400, 401, 403) },
+      responses: {
+        200: jsonResponse(PageOf(ContestOut), "The office's contests"),
+        ...problems(400, 401, 403),
+      },
     }),
     async (c) => {
       const { limit, next } = c.req.valid('query');
-      const page = await listOfficeContests(deps, principalOf(c), c.req.valid('param').officeId, { limit, cursor: next });
+      const page = await listOfficeContests(deps, principalOf(c), c.req.valid('param').officeId, {
+        limit,
+        cursor: next,
+      });
       return c.json({ items: page.items.map(publicContest), next: page.next }, 200);
     },
   );
@@ -120,11 +142,20 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('updateContest', {
       request: { params: ContestParams, headers: IfMatchHeaders, body: jsonBody(ContestPatchInput) },
-      responses: { 200: jsonResponse(ContestOut, 'Updated'), ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
+      responses: {
+        200: jsonResponse(ContestOut, 'Updated'),
+        ...problems(400, 401, 403, 404, 409, 412, 422, 428),
+      },
     }),
     async (c) => {
       const ifMatch = requireIfMatch(c.req.valid('header')['if-match']);
-      const contest = await updateContest(deps, principalOf(c), c.req.valid('param').contestId, c.req.valid('json'), ifMatch);
+      const contest = await updateContest(
+        deps,
+        principalOf(c),
+        c.req.valid('param').contestId,
+        c.req.valid('json'),
+        ifMatch,
+      );
       return c.json(publicContest(contest), 200, withEtag(contest.version));
     },
   );
@@ -136,7 +167,10 @@ export function createSubmissionsApp(deps: HttpDeps) {
     app.openapi(
       defineRoute(name, {
         request: { params: ContestParams, headers: IfMatchHeaders },
-        responses: { 200: jsonResponse(ContestOut, 'The contest after the change'), ...problems(401, 403, 404, 409, 412, 422) },
+        responses: {
+          200: jsonResponse(ContestOut, 'The contest after the change'),
+          ...problems(401, 403, 404, 409, 412, 422),
+        },
       }),
       async (c) => {
         const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
@@ -149,7 +183,10 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('cancelContest', {
       request: { params: ContestParams, headers: IfMatchHeaders, body: jsonBody(CancelInput) },
-      responses: { 200: jsonResponse(ContestOut, 'Cancelled'), ...problems(400, 401, 403, 404, 409, 412, 422) },
+      responses: {
+        200: jsonResponse(ContestOut, 'Cancelled'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
+      },
     }),
     async (c) => {
       const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
@@ -174,8 +211,16 @@ export function createSubmissionsApp(deps: HttpDeps) {
       },
     }),
     async (c) => {
-      const { team, created } = await createTeam(deps, principalOf(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
-      return c.json(teamView(team), created ? 201 : 200, { ...withEtag(team.version), Location: `/api/teams/${team.id}` });
+      const { team, created } = await createTeam(
+        deps,
+        principalOf(c),
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      return c.json(teamView(team), created ? 201 : 200, {
+        ...withEtag(team.version),
+        Location: `/api/teams/${team.id}`,
+      });
     },
   );
 
@@ -209,7 +254,13 @@ export function createSubmissionsApp(deps: HttpDeps) {
     }),
     async (c) => {
       const ifMatch = requireIfMatch(c.req.valid('header')['if-match']);
-      const team = await replaceTeam(deps, principalOf(c), c.req.valid('param').teamId, c.req.valid('json'), ifMatch);
+      const team = await replaceTeam(
+        deps,
+        principalOf(c),
+        c.req.valid('param').teamId,
+        c.req.valid('json'),
+        ifMatch,
+      );
       return c.json(teamView(team), 200, withEtag(team.version));
     },
   );
@@ -266,12 +317,22 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('updateProposal', {
       request: { params: ProposalParams, headers: IfMatchHeaders, body: jsonBody(ProposalContentPatch) },
-      responses: { 200: jsonResponse(ProposalOut, 'Updated'), ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
+      responses: {
+        200: jsonResponse(ProposalOut, 'Updated'),
+        ...problems(400, 401, 403, 404, 409, 412, 422, 428),
+      },
     }),
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       const ifMatch = requireIfMatch(c.req.valid('header')['if-match']);
-      const proposal = await updateProposal(deps, principalOf(c), contestId, proposalId, c.req.valid('json'), ifMatch);
+      const proposal = await updateProposal(
+        deps,
+        principalOf(c),
+        contestId,
+        proposalId,
+        c.req.valid('json'),
+        ifMatch,
+      );
       return c.json(proposalView(proposal), 200, withEtag(proposal.version));
     },
   );
@@ -300,11 +361,17 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('listSubmissions', {
       request: { params: ContestParams, query: PageQuery },
-      responses: { 200: jsonResponse(PageOf(ProposalOut), 'Submitted proposals'), ...problems(400, 401, 403, 404) },
+      responses: {
+        200: jsonResponse(PageOf(ProposalOut), 'Submitted proposals'),
+        ...problems(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const { limit, next } = c.req.valid('query');
-      const page = await listSubmissions(deps, principalOf(c), c.req.valid('param').contestId, { limit, cursor: next });
+      const page = await listSubmissions(deps, principalOf(c), c.req.valid('param').contestId, {
+        limit,
+        cursor: next,
+      });
       return c.json({ items: page.items.map(proposalView), next: page.next }, 200);
     },
   );
@@ -312,12 +379,22 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.openapi(
     defineRoute('screenProposal', {
       request: { params: ProposalParams, headers: IfMatchHeaders, body: jsonBody(ScreeningInput) },
-      responses: { 200: jsonResponse(ProposalOut, 'Screened'), ...problems(400, 401, 403, 404, 409, 412, 422) },
+      responses: {
+        200: jsonResponse(ProposalOut, 'Screened'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
+      },
     }),
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
-      const proposal = await screenProposal(deps, principalOf(c), contestId, proposalId, c.req.valid('json'), ifMatch);
+      const proposal = await screenProposal(
+        deps,
+        principalOf(c),
+        contestId,
+        proposalId,
+        c.req.valid('json'),
+        ifMatch,
+      );
       return c.json(proposalView(proposal), 200, withEtag(proposal.version));
     },
   );

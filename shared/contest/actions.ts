@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -14,20 +15,34 @@ import {
   ContestRules,
   type ContestStatus,
 } from './model.ts';
-import { contestItem, getContest, insertContest, listContestsByOffice, listPublishedContests, type PageRequest } from './store.ts';
-import type { z } from 'zod';
+import {
+  contestItem,
+  getContest,
+  insertContest,
+  listContestsByOffice,
+  listPublishedContests,
+  type PageRequest,
+} from './store.ts';
 
 const notFound = () => new NotFoundError('contest.notFound');
 
 /** A draft is visible only to its own office; once opened, the call is public. */
-export async function readContest(deps: Deps, principal: Principal | undefined, contestId: string): Promise<Contest> {
+export async function readContest(
+  deps: Deps,
+  principal: Principal | undefined,
+  contestId: string,
+): Promise<Contest> {
   const contest = await getContest(deps.db, contestId);
   if (!contest || (contest.status === 'draft' && !isOfficerOf(principal, contest.officeId))) throw notFound();
   return contest;
 }
 
 /** Loads a contest an officer is about to act on, checking the office. */
-export async function contestForOfficer(deps: Deps, principal: Principal, contestId: string): Promise<Contest> {
+export async function contestForOfficer(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+): Promise<Contest> {
   const contest = await getContest(deps.db, contestId);
   if (!contest) throw notFound();
   assertOfficer(principal, contest.officeId);
@@ -44,7 +59,11 @@ export async function createContest(
   assertOfficer(principal, officeId);
   const office = await getOffice(deps.db, officeId);
   if (!office) throw new NotFoundError('office.notFound');
-  const rules = parseOrThrow(ContestRules, { ...CONTEST_DEFAULTS, noticePrefix: office.noticePrefix, ...input });
+  const rules = parseOrThrow(ContestRules, {
+    ...CONTEST_DEFAULTS,
+    noticePrefix: office.noticePrefix,
+    ...input,
+  });
   const now = deps.clock.now().toISOString();
   const requestHash = sha256Hex(canonicalJson(input));
   const contest: Contest = {
@@ -86,7 +105,8 @@ export async function updateContest(
 }
 
 function pickRules(contest: Contest) {
-  const { id, officeId, officeName, status, version, createdAt, updatedAt, createdBy, requestHash, ...rest } = contest;
+  const { id, officeId, officeName, status, version, createdAt, updatedAt, createdBy, requestHash, ...rest } =
+    contest;
   const { openedAt, closedAt, cancelledAt, cancelReason, ...rules } = rest;
   return rules;
 }
@@ -102,7 +122,8 @@ function saveContest(deps: Deps, next: Contest, expectedVersion: number | undefi
 }
 
 function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
-  if (!allowed.includes(contest.status)) throw new ConflictError('contest.wrongStatus', { status: contest.status });
+  if (!allowed.includes(contest.status))
+    throw new ConflictError('contest.wrongStatus', { status: contest.status });
 }
 
 /** Opening publishes the call and freezes the rules. */

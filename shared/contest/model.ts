@@ -59,7 +59,8 @@ type Issue = { path: (string | number)[]; params: Record<string, string | number
 /** Rules that span fields; one place, used on create and on every edit. */
 export function crossCheckRules(rules: z.infer<typeof ContestRulesFields>): Issue[] {
   const issues: Issue[] = [];
-  if (rules.capFen > rules.budgetFen) issues.push({ path: ['capFen'], params: { code: 'contest.capAboveBudget' } });
+  if (rules.capFen > rules.budgetFen)
+    issues.push({ path: ['capFen'], params: { code: 'contest.capAboveBudget' } });
   if (rules.reviewDeadline <= rules.submissionDeadline) {
     issues.push({ path: ['reviewDeadline'], params: { code: 'contest.datesOutOfOrder' } });
   }
@@ -67,7 +68,10 @@ export function crossCheckRules(rules: z.infer<typeof ContestRulesFields>): Issu
     const seen = new Set<string>();
     rules[field].forEach((entry, index) => {
       if (seen.has(entry.code)) {
-        issues.push({ path: [field, index, 'code'], params: { code: 'contest.duplicateCode', value: entry.code } });
+        issues.push({
+          path: [field, index, 'code'],
+          params: { code: 'contest.duplicateCode', value: entry.code },
+        });
       }
       seen.add(entry.code);
     });

@@ -46,7 +46,10 @@ export async function listContestsByOffice(
   const result = await queryPage(db, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestByOffice(officeId, '', '').gsi1pk, ':prefix': 'CONTEST#' },
+    ExpressionAttributeValues: {
+      ':pk': keys.contestByOffice(officeId, '', '').gsi1pk,
+      ':prefix': 'CONTEST#',
+    },
     ScanIndexForward: false,
     Limit: page.limit,
     ExclusiveStartKey: cursors.decode(scope, page.cursor),

@@ -11,15 +11,21 @@ import { parseOrThrow } from '../validation.ts';
 import { assertVersion, saveNextVersion } from '../versioned.ts';
 import {
   contestChecks,
-  proposalContent,
   type Proposal,
   type ProposalContent,
   type ProposalCreateInput,
   type ProposalStatus,
+  proposalContent,
   type ScreeningInput,
   SubmittableContent,
 } from './model.ts';
-import { getProposal, insertProposal, listProposalsByOwner, listSubmittedProposals, proposalItem } from './store.ts';
+import {
+  getProposal,
+  insertProposal,
+  listProposalsByOwner,
+  listSubmittedProposals,
+  proposalItem,
+} from './store.ts';
 
 const notFound = () => new NotFoundError('proposal.notFound');
 
@@ -32,7 +38,9 @@ async function openContestFor(deps: Deps, contestId: string): Promise<Contest> {
 }
 
 function deadlineError(deps: Deps, deadline: string) {
-  return deps.clock.now() >= new Date(deadline) ? new ConflictError('contest.deadlinePassed', { deadline }) : undefined;
+  return deps.clock.now() >= new Date(deadline)
+    ? new ConflictError('contest.deadlinePassed', { deadline })
+    : undefined;
 }
 
 function assertBeforeDeadline(deps: Deps, deadline: string) {
@@ -66,7 +74,11 @@ async function ownProposal(deps: Deps, principal: Principal, contestId: string, 
   return proposal;
 }
 
-function assertProposalStatus(proposal: Proposal, allowed: readonly ProposalStatus[], code: 'proposal.notEditable' | 'proposal.wrongStatus') {
+function assertProposalStatus(
+  proposal: Proposal,
+  allowed: readonly ProposalStatus[],
+  code: 'proposal.notEditable' | 'proposal.wrongStatus',
+) {
   if (!allowed.includes(proposal.status)) throw new ConflictError(code, { status: proposal.status });
 }
 
@@ -133,7 +145,11 @@ export async function submitProposal(
   const complete = parseOrThrow(SubmittableContent, proposalContent(proposal), 'proposal.incomplete');
   const problems = contestChecks(contest, complete);
   if (problems.length > 0) {
-    throw new ValidationError('proposal.incomplete', {}, problems.map((p) => ({ path: p.path, message: p.code, params: p.params })));
+    throw new ValidationError(
+      'proposal.incomplete',
+      {},
+      problems.map((p) => ({ path: p.path, message: p.code, params: p.params })),
+    );
   }
   const next: Proposal = { ...proposal, status: 'submitted', submittedAt: deps.clock.now().toISOString() };
   return saveOwnerChange(deps, next, ifMatch);
@@ -151,14 +167,23 @@ export async function withdrawProposal(
   assertProposalStatus(proposal, ['submitted'], 'proposal.wrongStatus');
   assertBeforeDeadline(deps, proposal.contestDeadline);
   const { submittedAt: _s, ...rest } = proposal;
-  return saveOwnerChange(deps, { ...rest, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() }, ifMatch);
+  return saveOwnerChange(
+    deps,
+    { ...rest, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() },
+    ifMatch,
+  );
 }
 
 export function listMyProposals(deps: Deps, principal: Principal, page: PageRequest) {
   return listProposalsByOwner(deps.db, deps.cursors, principal.sub, page);
 }
 
-export async function listSubmissions(deps: Deps, principal: Principal, contestId: string, page: PageRequest) {
+export async function listSubmissions(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  page: PageRequest,
+) {
   await contestForOfficer(deps, principal, contestId);
   return listSubmittedProposals(deps.db, deps.cursors, contestId, page);
 }
@@ -173,7 +198,8 @@ export async function screenProposal(
   ifMatch?: number,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  if (contest.status !== 'screening') throw new ConflictError('contest.wrongStatus', { status: contest.status });
+  if (contest.status !== 'screening')
+    throw new ConflictError('contest.wrongStatus', { status: contest.status });
   const proposal = await getProposal(deps.db, contestId, proposalId);
   if (!proposal) throw notFound();
   assertOfficer(principal, proposal.officeId);

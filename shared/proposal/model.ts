@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_FEN, PositiveFen, sumFen } from '../money.ts';
 import type { Contest } from '../contest/model.ts';
 import { Code } from '../contest/model.ts';
+import { MAX_FEN, PositiveFen, sumFen } from '../money.ts';
 
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
@@ -61,13 +61,22 @@ export const SubmittableContent = z.strictObject(contentShape).superRefine((cont
     });
   }
   if (content.minViableFen !== undefined && content.minViableFen > content.requestedFen) {
-    ctx.addIssue({ code: 'custom', path: ['minViableFen'], params: { code: 'proposal.minViableAboveRequested' }, input: content });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minViableFen'],
+      params: { code: 'proposal.minViableAboveRequested' },
+      input: content,
+    });
   }
 });
 
 /** The checks that need the contest: the cap, its categories and communities. */
 export function contestChecks(contest: Contest, content: z.infer<typeof SubmittableContent>) {
-  const errors: { path: string; code: 'proposal.aboveCap' | 'proposal.unknownCategory' | 'proposal.unknownCommunity'; params: Record<string, string | number> }[] = [];
+  const errors: {
+    path: string;
+    code: 'proposal.aboveCap' | 'proposal.unknownCategory' | 'proposal.unknownCommunity';
+    params: Record<string, string | number>;
+  }[] = [];
   if (content.requestedFen > contest.capFen) {
     errors.push({ path: 'requestedFen', code: 'proposal.aboveCap', params: { cap: contest.capFen } });
   }
@@ -75,7 +84,11 @@ export function contestChecks(contest: Contest, content: z.infer<typeof Submitta
     errors.push({ path: 'category', code: 'proposal.unknownCategory', params: { value: content.category } });
   }
   if (!contest.communities.some((c) => c.code === content.community)) {
-    errors.push({ path: 'community', code: 'proposal.unknownCommunity', params: { value: content.community } });
+    errors.push({
+      path: 'community',
+      code: 'proposal.unknownCommunity',
+      params: { value: content.community },
+    });
   }
   return errors;
 }
@@ -119,7 +132,9 @@ const CONTENT_FIELDS = Object.keys(contentShape) as (keyof typeof contentShape)[
 
 /** The team's content of a proposal, without its bookkeeping. */
 export function proposalContent(proposal: Proposal): ProposalContent {
-  return Object.fromEntries(CONTENT_FIELDS.filter((field) => proposal[field] !== undefined).map((field) => [field, proposal[field]]));
+  return Object.fromEntries(
+    CONTENT_FIELDS.filter((field) => proposal[field] !== undefined).map((field) => [field, proposal[field]]),
+  );
 }
 
 export function proposalView(proposal: Proposal) {

@@ -38,7 +38,10 @@ export async function listProposalsByOwner(
   const result = await queryPage(db, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.proposalByOwner(ownerSub, '', '').gsi1pk, ':prefix': 'PROPOSAL#' },
+    ExpressionAttributeValues: {
+      ':pk': keys.proposalByOwner(ownerSub, '', '').gsi1pk,
+      ':prefix': 'PROPOSAL#',
+    },
     ScanIndexForward: false,
     Limit: page.limit,
     ExclusiveStartKey: cursors.decode(scope, page.cursor),

@@ -34,13 +34,23 @@ const teamShape = {
 
 function checkTeam(team: z.infer<z.ZodObject<typeof teamShape>>, ctx: z.RefinementCtx) {
   if (team.kind === 'registered-org' && !team.certificateNumber) {
-    ctx.addIssue({ code: 'custom', path: ['certificateNumber'], params: { code: 'team.certificateRequired' }, input: team });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['certificateNumber'],
+      params: { code: 'team.certificateRequired' },
+      input: team,
+    });
   }
   const leaders = team.members.filter((member) => member.role === 'leader');
   if (leaders.length !== 1) {
     ctx.addIssue({ code: 'custom', path: ['members'], params: { code: 'team.leaderRequired' }, input: team });
   } else if (!leaders[0]!.phone) {
-    ctx.addIssue({ code: 'custom', path: ['members'], params: { code: 'team.leaderPhoneRequired' }, input: team });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['members'],
+      params: { code: 'team.leaderPhoneRequired' },
+      input: team,
+    });
   }
 }
 
@@ -114,7 +124,11 @@ export async function replaceTeam(
 }
 
 /** Access pattern: a user's teams (gsi1). */
-export async function listTeamsOfOwner(deps: Deps, principal: Principal, page: PageRequest): Promise<PageOf<Team>> {
+export async function listTeamsOfOwner(
+  deps: Deps,
+  principal: Principal,
+  page: PageRequest,
+): Promise<PageOf<Team>> {
   const scope = `my-teams:${principal.sub}`;
   const result = await queryPage(deps.db, {
     IndexName: 'gsi1',

@@ -1,0 +1,59 @@
+import { inject } from 'vitest';
+import type { HttpDeps } from '../../functions/http/app.ts';
+import { DEV_AUDIENCE, DEV_ISSUER, type DevUser, loadDevIssuer } from '../../infra/local/dev-auth.ts';
+import { ensureTable, LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
+import { createTokenVerifier, type Principal } from '../../shared/auth.ts';
+import { AdjustableClock } from '../../shared/clock.ts';
+import { CursorCodec } from '../../shared/cursor.ts';
+import { createDb } from '../../shared/db.ts';
+import { newId } from '../../shared/ids.ts';
+import { createOfficeIfMissing } from '../../shared/office/office.ts';
+
+export interface Harness {
+  deps: HttpDeps & { clock: AdjustableClock };
+  tokenFor(user: DevUser): Promise<string>;
+  endpoint: string;
+  tableName: string;
+}
+
+/** A fresh table in the run's DynamoDB Local, with the deps a function app takes. */
+export async function createHarness(endpoint: string = inject('dynamoEndpoint')): Promise<Harness> {
+  const tableName = `test-${newId().toLowerCase()}`;
+  await ensureTable(endpoint, tableName);
+  const issuer = await loadDevIssuer();
+  const deps = {
+    db: createDb({ tableName, region: 'local', endpoint, credentials: LOCAL_CREDENTIALS }),
+    clock: new AdjustableClock(),
+    cursors: new CursorCodec('test-cursor-secret-0123456789'),
+    verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
+  };
+  return { deps, tokenFor: (user) => issuer.sign(user), endpoint, tableName };
+}
+
+/** The people the tests act as. Each test file gets its own office ids so files never collide. */
+export function personas(officeId: string, otherOfficeId: string) {
+  const user = (sub: string, name: string, roles: Principal['roles'], office?: string): DevUser => ({
+    sub: `${sub}-${officeId}`,
+    name,
+    roles,
+    ...(office ? { officeId: office } : {}),
+  });
+  return {
+    officer: user('officer', '王主任', ['officer'], officeId),
+    otherOfficer: user('officer-other', '李主任', ['officer'], otherOfficeId),
+    resident: user('resident', '张阿姨', ['resident']),
+    otherResident: user('resident-other', '刘大爷', ['resident']),
+    judge: user('judge', '陈教授', ['judge']),
+  };
+}
+
+export async function seedOffices(h: Harness, ...ids: string[]) {
+  for (const id of ids) {
+    await createOfficeIfMissing(h.deps.db, {
+      id,
+      name: `${id} 街道办事处`,
+      noticePrefix: '西屯微创投',
+      createdAt: new Date().toISOString(),
+    });
+  }
+}
