@@ -50,6 +50,12 @@ export class PreconditionFailedError extends AppError {
 export class PreconditionRequiredError extends AppError {
   readonly status = 428;
 }
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+}
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+}
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
 }

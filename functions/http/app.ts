@@ -5,11 +5,19 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { hasRole, type Principal, type TokenVerifier } from '../../shared/auth.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/errors.ts';
+import {
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
-import { problemResponse } from './problem.ts';
+import { MAX_BODY_BYTES, problemResponse } from './problem.ts';
+
+export { MAX_BODY_BYTES };
 
 export type AppEnv = { Variables: { locale: Locale; principal: Principal | undefined } };
 
@@ -18,11 +26,6 @@ export interface HttpDeps extends Deps {
 }
 
 export const SESSION_COOKIE = 'mv_session';
-export const MAX_BODY_BYTES = 256 * 1024;
-
-class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-}
 
 /** Bearer token for API clients, or the portal's HttpOnly session cookie. */
 function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {
@@ -59,15 +62,8 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
     }),
   );
   app.onError((error, c) => problemResponse(c, error, c.get('locale') ?? 'zh-CN'));
-  app.notFound((c) => problemResponse(c, new NotFound(), c.get('locale') ?? 'zh-CN'));
+  app.notFound((c) => problemResponse(c, new NotFoundError('http.notFound'), c.get('locale') ?? 'zh-CN'));
   return app;
-}
-
-class NotFound extends AppError {
-  readonly status = 404;
-  constructor() {
-    super('http.notFound');
-  }
 }
 
 /** Checks the roles a route declares in the route table. */

@@ -1,7 +1,15 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, BadRequestError } from '../../shared/errors.ts';
-import { isMessageCode, issueMessage, type Locale, type MessageCode, t } from '../../shared/i18n.ts';
+import {
+  AppError,
+  BadRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../../shared/errors.ts';
+import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
+
+/** The largest request body any route accepts. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface Problem {
   type: string;
@@ -34,11 +42,11 @@ function problemFor(error: AppError, locale: Locale): Problem {
   return problem;
 }
 
-/** Hono's own exceptions (a broken JSON body, say) become the same problems. */
+/** Hono's own exceptions (a broken JSON body, a wrong content type) become the same problems. */
 function fromHttpException(error: HTTPException): AppError {
-  const code: MessageCode = /json/i.test(error.message) ? 'http.malformedJson' : 'http.badRequest';
-  const mapped = new BadRequestError(code);
-  return error.status === 400 ? mapped : Object.assign(mapped, { status: error.status });
+  if (error.status === 415) return new UnsupportedMediaTypeError('http.unsupportedMediaType');
+  if (error.status === 413) return new PayloadTooLargeError('http.payloadTooLarge', { limit: MAX_BODY_BYTES });
+  return new BadRequestError(/json/i.test(error.message) ? 'http.malformedJson' : 'http.badRequest');
 }
 
 /** The one error-to-HTTP mapping every app uses. Anything unexpected is a 500 and is logged. */

@@ -1,0 +1,210 @@
+import type { Principal } from '../../shared/auth.ts';
+import { createContest, openContest } from '../../shared/contest/actions.ts';
+import { getContest } from '../../shared/contest/store.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { idempotentId } from '../../shared/ids.ts';
+import { createOfficeIfMissing } from '../../shared/office/office.ts';
+import { createProposal, submitProposal } from '../../shared/proposal/actions.ts';
+import type { ProposalContent } from '../../shared/proposal/model.ts';
+import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import type { DevUser } from './dev-auth.ts';
+
+/*
+ * The demo, modelled on Xitun subdistrict's 2016 contest (see README): one office, its
+ * officer, five judges, resident teams and an open contest with a 175,000-yuan budget.
+ * People are fictional. Every step is idempotent, so seeding on each start is safe.
+ */
+export const DEMO_OFFICE = { id: 'xitun', name: '西屯街道办事处', noticePrefix: '西屯微创投' };
+
+export const DEMO_USERS: DevUser[] = [
+  { sub: 'officer-xitun', name: '王晓梅（街道工作人员）', roles: ['officer'], officeId: DEMO_OFFICE.id },
+  ...[1, 2, 3, 4, 5].map((n) => ({ sub: `judge-${n}`, name: `评审专家 ${n} 号`, roles: ['judge' as const] })),
+  { sub: 'resident-1', name: '赵建华（少年手工智造坊）', roles: ['resident'] },
+  { sub: 'resident-2', name: '钱淑芬（停车自管志愿队）', roles: ['resident'] },
+  { sub: 'resident-3', name: '孙立新（邻里助老服务队）', roles: ['resident'] },
+  { sub: 'resident-4', name: '李红梅（尚未申报的居民）', roles: ['resident'] },
+];
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const principal = (user: DevUser): Principal => ({
+  sub: user.sub,
+  name: user.name,
+  roles: user.roles,
+  ...(user.officeId ? { officeId: user.officeId } : {}),
+});
+
+const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+
+const teams: { owner: string; key: string; input: TeamInput }[] = [
+  {
+    owner: 'resident-1',
+    key: 'demo-team-handcraft',
+    input: {
+      name: '少年手工智造坊',
+      community: '西屯社区',
+      kind: 'resident-team',
+      members: [
+        { name: '赵建华', role: 'leader', phone: '13900000001' },
+        { name: '周敏', role: 'member' },
+      ],
+    },
+  },
+  {
+    owner: 'resident-2',
+    key: 'demo-team-parking',
+    input: {
+      name: '停车管理志愿服务队',
+      community: '北城社区',
+      kind: 'resident-team',
+      members: [{ name: '钱淑芬', role: 'leader', phone: '13900000002' }],
+    },
+  },
+  {
+    owner: 'resident-3',
+    key: 'demo-team-elderly',
+    input: {
+      name: '红山家园邻里助老服务中心',
+      community: '南城社区',
+      kind: 'registered-org',
+      certificateNumber: '52150402MJ0000001X',
+      members: [
+        { name: '孙立新', role: 'leader', phone: '13900000003' },
+        { name: '吴桂兰', role: 'volunteer' },
+      ],
+    },
+  },
+];
+
+const line = (item: string, unitPriceFen: number, quantity: number) => ({
+  item,
+  unitPriceFen,
+  quantity,
+  amountFen: unitPriceFen * quantity,
+});
+
+function proposal(content: Omit<ProposalContent, 'requestedFen'>): ProposalContent {
+  const requestedFen = (content.budgetLines ?? []).reduce((sum, l) => sum + l.amountFen, 0);
+  return { ...content, requestedFen };
+}
+
+const proposals: { owner: string; team: string; key: string; submit: boolean; content: ProposalContent }[] = [
+  {
+    owner: 'resident-1',
+    team: 'demo-team-handcraft',
+    key: 'demo-proposal-handcraft',
+    submit: true,
+    content: proposal({
+      title: '少年手工智造坊',
+      category: 'youth',
+      community: 'xitun',
+      need: '双职工家庭的孩子放学后缺少安全、有益的去处，家长希望孩子多动手。',
+      plan: '每周六下午在社区活动室开设木工、编织与简易电子制作课，由退休技师与志愿者带领。',
+      schedule: '3 月至 12 月，每周一次，共 40 次',
+      expectedBeneficiaries: 60,
+      budgetLines: [line('手工材料包', 4_500, 120), line('工具与耗材', 150_000, 1), line('技师课时补贴', 15_000, 40)],
+      minViableFen: 900_000,
+    }),
+  },
+  {
+    owner: 'resident-2',
+    team: 'demo-team-parking',
+    key: 'demo-proposal-parking',
+    submit: true,
+    content: proposal({
+      title: '小区规范停车自管服务',
+      category: 'environment',
+      community: 'beicheng',
+      need: '弃管小区乱停车严重，消防通道常被堵塞。',
+      plan: '志愿者划定车位、制作标识，轮班疏导高峰时段停车，建立车主公约。',
+      schedule: '4 月至 10 月',
+      expectedBeneficiaries: 800,
+      budgetLines: [line('车位划线与标识', 200_000, 1), line('志愿者餐补', 2_000, 150)],
+    }),
+  },
+  {
+    owner: 'resident-3',
+    team: 'demo-team-elderly',
+    key: 'demo-proposal-elderly',
+    submit: true,
+    content: proposal({
+      title: '高龄独居老人陪伴探访',
+      category: 'elderly',
+      community: 'nancheng',
+      need: '辖区高龄独居老人缺少日常照看与交流。',
+      plan: '组建 20 人志愿队，每周两次上门陪聊、代购、安全检查，建立探访台账。',
+      schedule: '全年',
+      expectedBeneficiaries: 45,
+      budgetLines: [line('志愿者交通补贴', 1_000, 800), line('探访慰问品', 5_000, 90), line('培训', 100_000, 1)],
+    }),
+  },
+  {
+    owner: 'resident-1',
+    team: 'demo-team-handcraft',
+    key: 'demo-proposal-reading',
+    submit: false,
+    content: { title: '周末亲子读书会（草稿）', category: 'culture', community: 'xitun' },
+  },
+];
+
+export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
+  const now = deps.clock.now();
+  await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
+  const officer = principal(user('officer-xitun'));
+  const contestKey = 'demo-contest-2026';
+  const contestId = idempotentId('contest', officer.sub, contestKey);
+  if (!(await getContest(deps.db, contestId))) {
+    await createContest(
+      deps,
+      officer,
+      DEMO_OFFICE.id,
+      {
+        title: '西屯街道社区公益微创投大赛',
+        callText:
+          '请居民自己找需求、找方案、找团队、出项目。经评审入围的项目将打包为一个服务包，由街道统一购买。' +
+          '单个项目申请金额不超过 1.5 万元，总预算 17.5 万元。',
+        budgetFen: 17_500_000,
+        capFen: 1_500_000,
+        categories: [
+          { code: 'elderly', name: '为老服务' },
+          { code: 'youth', name: '青少年成长' },
+          { code: 'environment', name: '环境与物业' },
+          { code: 'culture', name: '文化娱乐' },
+          { code: 'mutual-aid', name: '邻里互助' },
+        ],
+        communities: [
+          { code: 'xitun', name: '西屯社区' },
+          { code: 'beicheng', name: '北城社区' },
+          { code: 'nancheng', name: '南城社区' },
+          { code: 'dongcheng', name: '东城社区' },
+        ],
+        submissionDeadline: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
+        reviewDeadline: new Date(now.getTime() + 45 * DAY_MS).toISOString(),
+      },
+      contestKey,
+    );
+  }
+  const contest = await getContest(deps.db, contestId);
+  if (contest?.status === 'draft') await openContest(deps, officer, contestId);
+
+  const teamIds = new Map<string, string>();
+  for (const team of teams) {
+    const { team: saved } = await createTeam(deps, principal(user(team.owner)), team.input, team.key);
+    teamIds.set(team.key, saved.id);
+  }
+  // Proposals can be made only while the call is open; a month later the demo stays as it is.
+  const current = await getContest(deps.db, contestId);
+  if (current?.status !== 'open' || new Date(current.submissionDeadline) <= deps.clock.now()) return { contestId };
+  for (const p of proposals) {
+    const owner = principal(user(p.owner));
+    const { proposal: saved } = await createProposal(
+      deps,
+      owner,
+      contestId,
+      { teamId: teamIds.get(p.team)!, ...p.content },
+      p.key,
+    );
+    if (p.submit && saved.status === 'draft') await submitProposal(deps, owner, contestId, saved.id);
+  }
+  return { contestId };
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { HttpDeps } from '../../functions/http/app.ts';
+import { createPortalApp } from '../../functions/portal/app.ts';
+import type { FunctionName } from '../../functions/route-table.ts';
+import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import { createTokenVerifier } from '../../shared/auth.ts';
+import { AdjustableClock } from '../../shared/clock.ts';
+import type { LocalConfig } from '../../shared/config.ts';
+import { CursorCodec } from '../../shared/cursor.ts';
+import { createDb } from '../../shared/db.ts';
+import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuer } from './dev-auth.ts';
+import { createDevRoutes } from './dev-routes.tsx';
+import { createDispatcher } from './dispatch.ts';
+import {
+  type Engine,
+  ensureTable,
+  javaAvailable,
+  LOCAL_CREDENTIALS,
+  startDynalite,
+  startDynamoDbLocal,
+} from './engine.ts';
+import { DEMO_USERS, seedDemo } from './seed.ts';
+
+export interface LocalServer {
+  url: string;
+  engine: Engine['kind'];
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+async function startEngine(config: LocalConfig, log: Log): Promise<Engine> {
+  const dataDir = (name: string) => (config.MEMORY ? {} : { dataDir: join(config.DATA_DIR, name) });
+  if (config.DB_ENGINE === 'endpoint') {
+    if (!config.DYNAMODB_ENDPOINT) throw new Error('DB_ENGINE=endpoint needs DYNAMODB_ENDPOINT');
+    return { kind: 'endpoint', endpoint: config.DYNAMODB_ENDPOINT, stop: async () => {} };
+  }
+  if (config.DB_ENGINE === 'dynalite') return startDynalite(dataDir('dynalite'));
+  if (config.DB_ENGINE === 'dynamodb-local' || javaAvailable()) return startDynamoDbLocal(dataDir('dynamodb-local'));
+  log('No Java runtime found: using dynalite, the pure-Node fallback (no transactions, streams or TTL).');
+  log('Install Java 17 to run on Amazon DynamoDB Local, the engine the tests use.');
+  return startDynalite(dataDir('dynalite'));
+}
+
+/** A secret made on first run and kept under the data folder, or made fresh for a memory run. */
+function localSecret(config: LocalConfig, name: string): string {
+  if (config.MEMORY) return randomBytes(32).toString('base64url');
+  const file = join(config.DATA_DIR, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, host: string, port: number) {
+  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Every function app, the portal and the demo on one port, against a local DynamoDB engine. */
+export async function startLocalServer(config: LocalConfig, log: Log = console.log): Promise<LocalServer> {
+  const engine = await startEngine(config, log);
+  try {
+    await ensureTable(engine.endpoint, config.TABLE_NAME, config.AWS_REGION);
+    const issuer = await loadDevIssuer(config.MEMORY ? undefined : join(config.DATA_DIR, 'dev-jwt-key.json'));
+    const clock = new AdjustableClock();
+    const deps: HttpDeps = {
+      db: createDb({
+        tableName: config.TABLE_NAME,
+        region: config.AWS_REGION,
+        endpoint: engine.endpoint,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+      clock,
+      cursors: new CursorCodec(localSecret(config, 'cursor-secret')),
+      verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
+    };
+    const { contestId } = await seedDemo(deps);
+    const apps: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }> = {
+      submissions: createSubmissionsApp(deps),
+      portal: createPortalApp(deps),
+    };
+    const dev = createDevRoutes({ issuer, users: DEMO_USERS, clock });
+    const dispatch = createDispatcher(apps, { fetch: (request) => dev.fetch(request) });
+    let server: ReturnType<typeof serve>;
+    try {
+      server = await listen({ fetch: dispatch }, config.HOST, config.PORT);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`Port ${config.PORT} is already in use. Stop the other program or choose another: PORT=3001 npm start`);
+      }
+      throw error;
+    }
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    log(`微创投 / Micro-Venture is running on ${engine.kind}${config.MEMORY ? ' (in memory)' : ` (data in ${config.DATA_DIR}/)`}`);
+    log(`  Portal      ${url}/`);
+    log(`  Sign in     ${url}/dev/sign-in`);
+    log(`  API docs    ${url}/api/docs`);
+    log(`  Demo call   ${url}/api/contests/${contestId}`);
+    log('Press Ctrl-C to stop.');
+    return {
+      url,
+      engine: engine.kind,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await engine.stop();
+      },
+    };
+  } catch (error) {
+    await engine.stop();
+    throw error;
+  }
+}
