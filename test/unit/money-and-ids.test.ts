@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, idempotentId, newId } from '../../shared/ids.ts';
+import { formatYuan, yuanToFen } from '../../shared/money.ts';
+
+describe('money in fen', () => {
+  it.each([
+    [0, '0.00'],
+    [5, '0.05'],
+    [1_250_000, '12,500.00'],
+    [17_500_000, '175,000.00'],
+    [10_000_005, '100,000.05'],
+    [-150, '-1.50'],
+  ])('formats %i fen as %s yuan', (fen, text) => {
+    expect(formatYuan(fen)).toBe(text);
+  });
+
+  it('turns whole yuan into fen and refuses fractions', () => {
+    expect(yuanToFen(175_000)).toBe(17_500_000);
+    expect(() => yuanToFen(0.1)).toThrow(RangeError);
+  });
+
+  it('formats without losing a fen for any amount up to the limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (fen) => {
+        const [yuan, cents] = formatYuan(fen).replaceAll(',', '').split('.');
+        expect(Number(yuan) * 100 + Number(cents)).toBe(fen);
+      }),
+    );
+  });
+});
+
+describe('ids', () => {
+  it('makes sortable ids', () => {
+    const a = newId();
+    const b = newId();
+    expect(a).toHaveLength(26);
+    expect(a <= b).toBe(true);
+  });
+
+  it('derives the same id for the same caller, scope and key, and different ids otherwise', () => {
+    expect(idempotentId('team', 'u1', 'k')).toBe(idempotentId('team', 'u1', 'k'));
+    expect(idempotentId('team', 'u1', 'k')).not.toBe(idempotentId('team', 'u2', 'k'));
+    expect(idempotentId('team', 'u1', 'k')).not.toBe(idempotentId('contest', 'u1', 'k'));
+    expect(idempotentId('team', 'u1', 'k')).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+
+  it('hashes requests independently of key order', () => {
+    expect(canonicalJson({ b: 1, a: [{ y: 2, x: 1 }] })).toBe(canonicalJson({ a: [{ x: 1, y: 2 }], b: 1 }));
+    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
+  });
+});
