@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionName } from '../functions/route-table.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** One runtime for every function, the same major version as local development and CI. */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_20_X;
+
+export type TableAccess = 'RO' | 'RW';
+
+/**
+ * Item-level actions only. Scan is left out on purpose: the product lists through Query,
+ * and IAM is where that rule is enforced. Transactions need no action of their own; they
+ * are authorised per item by these.
+ */
+const TABLE_ACTIONS: Record<TableAccess, readonly string[]> = {
+  RO: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  RW: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+};
+
+/** A file the bundle needs at run time that esbuild cannot see through an import. */
+export interface BundledFile {
+  /** Relative to the project root, e.g. `node_modules/swagger-ui-dist/swagger-ui.css`. */
+  source: string;
+  /** Folder inside the bundle, next to `index.mjs`. */
+  targetDir: string;
+}
+
+export interface ApiFunctionProps {
+  /** The folder under `functions/` whose `handler.ts` exports `handler`. */
+  name: FunctionName;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  logRetention?: RetentionDays;
+  bundledFiles?: readonly BundledFile[];
+}
+
+/** The house defaults for every Lambda of the product, so a function is one line of infra. */
+export class ApiFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    // A log group of our own (not the deprecated logRetention custom resource) so that
+    // retention is a plain property and the group is part of the stack.
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+    });
+
+    const files = props.bundledFiles ?? [];
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url)),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: fileURLToPath(new URL('../package-lock.json', import.meta.url)),
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // ESM output still meets CommonJS inside dependencies (the AWS SDK among them);
+        // this gives them the `require` that ESM lacks.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK is bundled rather than taken from the runtime so Lambda runs the
+        // version the lock file pins and the tests ran against.
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => copyCommands(files, inputDir, outputDir),
+        },
+      },
+    });
+  }
+
+  /** Grants only the item actions `access` needs and tells the function which table. */
+  bindTable(table: ITableV2, access: TableAccess): void {
+    table.grant(this.fn, ...TABLE_ACTIONS[access]);
+    if (table.encryptionKey) {
+      if (access === 'RW') table.encryptionKey.grantEncryptDecrypt(this.fn);
+      else table.encryptionKey.grantDecrypt(this.fn);
+    }
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+  }
+}
+
+function copyCommands(files: readonly BundledFile[], inputDir: string, outputDir: string): string[] {
+  const dirs = [...new Set(files.map((file) => file.targetDir))];
+  return [
+    ...dirs.map((dir) => `mkdir -p "${outputDir}/${dir}"`),
+    ...files.map((file) => `cp "${inputDir}/${file.source}" "${outputDir}/${file.targetDir}/"`),
+  ];
+}
