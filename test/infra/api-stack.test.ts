@@ -1,0 +1,293 @@
+import { existsSync } from 'node:fs';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionName, type RouteSpec, routeTable } from '../../functions/route-table.ts';
+import { FUNCTION_SPECS } from '../../infra/api-stack.ts';
+import { loadLambdaConfig } from '../../shared/config.ts';
+import { synth, testProps } from './synth.ts';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+let built: ReturnType<typeof synth>;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  built = synth();
+  resources = built.api.toJSON().Resources;
+});
+
+const routeKey = (spec: RouteSpec) => `${spec.method.toUpperCase()} ${spec.path}`;
+const specs = Object.values(routeTable) as RouteSpec[];
+
+function routesByKey(api: Template): Map<string, Record<string, any>> {
+  const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route'));
+  return new Map(routes.map((route) => [route.Properties.RouteKey, route.Properties]));
+}
+
+function logicalIdOf(element: { node: { defaultChild?: unknown } }): string {
+  return built.stacks.api.getLogicalId(element.node.defaultChild as CfnElement);
+}
+
+function functionProps(name: FunctionName): Record<string, any> {
+  return resources[logicalIdOf(built.stacks.api.functions[name].fn)]!.Properties;
+}
+
+function actionsGrantedTo(name: FunctionName): string[] {
+  const roleId = logicalIdOf(built.stacks.api.functions[name].fn.role!);
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((ref: any) => ref.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+    .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
+}
+
+describe('the API routes', () => {
+  it('are exactly the entries of the route table, as "METHOD /path" keys', () => {
+    // Prepare
+    const expected = specs.map(routeKey);
+
+    // Act
+    const actual = [...routesByKey(built.api).keys()];
+
+    // Assess
+    expect(new Set(expected).size).toBe(expected.length);
+    expect(actual.sort()).toEqual(expected.sort());
+  });
+
+  it('require the JWT authorizer unless the route table marks them public', () => {
+    // Prepare
+    const routes = routesByKey(built.api);
+    const [authorizerId] = Object.keys(built.api.findResources('AWS::ApiGatewayV2::Authorizer'));
+
+    // Act
+    const protectedRoutes = specs.filter((spec) => !spec.roles.includes('public'));
+
+    // Assess
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const spec of protectedRoutes) {
+      expect(routes.get(routeKey(spec)), routeKey(spec)).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('leave public routes open to anonymous callers', () => {
+    // Prepare
+    const routes = routesByKey(built.api);
+
+    // Act
+    const publicRoutes = specs.filter((spec) => spec.roles.includes('public'));
+
+    // Assess
+    expect(publicRoutes.length).toBeGreaterThan(0);
+    for (const spec of publicRoutes) {
+      const route = routes.get(routeKey(spec));
+      expect(route?.AuthorizationType, routeKey(spec)).toBe('NONE');
+      expect(route?.AuthorizerId, routeKey(spec)).toBeUndefined();
+    }
+  });
+
+  it('each reach the Lambda of the function the route table names', () => {
+    // Prepare
+    const routes = routesByKey(built.api);
+
+    for (const spec of specs) {
+      // Act: route → integration → function.
+      const target = routes.get(routeKey(spec))?.Target;
+      const integrationId = target['Fn::Join'][1][1].Ref;
+      const integration = resources[integrationId]!;
+
+      // Assess
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [logicalIdOf(built.stacks.api.functions[spec.fn].fn), 'Arn'] },
+      });
+    }
+  });
+
+  it('let API Gateway invoke each function through one API-wide permission', () => {
+    for (const name of FUNCTIONS) {
+      built.api.resourcePropertiesCountIs(
+        'AWS::Lambda::Permission',
+        {
+          Principal: 'apigateway.amazonaws.com',
+          FunctionName: { 'Fn::GetAtt': [logicalIdOf(built.stacks.api.functions[name].fn), 'Arn'] },
+        },
+        1,
+      );
+    }
+  });
+});
+
+describe('the JWT authorizer', () => {
+  it('checks the issuer and audience given as props, from the Authorization header', () => {
+    built.api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    built.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: testProps.auth.issuer, Audience: [testProps.auth.audience] },
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('are one Lambda per function name', () => {
+    built.api.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
+  });
+
+  it('run the bundled ESM handler on arm64 and Node 20 with source maps', () => {
+    for (const name of FUNCTIONS) {
+      expect(functionProps(name), name).toMatchObject({
+        Architectures: ['arm64'],
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 10,
+        Environment: {
+          Variables: {
+            NODE_OPTIONS: '--enable-source-maps',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        },
+      });
+    }
+  });
+
+  it('get the auth settings, the table name and the cursor secret as a dynamic reference', () => {
+    for (const name of FUNCTIONS) {
+      // Act
+      const vars = functionProps(name).Environment.Variables;
+
+      // Assess
+      expect(vars.AUTH_ISSUER).toBe(testProps.auth.issuer);
+      expect(vars.AUTH_AUDIENCE).toBe(testProps.auth.audience);
+      expect(vars.TABLE_NAME).toBeDefined();
+      expect(JSON.stringify(vars.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
+      expect(vars.CURSOR_SECRET['Fn::Join'][1]).toContainEqual({
+        Ref: logicalIdOf(built.stacks.api.cursorSecret),
+      });
+      expect(vars).not.toHaveProperty('AWS_REGION');
+      expect(vars).not.toHaveProperty('AUTH_JWKS_URL');
+    }
+  });
+
+  it('get an environment that shared/config.ts accepts once deployed', () => {
+    for (const name of FUNCTIONS) {
+      // Prepare: deploy-time values stand in for the tokens; Lambda itself sets AWS_REGION.
+      const vars = functionProps(name).Environment.Variables;
+      const deployed = Object.fromEntries(
+        Object.entries(vars).map(([key, value]) => [key, typeof value === 'string' ? value : 'x'.repeat(32)]),
+      );
+
+      // Act
+      const config = loadLambdaConfig({ ...deployed, AWS_REGION: 'cn-north-1' });
+
+      // Assess
+      expect(config.AUTH_ISSUER).toBe(testProps.auth.issuer);
+    }
+  });
+
+  it('get AUTH_JWKS_URL only when a JWKS URL is given', () => {
+    // Prepare
+    const jwksUrl = 'https://issuer.test/oidc/jwks.json';
+
+    // Act
+    const withJwks = synth({ ...testProps, auth: { ...testProps.auth, jwksUrl } });
+
+    // Assess
+    withJwks.api.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ AUTH_JWKS_URL: jwksUrl }) },
+    });
+  });
+
+  it('may read but not write when bound read-only, and may never Scan', () => {
+    for (const name of FUNCTIONS) {
+      // Act
+      const actions = actionsGrantedTo(name);
+
+      // Assess
+      expect(actions, name).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      expect(actions, name).not.toContain('dynamodb:Scan');
+      const writes = actions.filter((action) => /Put|Update|Delete|BatchWrite/.test(action));
+      if (FUNCTION_SPECS[name].access === 'RO') expect(writes, name).toEqual([]);
+      else
+        expect(writes, name).toEqual(
+          expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+        );
+    }
+  });
+
+  it('bind the portal read-only and submissions read-write', () => {
+    expect(FUNCTION_SPECS.portal.access).toBe('RO');
+    expect(FUNCTION_SPECS.submissions.access).toBe('RW');
+  });
+
+  it('log to their own log groups with a retention period', () => {
+    for (const name of FUNCTIONS) {
+      // Act
+      const logGroupId = functionProps(name).LoggingConfig.LogGroup.Ref;
+
+      // Assess
+      expect(resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    }
+  });
+
+  it('copy Swagger UI files that exist in swagger-ui-dist into the portal bundle', () => {
+    // Act
+    const files = FUNCTION_SPECS.portal.bundledFiles ?? [];
+
+    // Assess
+    expect(files.map((file) => file.source.split('/').pop()).sort()).toEqual([
+      'swagger-ui-bundle.js',
+      'swagger-ui-standalone-preset.js',
+      'swagger-ui.css',
+    ]);
+    for (const file of files) {
+      expect(file.targetDir).toBe('swagger-ui');
+      expect(existsSync(new URL(`../../${file.source}`, import.meta.url)), file.source).toBe(true);
+    }
+  });
+});
+
+describe('the API stage', () => {
+  it('is the $default stage, throttled and deployed automatically', () => {
+    built.api.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    built.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+
+  it('writes JSON access logs with the request id to a log group with retention', () => {
+    // Act
+    const [stage] = Object.values(built.api.findResources('AWS::ApiGatewayV2::Stage'));
+    const { DestinationArn, Format } = stage!.Properties.AccessLogSettings;
+
+    // Assess
+    expect(JSON.parse(Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(resources[DestinationArn['Fn::GetAtt'][0]]).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { RetentionInDays: 30 },
+    });
+  });
+
+  it('takes throttling limits from props', () => {
+    // Act
+    const tight = synth({ ...testProps, throttle: { rateLimit: 5, burstLimit: 10 } });
+
+    // Assess
+    tight.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+    });
+  });
+
+  it('publishes the API URL as a stack output', () => {
+    built.api.hasOutput('ApiUrl', { Value: Match.anyValue() });
+  });
+});
