@@ -8,7 +8,7 @@ import { buildApp } from './build-app.ts';
  * everything below it takes props. Defaults let `npx cdk synth` run offline with no
  * context and no credentials.
  */
-const PLACEHOLDER_ISSUER = 'https://issuer.example.invalid/';
+const PLACEHOLDER_ISSUER = 'https://issuer.example.invalid';
 
 const Context = z.object({
   stage: z
