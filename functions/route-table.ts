@@ -138,6 +138,7 @@ export const routeTable = {
   openapi: r('portal', 'get', '/api/openapi.json', ['public'], 'OpenAPI 3.1 document'),
   apiDocs: r('portal', 'get', '/api/docs', ['public'], 'Interactive API documentation'),
   apiDocsAsset: r('portal', 'get', '/api/docs/assets/{file}', ['public'], 'API documentation assets'),
+  portalAsset: r('portal', 'get', '/assets/{file}', ['public'], 'Portal stylesheet'),
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routeTable;
