@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { hasRole, type Principal, type TokenVerifier } from '../../shared/auth.ts';
 import type { Deps } from '../../shared/deps.ts';
@@ -45,6 +46,12 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
     },
   });
   app.use(secureHeaders());
+  // Only cookie-authenticated requests can be forged by another site (a bearer token is never
+  // sent by a browser on its own), so only they must come from our own origin.
+  const sameOrigin = csrf();
+  app.use((c, next) =>
+    !c.req.header('authorization') && getCookie(c, SESSION_COOKIE) ? sameOrigin(c, next) : next(),
+  );
   app.use(async (c, next) => {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     c.header('content-language', c.get('locale'));

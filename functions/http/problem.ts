@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import {
   AppError,
   BadRequestError,
+  ForbiddenError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../../shared/errors.ts';
@@ -45,7 +46,9 @@ function problemFor(error: AppError, locale: Locale): Problem {
 /** Hono's own exceptions (a broken JSON body, a wrong content type) become the same problems. */
 function fromHttpException(error: HTTPException): AppError {
   if (error.status === 415) return new UnsupportedMediaTypeError('http.unsupportedMediaType');
-  if (error.status === 413) return new PayloadTooLargeError('http.payloadTooLarge', { limit: MAX_BODY_BYTES });
+  if (error.status === 413)
+    return new PayloadTooLargeError('http.payloadTooLarge', { limit: MAX_BODY_BYTES });
+  if (error.status === 403) return new ForbiddenError('http.forbidden');
   return new BadRequestError(/json/i.test(error.message) ? 'http.malformedJson' : 'http.badRequest');
 }
 

@@ -41,7 +41,10 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
             ))}
           </ul>
           <p>
-            API: <code>curl -X POST -H 'content-type: application/json' -d '{`{"user":"resident-1"}`}' /dev/token</code>
+            API:{' '}
+            <code>
+              curl -X POST -H 'content-type: application/json' -d '{`{"user":"resident-1"}`}' /dev/token
+            </code>
           </p>
         </body>
       </html>,
@@ -74,7 +77,8 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
   app.post('/dev/clock', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { advanceDays?: unknown };
     const days = Number(body.advanceDays);
-    if (!Number.isInteger(days) || days < 0 || days > 365) return c.json({ error: 'advanceDays: 0..365' }, 400);
+    if (!Number.isInteger(days) || days < 0 || days > 365)
+      return c.json({ error: 'advanceDays: 0..365' }, 400);
     clock.advance(days * 24 * 3600 * 1000);
     return c.json({ now: clock.now().toISOString() });
   });

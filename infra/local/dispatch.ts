@@ -17,7 +17,12 @@ function compile(spec: RouteSpec): Matcher {
     .split('/')
     .map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
     .join('/');
-  return { method: spec.method.toUpperCase(), pattern: new RegExp(`^${source}$`), fn: spec.fn, literal: !spec.path.includes('{') };
+  return {
+    method: spec.method.toUpperCase(),
+    pattern: new RegExp(`^${source}$`),
+    fn: spec.fn,
+    literal: !spec.path.includes('{'),
+  };
 }
 
 /**

@@ -102,7 +102,11 @@ const proposals: { owner: string; team: string; key: string; submit: boolean; co
       plan: '每周六下午在社区活动室开设木工、编织与简易电子制作课，由退休技师与志愿者带领。',
       schedule: '3 月至 12 月，每周一次，共 40 次',
       expectedBeneficiaries: 60,
-      budgetLines: [line('手工材料包', 4_500, 120), line('工具与耗材', 150_000, 1), line('技师课时补贴', 15_000, 40)],
+      budgetLines: [
+        line('手工材料包', 4_500, 120),
+        line('工具与耗材', 150_000, 1),
+        line('技师课时补贴', 15_000, 40),
+      ],
       minViableFen: 900_000,
     }),
   },
@@ -135,7 +139,11 @@ const proposals: { owner: string; team: string; key: string; submit: boolean; co
       plan: '组建 20 人志愿队，每周两次上门陪聊、代购、安全检查，建立探访台账。',
       schedule: '全年',
       expectedBeneficiaries: 45,
-      budgetLines: [line('志愿者交通补贴', 1_000, 800), line('探访慰问品', 5_000, 90), line('培训', 100_000, 1)],
+      budgetLines: [
+        line('志愿者交通补贴', 1_000, 800),
+        line('探访慰问品', 5_000, 90),
+        line('培训', 100_000, 1),
+      ],
     }),
   },
   {
@@ -194,7 +202,8 @@ export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
   }
   // Proposals can be made only while the call is open; a month later the demo stays as it is.
   const current = await getContest(deps.db, contestId);
-  if (current?.status !== 'open' || new Date(current.submissionDeadline) <= deps.clock.now()) return { contestId };
+  if (current?.status !== 'open' || new Date(current.submissionDeadline) <= deps.clock.now())
+    return { contestId };
   for (const p of proposals) {
     const owner = principal(user(p.owner));
     const { proposal: saved } = await createProposal(

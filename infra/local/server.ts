@@ -40,7 +40,8 @@ async function startEngine(config: LocalConfig, log: Log): Promise<Engine> {
     return { kind: 'endpoint', endpoint: config.DYNAMODB_ENDPOINT, stop: async () => {} };
   }
   if (config.DB_ENGINE === 'dynalite') return startDynalite(dataDir('dynalite'));
-  if (config.DB_ENGINE === 'dynamodb-local' || javaAvailable()) return startDynamoDbLocal(dataDir('dynamodb-local'));
+  if (config.DB_ENGINE === 'dynamodb-local' || javaAvailable())
+    return startDynamoDbLocal(dataDir('dynamodb-local'));
   log('No Java runtime found: using dynalite, the pure-Node fallback (no transactions, streams or TTL).');
   log('Install Java 17 to run on Amazon DynamoDB Local, the engine the tests use.');
   return startDynalite(dataDir('dynalite'));
@@ -57,7 +58,11 @@ function localSecret(config: LocalConfig, name: string): string {
   return secret;
 }
 
-function listen(app: { fetch: (request: Request) => Response | Promise<Response> }, host: string, port: number) {
+function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  host: string,
+  port: number,
+) {
   return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
     server.once('error', reject);
@@ -94,13 +99,17 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       server = await listen({ fetch: dispatch }, config.HOST, config.PORT);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new Error(`Port ${config.PORT} is already in use. Stop the other program or choose another: PORT=3001 npm start`);
+        throw new Error(
+          `Port ${config.PORT} is already in use. Stop the other program or choose another: PORT=3001 npm start`,
+        );
       }
       throw error;
     }
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
-    log(`微创投 / Micro-Venture is running on ${engine.kind}${config.MEMORY ? ' (in memory)' : ` (data in ${config.DATA_DIR}/)`}`);
+    log(
+      `微创投 / Micro-Venture is running on ${engine.kind}${config.MEMORY ? ' (in memory)' : ` (data in ${config.DATA_DIR}/)`}`,
+    );
     log(`  Portal      ${url}/`);
     log(`  Sign in     ${url}/dev/sign-in`);
     log(`  API docs    ${url}/api/docs`);

@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
+import { DEMO_USERS } from '../../infra/local/seed.ts';
+import type { LocalServer } from '../../infra/local/server.ts';
+import { createDb, queryPage } from '../../shared/db.ts';
+import { newId } from '../../shared/ids.ts';
+import { completeProposal } from '../support/fixtures.ts';
+import { fetchJson, startTestServer } from '../support/local-server.ts';
+
+/** The smoke test of `npm start`: sign in as a demo resident and submit a proposal. */
+async function signInAndSubmit(server: LocalServer) {
+  const home = await fetch(`${server.url}/`);
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain('西屯街道社区公益微创投大赛');
+
+  const docs = await fetch(`${server.url}/api/docs`);
+  expect(docs.status).toBe(200);
+  const openapi = await fetchJson(`${server.url}/api/openapi.json`);
+  expect(openapi.body.paths['/api/contests/{contestId}/proposals']).toBeDefined();
+
+  const calls = await fetchJson(`${server.url}/api/contests`);
+  const demo = calls.body.items.find((c: { status: string }) => c.status === 'open');
+  expect(demo).toMatchObject({ budgetFen: 17_500_000, officeName: '西屯街道办事处' });
+
+  const { body: signIn } = await fetchJson(`${server.url}/dev/token`, {
+    method: 'POST',
+    body: JSON.stringify({ user: 'resident-4' }),
+  });
+  const token = signIn.token as string;
+  const team = await fetchJson(`${server.url}/api/teams`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({
+      name: '周末读书会',
+      community: '东城社区',
+      kind: 'resident-team',
+      members: [{ name: '李红梅', role: 'leader', phone: '13900000004' }],
+    }),
+  });
+  expect(team.status).toBe(201);
+  const draft = await fetchJson(`${server.url}/api/contests/${demo.id}/proposals`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ teamId: team.body.id, ...completeProposal, community: 'dongcheng' }),
+  });
+  expect(draft.status).toBe(201);
+  const submitted = await fetchJson(
+    `${server.url}/api/contests/${demo.id}/proposals/${draft.body.id}/submit`,
+    {
+      method: 'POST',
+      token,
+    },
+  );
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  expect(submitted.body.status).toBe('submitted');
+
+  const { body: officerSignIn } = await fetchJson(`${server.url}/dev/token`, {
+    method: 'POST',
+    body: JSON.stringify({ user: 'officer-xitun' }),
+  });
+  const submissions = await fetchJson(`${server.url}/api/contests/${demo.id}/submissions?limit=100`, {
+    token: officerSignIn.token,
+  });
+  expect(submissions.body.items.map((p: { id: string }) => p.id)).toContain(draft.body.id);
+  expect(submissions.body.items).toHaveLength(4);
+}
+
+describe('npm start on DynamoDB Local', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startTestServer('endpoint');
+  });
+  afterAll(() => server?.stop());
+
+  it('serves the portal, the API docs and the demo contest; a resident signs in and submits', async () => {
+    await signInAndSubmit(server);
+  });
+
+  it('offers every demo user on the sign-in page', async () => {
+    const page = await (await fetch(`${server.url}/dev/sign-in`)).text();
+    for (const user of DEMO_USERS) expect(page).toContain(user.name);
+  });
+});
+
+describe('npm start on dynalite, the no-Java fallback', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startTestServer('dynalite');
+  });
+  afterAll(() => server?.stop());
+
+  it('runs the same smoke test', async () => {
+    expect(server.engine).toBe('dynalite');
+    await signInAndSubmit(server);
+  });
+});
+
+describe('the npm start process', () => {
+  it('prints its URL, seeds the demo once, and stops cleanly on Ctrl-C', async () => {
+    const table = `proc-${newId().toLowerCase()}`;
+    const run = () =>
+      new Promise<{ output: string; code: number | null }>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'infra/local/main.ts', '--port=0', '--engine=endpoint', '--memory'],
+          {
+            env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: table },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let output = '';
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Press Ctrl-C to stop.')) child.kill('SIGINT');
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('error', reject);
+        child.once('exit', (code) => resolve({ output, code }));
+      });
+
+    const first = await run();
+    const second = await run();
+
+    expect(first.output).toMatch(/Portal\s+http:\/\/127\.0\.0\.1:\d+\//);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const contestId = /Demo call\s+\S+\/api\/contests\/(\S+)/.exec(second.output)?.[1];
+    const db = createDb({
+      tableName: table,
+      region: 'local',
+      endpoint: inject('dynamoEndpoint'),
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const contest = await queryPage(db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CONTEST#${contestId}` },
+    });
+    expect(contest.items.filter((item) => String(item.sk).startsWith('PROPOSAL#'))).toHaveLength(4);
+  });
+
+  it('says so clearly when the port is taken', async () => {
+    const server = await startTestServer('endpoint');
+    try {
+      const port = new URL(server.url).port;
+      const result = await new Promise<{ output: string; code: number | null }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'infra/local/main.ts', `--port=${port}`, '--engine=endpoint', '--memory'],
+          {
+            env: {
+              ...process.env,
+              DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+              TABLE_NAME: `port-${newId().toLowerCase()}`,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        child.once('exit', (code) => resolve({ output, code }));
+      });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`Port ${port} is already in use`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
