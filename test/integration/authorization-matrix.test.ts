@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type RouteName, routeTable, routesOf } from '../../functions/route-table.ts';
+import { type RouteName, routesOf, routeTable } from '../../functions/route-table.ts';
 import { contestInput, teamInput } from '../support/fixtures.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
@@ -13,16 +13,54 @@ interface Case {
   expect: Record<Actor, number>;
 }
 
-const officeOnly = (ok: number) => ({ anonymous: 401, owner: 403, otherResident: 403, judge: 403, officer: ok, otherOfficer: 403 });
-const ownerOnly = (ok: number) => ({ anonymous: 401, owner: ok, otherResident: 403, judge: 403, officer: 403, otherOfficer: 403 });
-const anyResident = (ok: number) => ({ anonymous: 401, owner: ok, otherResident: ok, judge: 403, officer: 403, otherOfficer: 403 });
-const everyone = (ok: number) => ({ anonymous: ok, owner: ok, otherResident: ok, judge: ok, officer: ok, otherOfficer: ok });
+const officeOnly = (ok: number) => ({
+  anonymous: 401,
+  owner: 403,
+  otherResident: 403,
+  judge: 403,
+  officer: ok,
+  otherOfficer: 403,
+});
+const ownerOnly = (ok: number) => ({
+  anonymous: 401,
+  owner: ok,
+  otherResident: 403,
+  judge: 403,
+  officer: 403,
+  otherOfficer: 403,
+});
+const anyResident = (ok: number) => ({
+  anonymous: 401,
+  owner: ok,
+  otherResident: ok,
+  judge: 403,
+  officer: 403,
+  otherOfficer: 403,
+});
+const everyone = (ok: number) => ({
+  anonymous: ok,
+  owner: ok,
+  otherResident: ok,
+  judge: ok,
+  officer: ok,
+  otherOfficer: ok,
+});
 const v1 = { 'if-match': '"1"' };
 
 /** Every submissions route × every role, each case on a fresh world so none depends on another. */
 const cases: Case[] = [
-  { route: 'listPublicContests', phase: 'open', request: () => ({ path: '/api/contests' }), expect: everyone(200) },
-  { route: 'getContest', phase: 'open', request: (w) => ({ path: `/api/contests/${w.contestId}` }), expect: everyone(200) },
+  {
+    route: 'listPublicContests',
+    phase: 'open',
+    request: () => ({ path: '/api/contests' }),
+    expect: everyone(200),
+  },
+  {
+    route: 'getContest',
+    phase: 'open',
+    request: (w) => ({ path: `/api/contests/${w.contestId}` }),
+    expect: everyone(200),
+  },
   {
     route: 'getContest',
     label: 'a draft contest',
@@ -30,7 +68,12 @@ const cases: Case[] = [
     request: (w) => ({ path: `/api/contests/${w.contestId}` }),
     expect: { anonymous: 404, owner: 404, otherResident: 404, judge: 404, officer: 200, otherOfficer: 404 },
   },
-  { route: 'listOfficeContests', phase: 'draft', request: (w) => ({ path: `/api/offices/${w.office}/contests` }), expect: officeOnly(200) },
+  {
+    route: 'listOfficeContests',
+    phase: 'draft',
+    request: (w) => ({ path: `/api/offices/${w.office}/contests` }),
+    expect: officeOnly(200),
+  },
   {
     route: 'createContest',
     phase: 'draft',
@@ -43,7 +86,12 @@ const cases: Case[] = [
     request: (w) => ({ path: `/api/contests/${w.contestId}`, body: { title: '改名' }, headers: v1 }),
     expect: officeOnly(200),
   },
-  { route: 'openContest', phase: 'draft', request: (w) => ({ path: `/api/contests/${w.contestId}/open` }), expect: officeOnly(200) },
+  {
+    route: 'openContest',
+    phase: 'draft',
+    request: (w) => ({ path: `/api/contests/${w.contestId}/open` }),
+    expect: officeOnly(200),
+  },
   {
     route: 'closeContest',
     phase: 'after-deadline',
@@ -56,9 +104,24 @@ const cases: Case[] = [
     request: (w) => ({ path: `/api/contests/${w.contestId}/cancel`, body: { reason: '疫情' } }),
     expect: officeOnly(200),
   },
-  { route: 'createTeam', phase: 'draft', request: () => ({ path: '/api/teams', body: teamInput }), expect: anyResident(201) },
-  { route: 'listMyTeams', phase: 'draft', request: () => ({ path: '/api/me/teams' }), expect: anyResident(200) },
-  { route: 'getTeam', phase: 'draft', request: (w) => ({ path: `/api/teams/${w.teamId}` }), expect: ownerOnly(200) },
+  {
+    route: 'createTeam',
+    phase: 'draft',
+    request: () => ({ path: '/api/teams', body: teamInput }),
+    expect: anyResident(201),
+  },
+  {
+    route: 'listMyTeams',
+    phase: 'draft',
+    request: () => ({ path: '/api/me/teams' }),
+    expect: anyResident(200),
+  },
+  {
+    route: 'getTeam',
+    phase: 'draft',
+    request: (w) => ({ path: `/api/teams/${w.teamId}` }),
+    expect: ownerOnly(200),
+  },
   {
     route: 'replaceTeam',
     phase: 'draft',
@@ -68,10 +131,18 @@ const cases: Case[] = [
   {
     route: 'createProposal',
     phase: 'open',
-    request: (w) => ({ path: `/api/contests/${w.contestId}/proposals`, body: { teamId: w.teamId, title: '新项目' } }),
+    request: (w) => ({
+      path: `/api/contests/${w.contestId}/proposals`,
+      body: { teamId: w.teamId, title: '新项目' },
+    }),
     expect: ownerOnly(201),
   },
-  { route: 'listMyProposals', phase: 'open', request: () => ({ path: '/api/me/proposals' }), expect: anyResident(200) },
+  {
+    route: 'listMyProposals',
+    phase: 'open',
+    request: () => ({ path: '/api/me/proposals' }),
+    expect: anyResident(200),
+  },
   {
     route: 'getProposal',
     label: 'a submitted proposal',
@@ -89,7 +160,11 @@ const cases: Case[] = [
   {
     route: 'updateProposal',
     phase: 'open',
-    request: (w) => ({ path: `/api/contests/${w.contestId}/proposals/${w.draftId}`, body: { title: '改' }, headers: v1 }),
+    request: (w) => ({
+      path: `/api/contests/${w.contestId}/proposals/${w.draftId}`,
+      body: { title: '改' },
+      headers: v1,
+    }),
     expect: ownerOnly(200),
   },
   {
@@ -129,7 +204,11 @@ beforeAll(async () => {
 describe('the authorization matrix of the submissions function', () => {
   it('covers every submissions route in the route table', () => {
     const covered = new Set(cases.map((c) => c.route));
-    expect(routesOf('submissions').map(([name]) => name).filter((name) => !covered.has(name))).toEqual([]);
+    expect(
+      routesOf('submissions')
+        .map(([name]) => name)
+        .filter((name) => !covered.has(name)),
+    ).toEqual([]);
   });
 
   for (const c of cases) {
@@ -144,9 +223,9 @@ describe('the authorization matrix of the submissions function', () => {
           headers: request.headers ?? {},
         });
         expect(response.status, JSON.stringify(response.body)).toBe(c.expect[actor]);
-        if (response.status >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
+        if (response.status >= 400)
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
       });
     }
   }
 });
-

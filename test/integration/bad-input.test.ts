@@ -27,7 +27,11 @@ function expectProblem(response: { status: number; headers: Headers; body: any }
   expect(response.status).toBeGreaterThanOrEqual(400);
   expect(response.status).toBeLessThan(500);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ status: response.status, title: expect.any(String), detail: expect.any(String) });
+  expect(response.body).toMatchObject({
+    status: response.status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
 }
 
 /** Values that are wrong in the ways clients get things wrong. */
@@ -48,10 +52,15 @@ const hostile = fc.oneof(
 function mutated(valid: Record<string, unknown>) {
   const fields = Object.keys(valid);
   return fc.oneof(
-    fc.record({ field: fc.constantFrom(...fields), value: hostile }).map(({ field, value }) => ({ ...valid, [field]: value })),
-    fc.record({ field: fc.string({ minLength: 1, maxLength: 10 }).filter((f) => !fields.includes(f)), value: fc.jsonValue() }).map(
-      ({ field, value }) => ({ ...valid, [field]: value }),
-    ),
+    fc
+      .record({ field: fc.constantFrom(...fields), value: hostile })
+      .map(({ field, value }) => ({ ...valid, [field]: value })),
+    fc
+      .record({
+        field: fc.string({ minLength: 1, maxLength: 10 }).filter((f) => !fields.includes(f)),
+        value: fc.jsonValue(),
+      })
+      .map(({ field, value }) => ({ ...valid, [field]: value })),
     fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
   );
 }
@@ -60,14 +69,44 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
   it('survives generated invalid bodies on every route that takes one', async () => {
     const w = await buildWorld(h, 'open');
     const routes = [
-      { method: 'POST', path: `/api/offices/${w.office}/contests`, token: w.tokens.officer, valid: contestInput(w.clock.now()) },
-      { method: 'PATCH', path: `/api/contests/${w.contestId}`, token: w.tokens.officer, valid: { title: 'x' } },
-      { method: 'POST', path: `/api/contests/${w.contestId}/cancel`, token: w.tokens.officer, valid: { reason: 'x' } },
+      {
+        method: 'POST',
+        path: `/api/offices/${w.office}/contests`,
+        token: w.tokens.officer,
+        valid: contestInput(w.clock.now()),
+      },
+      {
+        method: 'PATCH',
+        path: `/api/contests/${w.contestId}`,
+        token: w.tokens.officer,
+        valid: { title: 'x' },
+      },
+      {
+        method: 'POST',
+        path: `/api/contests/${w.contestId}/cancel`,
+        token: w.tokens.officer,
+        valid: { reason: 'x' },
+      },
       { method: 'POST', path: '/api/teams', token: w.tokens.owner, valid: teamInput },
       { method: 'PUT', path: `/api/teams/${w.teamId}`, token: w.tokens.owner, valid: teamInput },
-      { method: 'POST', path: `/api/contests/${w.contestId}/proposals`, token: w.tokens.owner, valid: { teamId: w.teamId, ...completeProposal } },
-      { method: 'PATCH', path: `/api/contests/${w.contestId}/proposals/${w.draftId}`, token: w.tokens.owner, valid: completeProposal },
-      { method: 'PUT', path: `/api/contests/${w.contestId}/proposals/${w.submittedId}/eligibility`, token: w.tokens.officer, valid: { eligible: false, reason: 'x' } },
+      {
+        method: 'POST',
+        path: `/api/contests/${w.contestId}/proposals`,
+        token: w.tokens.owner,
+        valid: { teamId: w.teamId, ...completeProposal },
+      },
+      {
+        method: 'PATCH',
+        path: `/api/contests/${w.contestId}/proposals/${w.draftId}`,
+        token: w.tokens.owner,
+        valid: completeProposal,
+      },
+      {
+        method: 'PUT',
+        path: `/api/contests/${w.contestId}/proposals/${w.submittedId}/eligibility`,
+        token: w.tokens.officer,
+        valid: { eligible: false, reason: 'x' },
+      },
     ];
     const cases = fc
       .constantFrom(...routes)
@@ -146,7 +185,10 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
       }),
     });
     expectProblem(response, 422);
-    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['capFen', 'reviewDeadline']);
+    expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'capFen',
+      'reviewDeadline',
+    ]);
   });
 
   it('refuses to submit a budget that does not add up or goes over the cap', async () => {
@@ -201,7 +243,14 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
   it("refuses another team's proposal and another resident's team", async () => {
     const w = await buildWorld(h, 'open');
     const path = `/api/contests/${w.contestId}/proposals/${w.draftId}`;
-    expectProblem(await call(w.app, 'PATCH', path, { token: w.tokens.otherResident, body: { title: '抢' }, headers: { 'if-match': '"1"' } }), 403);
+    expectProblem(
+      await call(w.app, 'PATCH', path, {
+        token: w.tokens.otherResident,
+        body: { title: '抢' },
+        headers: { 'if-match': '"1"' },
+      }),
+      403,
+    );
     expectProblem(
       await call(w.app, 'POST', `/api/contests/${w.contestId}/proposals`, {
         token: w.tokens.otherResident,
@@ -209,7 +258,12 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
       }),
       403,
     );
-    expectProblem(await call(w.app, 'GET', `/api/contests/${w.contestId}/proposals/nonexistent`, { token: w.tokens.owner }), 404);
+    expectProblem(
+      await call(w.app, 'GET', `/api/contests/${w.contestId}/proposals/nonexistent`, {
+        token: w.tokens.owner,
+      }),
+      404,
+    );
   });
 
   it('refuses a submission one second after the deadline, and accepts one a second before', async () => {
@@ -228,9 +282,16 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
     const late = await call(w.app, 'POST', `${path}/submit`, { token: w.tokens.owner, lang: 'zh-CN' });
     expectProblem(late, 409);
     expect(late.body.detail).toContain('截止');
-    const edit = await call(w.app, 'PATCH', path, { token: w.tokens.owner, body: { title: '晚了' }, headers: { 'if-match': '"3"' } });
+    const edit = await call(w.app, 'PATCH', path, {
+      token: w.tokens.owner,
+      body: { title: '晚了' },
+      headers: { 'if-match': '"3"' },
+    });
     expectProblem(edit, 409);
-    expect((await call(w.app, 'GET', path, { token: w.tokens.owner })).body).toMatchObject({ status: 'withdrawn', version: 3 });
+    expect((await call(w.app, 'GET', path, { token: w.tokens.owner })).body).toMatchObject({
+      status: 'withdrawn',
+      version: 3,
+    });
   });
 
   it('refuses edits to a contest once it is open: the rules are frozen', async () => {
@@ -246,17 +307,36 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
 
   it('refuses to close before the deadline, to open twice, and asks for If-Match on edits', async () => {
     const w = await buildWorld(h, 'open');
-    expectProblem(await call(w.app, 'POST', `/api/contests/${w.contestId}/close`, { token: w.tokens.officer }), 409);
-    expectProblem(await call(w.app, 'POST', `/api/contests/${w.contestId}/open`, { token: w.tokens.officer }), 409);
+    expectProblem(
+      await call(w.app, 'POST', `/api/contests/${w.contestId}/close`, { token: w.tokens.officer }),
+      409,
+    );
+    expectProblem(
+      await call(w.app, 'POST', `/api/contests/${w.contestId}/open`, { token: w.tokens.officer }),
+      409,
+    );
     const path = `/api/contests/${w.contestId}/proposals/${w.draftId}`;
-    expectProblem(await call(w.app, 'PATCH', path, { token: w.tokens.owner, body: { title: '无版本' } }), 428);
-    expectProblem(await call(w.app, 'PATCH', path, { token: w.tokens.owner, body: { title: '坏版本' }, headers: { 'if-match': 'abc' } }), 400);
+    expectProblem(
+      await call(w.app, 'PATCH', path, { token: w.tokens.owner, body: { title: '无版本' } }),
+      428,
+    );
+    expectProblem(
+      await call(w.app, 'PATCH', path, {
+        token: w.tokens.owner,
+        body: { title: '坏版本' },
+        headers: { 'if-match': 'abc' },
+      }),
+      400,
+    );
   });
 
   it('refuses a forged pagination cursor', async () => {
     const w = await buildWorld(h, 'open');
     const forged = `${Buffer.from(JSON.stringify({ pk: 'OFFICE#x', sk: '#OFFICE' })).toString('base64url')}.AAAA`;
-    expectProblem(await call(w.app, 'GET', `/api/me/proposals?next=${forged}`, { token: w.tokens.owner }), 400);
+    expectProblem(
+      await call(w.app, 'GET', `/api/me/proposals?next=${forged}`, { token: w.tokens.owner }),
+      400,
+    );
     expectProblem(await call(w.app, 'GET', '/api/me/proposals?limit=0', { token: w.tokens.owner }), 422);
     expectProblem(await call(w.app, 'GET', '/api/me/proposals?sort=evil', { token: w.tokens.owner }), 422);
   });

@@ -1,18 +1,23 @@
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import type { DevUser } from '../../infra/local/dev-auth.ts';
 import type { Principal } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
 import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
 import { newId } from '../../shared/ids.ts';
 import { createProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
-import type { DevUser } from '../../infra/local/dev-auth.ts';
 import { completeProposal, contestInput, teamInput } from './fixtures.ts';
 import { type Harness, personas, seedOffices } from './harness.ts';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
 export function asPrincipal(user: DevUser): Principal {
-  return { sub: user.sub, name: user.name, roles: user.roles, ...(user.officeId ? { officeId: user.officeId } : {}) };
+  return {
+    sub: user.sub,
+    name: user.name,
+    roles: user.roles,
+    ...(user.officeId ? { officeId: user.officeId } : {}),
+  };
 }
 
 export type Phase = 'draft' | 'open' | 'after-deadline' | 'screening';
