@@ -9,8 +9,12 @@ import type { FunctionName } from '../functions/route-table.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** One runtime for every function, the same major version as local development and CI. */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_20_X;
+/**
+ * One runtime for every function. Lambda deprecated nodejs20.x in April 2026, so functions
+ * run on Node 22 while these machines develop on Node 20: the code uses nothing newer than
+ * Node 20 offers, and esbuild targets the runtime below.
+ */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 
 export type TableAccess = 'RO' | 'RW';
 

@@ -63,7 +63,9 @@ export interface VerifierOptions {
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const keySet = options.jwks
     ? createLocalJWKSet(options.jwks)
-    : createRemoteJWKSet(new URL(options.jwksUrl ?? `${options.issuer}/.well-known/jwks.json`));
+    : createRemoteJWKSet(
+        new URL(options.jwksUrl ?? `${options.issuer.replace(/\/+$/, '')}/.well-known/jwks.json`),
+      );
   return {
     async verify(token) {
       try {

@@ -141,7 +141,7 @@ describe('the functions', () => {
     for (const name of FUNCTIONS) {
       expect(functionProps(name), name).toMatchObject({
         Architectures: ['arm64'],
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs22.x',
         Handler: 'index.handler',
         MemorySize: 512,
         Timeout: 10,
