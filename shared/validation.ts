@@ -16,3 +16,15 @@ export function parseOrThrow<S extends z.ZodType>(
   if (!result.success) throw new ValidationError(code, {}, fieldErrors(result.error));
   return result.data;
 }
+
+/** The fields of `value` that an object schema declares (e.g. a contest's rules out of the stored contest). */
+export function pickShape<S extends z.ZodObject>(
+  schema: S,
+  value: Partial<Record<keyof S['shape'], unknown>>,
+): Partial<z.input<S>> {
+  return Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((field) => value[field as keyof S['shape']] !== undefined)
+      .map((field) => [field, value[field as keyof S['shape']]]),
+  ) as Partial<z.input<S>>;
+}

@@ -12,6 +12,16 @@ export const PageQuery = z.strictObject({
 export const PageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().nullable() });
 
+/** The page a list route asks the domain for. */
+export function pageRequest(query: z.infer<typeof PageQuery>) {
+  return { limit: query.limit, cursor: query.next };
+}
+
+/** A domain page as the client sees it: each item through the route's view. */
+export function pageView<T, V>(page: { items: T[]; next: string | null }, view: (item: T) => V) {
+  return { items: page.items.map(view), next: page.next };
+}
+
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string()

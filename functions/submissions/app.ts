@@ -52,6 +52,8 @@ import {
   optionalIfMatch,
   PageOf,
   PageQuery,
+  pageRequest,
+  pageView,
   requireIfMatch,
 } from '../http/params.ts';
 
@@ -78,11 +80,8 @@ export function createSubmissionsApp(deps: HttpDeps) {
       responses: { 200: jsonResponse(PageOf(ContestOut), 'Published calls'), ...problems(400) },
     }),
     async (c) => {
-      const page = await listPublicContests(deps, {
-        limit: c.req.valid('query').limit,
-        cursor: c.req.valid('query').next,
-      });
-      return c.json({ items: page.items.map(publicContest), next: page.next }, 200);
+      const page = await listPublicContests(deps, pageRequest(c.req.valid('query')));
+      return c.json(pageView(page, publicContest), 200);
     },
   );
 
@@ -106,12 +105,14 @@ export function createSubmissionsApp(deps: HttpDeps) {
       },
     }),
     async (c) => {
-      const { limit, next } = c.req.valid('query');
-      const page = await listOfficeContests(deps, principalOf(c), c.req.valid('param').officeId, {
-        limit,
-        cursor: next,
-      });
-      return c.json({ items: page.items.map(publicContest), next: page.next }, 200);
+      const { officeId } = c.req.valid('param');
+      const page = await listOfficeContests(
+        deps,
+        principalOf(c),
+        officeId,
+        pageRequest(c.req.valid('query')),
+      );
+      return c.json(pageView(page, publicContest), 200);
     },
   );
 
@@ -230,9 +231,8 @@ export function createSubmissionsApp(deps: HttpDeps) {
       responses: { 200: jsonResponse(PageOf(TeamOut), 'My teams'), ...problems(400, 401, 403) },
     }),
     async (c) => {
-      const { limit, next } = c.req.valid('query');
-      const page = await listTeamsOfOwner(deps, principalOf(c), { limit, cursor: next });
-      return c.json({ items: page.items.map(teamView), next: page.next }, 200);
+      const page = await listTeamsOfOwner(deps, principalOf(c), pageRequest(c.req.valid('query')));
+      return c.json(pageView(page, teamView), 200);
     },
   );
 
@@ -296,9 +296,8 @@ export function createSubmissionsApp(deps: HttpDeps) {
       responses: { 200: jsonResponse(PageOf(ProposalOut), 'My proposals'), ...problems(400, 401, 403) },
     }),
     async (c) => {
-      const { limit, next } = c.req.valid('query');
-      const page = await listMyProposals(deps, principalOf(c), { limit, cursor: next });
-      return c.json({ items: page.items.map(proposalView), next: page.next }, 200);
+      const page = await listMyProposals(deps, principalOf(c), pageRequest(c.req.valid('query')));
+      return c.json(pageView(page, proposalView), 200);
     },
   );
 
@@ -367,12 +366,9 @@ export function createSubmissionsApp(deps: HttpDeps) {
       },
     }),
     async (c) => {
-      const { limit, next } = c.req.valid('query');
-      const page = await listSubmissions(deps, principalOf(c), c.req.valid('param').contestId, {
-        limit,
-        cursor: next,
-      });
-      return c.json({ items: page.items.map(proposalView), next: page.next }, 200);
+      const { contestId } = c.req.valid('param');
+      const page = await listSubmissions(deps, principalOf(c), contestId, pageRequest(c.req.valid('query')));
+      return c.json(pageView(page, proposalView), 200);
     },
   );
 

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
 import { getOffice } from '../office/office.ts';
-import { parseOrThrow } from '../validation.ts';
+import type { PageRequest } from '../paging.ts';
+import { parseOrThrow, pickShape } from '../validation.ts';
 import { assertVersion, saveNextVersion } from '../versioned.ts';
 import {
   CANCELLABLE,
@@ -13,16 +14,10 @@ import {
   type ContestCreateInput,
   type ContestPatchInput,
   ContestRules,
+  ContestRulesFields,
   type ContestStatus,
 } from './model.ts';
-import {
-  contestItem,
-  getContest,
-  insertContest,
-  listContestsByOffice,
-  listPublishedContests,
-  type PageRequest,
-} from './store.ts';
+import { contestItem, getContest, listContestsByOffice, listPublishedContests } from './store.ts';
 
 const notFound = () => new NotFoundError('contest.notFound');
 
@@ -65,10 +60,9 @@ export async function createContest(
     ...input,
   });
   const now = deps.clock.now().toISOString();
-  const requestHash = sha256Hex(canonicalJson(input));
   const contest: Contest = {
     ...rules,
-    id: idempotencyKey ? idempotentId('contest', principal.sub, idempotencyKey) : newId(),
+    ...creation('contest', principal.sub, input, idempotencyKey),
     officeId,
     officeName: office.name,
     status: 'draft',
@@ -76,18 +70,15 @@ export async function createContest(
     createdAt: now,
     updatedAt: now,
     createdBy: principal.sub,
-    requestHash,
   };
-  if (await insertContest(deps.db, contest)) return { contest, created: true };
-  return { contest: await replayCreate(deps, contest.id, principal, requestHash), created: false };
-}
-
-async function replayCreate(deps: Deps, contestId: string, principal: Principal, requestHash: string) {
-  const existing = await getContest(deps.db, contestId);
-  if (!existing || existing.createdBy !== principal.sub || existing.requestHash !== requestHash) {
-    throw new ValidationError('idempotency.mismatch');
-  }
-  return existing;
+  const { entity, created } = await insertOnce(
+    deps.db,
+    contest,
+    contestItem,
+    () => getContest(deps.db, contest.id),
+    (existing) => existing.createdBy === principal.sub,
+  );
+  return { contest: entity, created };
 }
 
 export async function updateContest(
@@ -100,15 +91,8 @@ export async function updateContest(
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
   if (contest.status !== 'draft') throw new ConflictError('contest.notDraft');
-  const rules = parseOrThrow(ContestRules, { ...pickRules(contest), ...patch });
+  const rules = parseOrThrow(ContestRules, { ...pickShape(ContestRulesFields, contest), ...patch });
   return saveContest(deps, { ...contest, ...rules }, ifMatch, 'draft');
-}
-
-function pickRules(contest: Contest) {
-  const { id, officeId, officeName, status, version, createdAt, updatedAt, createdBy, requestHash, ...rest } =
-    contest;
-  const { openedAt, closedAt, cancelledAt, cancelReason, ...rules } = rest;
-  return rules;
 }
 
 /** Each transition commits on the contest item, conditioned on the status it leaves. */

@@ -1,6 +1,7 @@
 import type { CursorCodec } from '../cursor.ts';
-import { type Db, putIf, queryPage } from '../db.ts';
+import type { Db } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
 import { Contest } from './model.ts';
 
@@ -20,21 +21,6 @@ export function getContest(db: Db, contestId: string): Promise<Contest | undefin
   return readEntity(db, keys.contest(contestId), parse);
 }
 
-/** Returns false when an item with this id exists already (an idempotent retry). */
-export function insertContest(db: Db, contest: Contest): Promise<boolean> {
-  return putIf(db, contestItem(contest), 'attribute_not_exists(pk)');
-}
-
-export interface PageRequest {
-  limit: number;
-  cursor?: string | undefined;
-}
-
-export interface PageOf<T> {
-  items: T[];
-  next: string | null;
-}
-
 /** Access pattern: an office's contests, newest first (gsi1). */
 export async function listContestsByOffice(
   db: Db,
@@ -42,8 +28,7 @@ export async function listContestsByOffice(
   officeId: string,
   page: PageRequest,
 ): Promise<PageOf<Contest>> {
-  const scope = `office-contests:${officeId}`;
-  const result = await queryPage(db, {
+  const input = {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
     ExpressionAttributeValues: {
@@ -51,10 +36,8 @@ export async function listContestsByOffice(
       ':prefix': 'CONTEST#',
     },
     ScanIndexForward: false,
-    Limit: page.limit,
-    ExclusiveStartKey: cursors.decode(scope, page.cursor),
-  });
-  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+  } as const;
+  return queryPaged(db, cursors, `office-contests:${officeId}`, input, page, parse);
 }
 
 /** Access pattern: every published call (not drafts), latest deadline first (sparse gsi2). */
@@ -63,14 +46,11 @@ export async function listPublishedContests(
   cursors: CursorCodec,
   page: PageRequest,
 ): Promise<PageOf<Contest>> {
-  const scope = 'published-contests';
-  const result = await queryPage(db, {
+  const input = {
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.publishedContest('', '').gsi2pk },
     ScanIndexForward: false,
-    Limit: page.limit,
-    ExclusiveStartKey: cursors.decode(scope, page.cursor),
-  });
-  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+  } as const;
+  return queryPaged(db, cursors, 'published-contests', input, page, parse);
 }

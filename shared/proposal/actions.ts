@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import type { Contest } from '../contest/model.ts';
-import { getContest, type PageRequest } from '../contest/store.ts';
+import { getContest } from '../contest/store.ts';
+import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
+import type { PageRequest } from '../paging.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, saveNextVersion } from '../versioned.ts';
@@ -19,13 +20,7 @@ import {
   type ScreeningInput,
   SubmittableContent,
 } from './model.ts';
-import {
-  getProposal,
-  insertProposal,
-  listProposalsByOwner,
-  listSubmittedProposals,
-  proposalItem,
-} from './store.ts';
+import { getProposal, listProposalsByOwner, listSubmittedProposals, proposalItem } from './store.ts';
 
 const notFound = () => new NotFoundError('proposal.notFound');
 
@@ -93,10 +88,9 @@ export async function createProposal(
   const contest = await openContestFor(deps, contestId);
   await teamOfOwner(deps, principal, teamId);
   const now = deps.clock.now().toISOString();
-  const requestHash = sha256Hex(canonicalJson(input));
   const proposal: Proposal = {
     ...content,
-    id: idempotencyKey ? idempotentId(`proposal:${contestId}`, principal.sub, idempotencyKey) : newId(),
+    ...creation(`proposal:${contestId}`, principal.sub, input, idempotencyKey),
     contestId,
     officeId: contest.officeId,
     teamId,
@@ -106,14 +100,15 @@ export async function createProposal(
     version: 1,
     createdAt: now,
     updatedAt: now,
-    requestHash,
   };
-  if (await insertProposal(deps.db, proposal)) return { proposal, created: true };
-  const existing = await getProposal(deps.db, contestId, proposal.id);
-  if (!existing || existing.ownerSub !== principal.sub || existing.requestHash !== requestHash) {
-    throw new ValidationError('idempotency.mismatch');
-  }
-  return { proposal: existing, created: false };
+  const { entity, created } = await insertOnce(
+    deps.db,
+    proposal,
+    proposalItem,
+    () => getProposal(deps.db, contestId, proposal.id),
+    (existing) => existing.ownerSub === principal.sub,
+  );
+  return { proposal: entity, created };
 }
 
 export async function updateProposal(

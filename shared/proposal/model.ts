@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Contest } from '../contest/model.ts';
 import { Code } from '../contest/model.ts';
 import { MAX_FEN, PositiveFen, sumFen } from '../money.ts';
+import { pickShape } from '../validation.ts';
 
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
@@ -128,13 +129,9 @@ export const Proposal = z.object({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
-const CONTENT_FIELDS = Object.keys(contentShape) as (keyof typeof contentShape)[];
-
 /** The team's content of a proposal, without its bookkeeping. */
 export function proposalContent(proposal: Proposal): ProposalContent {
-  return Object.fromEntries(
-    CONTENT_FIELDS.filter((field) => proposal[field] !== undefined).map((field) => [field, proposal[field]]),
-  );
+  return pickShape(ProposalContentPatch, proposal) as ProposalContent;
 }
 
 export function proposalView(proposal: Proposal) {

@@ -1,7 +1,7 @@
-import type { PageOf, PageRequest } from '../contest/store.ts';
 import type { CursorCodec } from '../cursor.ts';
-import { type Db, putIf, queryPage } from '../db.ts';
+import type { Db } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
 import { Proposal } from './model.ts';
 
@@ -23,10 +23,6 @@ export function getProposal(db: Db, contestId: string, proposalId: string): Prom
   return readEntity(db, keys.proposal(contestId, proposalId), parse);
 }
 
-export function insertProposal(db: Db, proposal: Proposal): Promise<boolean> {
-  return putIf(db, proposalItem(proposal), 'attribute_not_exists(pk)');
-}
-
 /** Access pattern: a user's proposals, newest first (gsi1). */
 export async function listProposalsByOwner(
   db: Db,
@@ -34,8 +30,7 @@ export async function listProposalsByOwner(
   ownerSub: string,
   page: PageRequest,
 ): Promise<PageOf<Proposal>> {
-  const scope = `my-proposals:${ownerSub}`;
-  const result = await queryPage(db, {
+  const input = {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
     ExpressionAttributeValues: {
@@ -43,10 +38,8 @@ export async function listProposalsByOwner(
       ':prefix': 'PROPOSAL#',
     },
     ScanIndexForward: false,
-    Limit: page.limit,
-    ExclusiveStartKey: cursors.decode(scope, page.cursor),
-  });
-  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+  } as const;
+  return queryPaged(db, cursors, `my-proposals:${ownerSub}`, input, page, parse);
 }
 
 /** Access pattern: a contest's submitted proposals in submission order (sparse gsi2). */
@@ -56,13 +49,10 @@ export async function listSubmittedProposals(
   contestId: string,
   page: PageRequest,
 ): Promise<PageOf<Proposal>> {
-  const scope = `submissions:${contestId}`;
-  const result = await queryPage(db, {
+  const input = {
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.submittedProposal(contestId, '', '').gsi2pk },
-    Limit: page.limit,
-    ExclusiveStartKey: cursors.decode(scope, page.cursor),
-  });
-  return { items: result.items.map(parse), next: cursors.encode(scope, result.lastKey) };
+  } as const;
+  return queryPaged(db, cursors, `submissions:${contestId}`, input, page, parse);
 }

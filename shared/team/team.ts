@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Principal } from '../auth.ts';
-import type { PageOf, PageRequest } from '../contest/store.ts';
-import { type Db, putIf, queryPage } from '../db.ts';
+import { creation, insertOnce } from '../create-once.ts';
+import type { Db } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { canonicalJson, idempotentId, newId, sha256Hex } from '../ids.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { assertVersion, readEntity, saveNextVersion } from '../versioned.ts';
 
 export const MEMBER_ROLES = ['leader', 'member', 'volunteer', 'advisor'] as const;
@@ -93,22 +93,22 @@ export async function createTeam(
   idempotencyKey?: string,
 ): Promise<{ team: Team; created: boolean }> {
   const now = deps.clock.now().toISOString();
-  const requestHash = sha256Hex(canonicalJson(input));
   const team: Team = {
     ...input,
-    id: idempotencyKey ? idempotentId('team', principal.sub, idempotencyKey) : newId(),
+    ...creation('team', principal.sub, input, idempotencyKey),
     ownerSub: principal.sub,
     version: 1,
     createdAt: now,
     updatedAt: now,
-    requestHash,
   };
-  if (await putIf(deps.db, teamItem(team), 'attribute_not_exists(pk)')) return { team, created: true };
-  const existing = await getTeam(deps.db, team.id);
-  if (!existing || existing.ownerSub !== principal.sub || existing.requestHash !== requestHash) {
-    throw new ValidationError('idempotency.mismatch');
-  }
-  return { team: existing, created: false };
+  const { entity, created } = await insertOnce(
+    deps.db,
+    team,
+    teamItem,
+    () => getTeam(deps.db, team.id),
+    (existing) => existing.ownerSub === principal.sub,
+  );
+  return { team: entity, created };
 }
 
 export async function replaceTeam(
@@ -129,14 +129,11 @@ export async function listTeamsOfOwner(
   principal: Principal,
   page: PageRequest,
 ): Promise<PageOf<Team>> {
-  const scope = `my-teams:${principal.sub}`;
-  const result = await queryPage(deps.db, {
+  const input = {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.teamByOwner(principal.sub, '', '').gsi1pk, ':prefix': 'TEAM#' },
     ScanIndexForward: false,
-    Limit: page.limit,
-    ExclusiveStartKey: deps.cursors.decode(scope, page.cursor),
-  });
-  return { items: result.items.map(parse), next: deps.cursors.encode(scope, result.lastKey) };
+  } as const;
+  return queryPaged(deps.db, deps.cursors, `my-teams:${principal.sub}`, input, page, parse);
 }
