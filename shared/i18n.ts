@@ -109,6 +109,18 @@ const messages = {
     en: 'Criteria maximums must add up to 100 points (now {total})',
   },
   'rubric.halfPoint': { 'zh-CN': '分值须为 0.5 分的整数倍', en: 'Points must be in steps of 0.5' },
+  'score.range': {
+    'zh-CN': '“{criterion}”的得分须在 0 至 {max} 分之间',
+    en: 'The score for “{criterion}” must be between 0 and {max} points',
+  },
+  'score.halfPoint': {
+    'zh-CN': '“{criterion}”的得分须为 0.5 分的整数倍',
+    en: 'The score for “{criterion}” must be in steps of 0.5 points',
+  },
+  'score.missing': {
+    'zh-CN': '提交前须为“{criterion}”打分',
+    en: 'Give a score for “{criterion}” before submitting',
+  },
   'team.notFound': { 'zh-CN': '申报团队不存在', en: 'Team not found' },
   'team.certificateRequired': {
     'zh-CN': '已登记的社会组织须填写登记证书编号',

@@ -58,3 +58,394 @@ export const DEFAULT_RUBRIC: Rubric = [
   { code: 'budget', name: '预算合理性', maxPoints: 1500 },
   { code: 'participation', name: '居民参与与可持续性', maxPoints: 2000 },
 ];
+
+/** A sheet's scores: criterion code → hundredths. */
+export type SheetScores = Record<string, number>;
+
+/** A caller handed the ranking something no validated path can produce: a bug, not user input. */
+export class ScoringInputError extends Error {
+  override name = 'ScoringInputError';
+}
+
+/** 2500 → "25.00": how every page and export shows hundredths. */
+export function formatPoints(hundredths: number): string {
+  if (!Number.isSafeInteger(hundredths)) throw new RangeError('formatPoints takes integer hundredths');
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+// Params travel in points, not hundredths: messages are read by judges, who score in points.
+function criterionScore(criterion: Criterion): z.ZodType<number> {
+  const about = { criterion: criterion.name, max: criterion.maxPoints / 100 };
+  return z.number().superRefine((value, ctx) => {
+    if (value < 0 || value > criterion.maxPoints) {
+      ctx.addIssue({ code: 'custom', params: { code: 'score.range', ...about }, input: value });
+    } else if (!Number.isInteger(value) || value % HALF_POINT !== 0) {
+      ctx.addIssue({ code: 'custom', params: { code: 'score.halfPoint', ...about }, input: value });
+    }
+  });
+}
+
+/**
+ * A sheet's scores under a rubric: each known criterion, 0..max, in HALF_POINT steps; unknown
+ * criteria refused; `complete: true` requires every criterion (for submitting), false allows
+ * missing ones (a draft).
+ */
+export function sheetScoresSchema(rubric: Rubric, options: { complete: boolean }): z.ZodType<SheetScores> {
+  const byCode = new Map(rubric.map((criterion) => [criterion.code, criterion]));
+  const shape = Object.fromEntries(
+    rubric.map((criterion) => [criterion.code, criterionScore(criterion).optional()]),
+  );
+  // Unknown keys pass the catchall so that the refinement below can name each one with the
+  // product's own message (a strict object would only give zod's generic "unrecognized key").
+  // Missing criteria are checked there too, for the same reason.
+  return z
+    .object(shape)
+    .catchall(z.number())
+    .superRefine((scores, ctx) => {
+      for (const code of Object.keys(scores)) {
+        if (!byCode.has(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [code],
+            params: { code: 'contest.unknownCriterion', value: code },
+            input: scores[code],
+          });
+        }
+      }
+      if (!options.complete) return;
+      for (const criterion of rubric) {
+        if (scores[criterion.code] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [criterion.code],
+            params: { code: 'score.missing', criterion: criterion.name },
+            input: undefined,
+          });
+        }
+      }
+    }) as z.ZodType<SheetScores>;
+}
+
+/** The sheet's total in hundredths. */
+export function sheetTotal(scores: SheetScores): number {
+  return Object.values(scores).reduce((sum, value) => sum + value, 0);
+}
+
+/**
+ * Round half up of numerator/denominator to an integer, in exact integer arithmetic
+ * (denominator > 0; a negative half rounds toward +infinity: -2.5 → -2).
+ */
+export function roundHalfUp(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(
+      'roundHalfUp takes a safe integer numerator and a positive safe integer denominator',
+    );
+  }
+  // Floor division by way of the remainder: `Math.floor(n / d)` goes through a float
+  // quotient, which can land on the wrong side of an integer for large n.
+  const remainder = ((numerator % denominator) + denominator) % denominator;
+  const floor = (numerator - remainder) / denominator;
+  // `+ 0` turns -0 into 0, so that a rounded zero compares equal everywhere.
+  return (2 * remainder >= denominator ? floor + 1 : floor) + 0;
+}
+
+/** The same rule for a float (z-score only): exact, because x − floor(x) is exact for a double. */
+function roundHalfUpFloat(value: number): number {
+  const floor = Math.floor(value);
+  return (value - floor >= 0.5 ? floor + 1 : floor) + 0;
+}
+
+/** A submitted sheet as the ranking reads it. */
+export interface ScoredSheet {
+  proposalId: string;
+  judgeId: string;
+  scores: SheetScores;
+  total: number;
+}
+
+/** An eligible proposal as the ranking reads it. */
+export interface RankableProposal {
+  id: string;
+  requestedFen: number;
+  submittedAt: string;
+}
+
+export interface RankingRules {
+  rubric: Rubric;
+  aggregation: Aggregation;
+  minJudges: number;
+  outlierMargin: number;
+  tieBreak: readonly string[];
+}
+
+export interface JudgeScore {
+  judgeId: string;
+  total: number;
+  /** z-score aggregation only: the total on the common scale, hundredths, rounded for display. */
+  normalized?: number;
+  outlier: boolean;
+  dropped: boolean;
+}
+
+export interface RankedProposal {
+  proposalId: string;
+  status: 'ranked' | 'not-enough-reviews';
+  /** 1-based, null when not ranked. */
+  rank: number | null;
+  /** Aggregated, hundredths, rounded half up at the last step only; null when not ranked. */
+  score: number | null;
+  /** Plain mean of totals (hundredths, rounded), 0 when no sheets: what outliers are measured against. */
+  mean: number;
+  /** Per-criterion mean across all the proposal's sheets (hundredths, rounded). */
+  criterionScores: Record<string, number>;
+  sheetCount: number;
+  /** Each judge's total, sorted by judgeId. */
+  judges: JudgeScore[];
+}
+
+function fail(message: string): never {
+  throw new ScoringInputError(message);
+}
+
+function checkRules(rules: RankingRules): void {
+  if (!Rubric.safeParse(rules.rubric).success) fail('the rubric is not valid');
+  if (!AGGREGATIONS.includes(rules.aggregation)) fail(`unknown aggregation ${String(rules.aggregation)}`);
+  if (!Number.isSafeInteger(rules.minJudges) || rules.minJudges < 1) fail('minJudges must be an integer ≥ 1');
+  if (!Number.isSafeInteger(rules.outlierMargin) || rules.outlierMargin < 0) {
+    fail('outlierMargin must be an integer ≥ 0');
+  }
+  const codes = new Set(rules.rubric.map((criterion) => criterion.code));
+  for (const code of rules.tieBreak)
+    if (!codes.has(code)) fail(`tie-break criterion ${code} is not in the rubric`);
+}
+
+function checkSheet(rubric: Rubric, sheet: ScoredSheet): void {
+  const where = `sheet of judge ${sheet.judgeId} for proposal ${sheet.proposalId}`;
+  const keys = Object.keys(sheet.scores);
+  if (keys.length !== rubric.length) fail(`${where} does not score exactly the rubric's criteria`);
+  for (const criterion of rubric) {
+    const value = sheet.scores[criterion.code];
+    if (value === undefined) fail(`${where} has no score for ${criterion.code}`);
+    if (!Number.isInteger(value) || value < 0 || value > criterion.maxPoints || value % HALF_POINT !== 0) {
+      fail(`${where} has an impossible score ${value} for ${criterion.code}`);
+    }
+  }
+  if (sheet.total !== sheetTotal(sheet.scores))
+    fail(`${where} has total ${sheet.total}, not the sum of its scores`);
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Entry {
+  proposal: RankableProposal;
+  submittedAt: number;
+  /** Sorted by judgeId, so every sum below runs in one order whatever the input order. */
+  sheets: ScoredSheet[];
+  sum: number;
+  criterionSums: Map<string, number>;
+}
+
+/** Exact integer sums for a population sd: n²·variance = n·Σt² − (Σt)², in BigInt so that no size overflows. */
+class Spread {
+  count = 0;
+  sum = 0;
+  private squares = 0n;
+
+  add(total: number): void {
+    this.count += 1;
+    this.sum += total;
+    this.squares += BigInt(total) * BigInt(total);
+  }
+
+  /** √(n²·variance) = n·sd; 0 for one sheet or identical totals. */
+  scaledSd(): number {
+    return Math.sqrt(Number(BigInt(this.count) * this.squares - BigInt(this.sum) * BigInt(this.sum)));
+  }
+}
+
+/**
+ * normalized = overallMean + z·overallSd, clamped to the scale, with z from the judge's own mean
+ * and sd. Both written over integer sums: z = (n_j·t − S_j)/√Q_j and
+ * overallMean + z·overallSd = (S + z·√Q)/N, so the only inexact steps are the square roots and
+ * the last division: the same on every run and in every input order.
+ */
+function normalizer(sheets: readonly ScoredSheet[]): (sheet: ScoredSheet) => number {
+  const overall = new Spread();
+  const byJudge = new Map<string, Spread>();
+  for (const sheet of sheets) {
+    overall.add(sheet.total);
+    let spread = byJudge.get(sheet.judgeId);
+    if (!spread) {
+      spread = new Spread();
+      byJudge.set(sheet.judgeId, spread);
+    }
+    spread.add(sheet.total);
+  }
+  const overallScaledSd = overall.scaledSd();
+  return (sheet) => {
+    const judge = byJudge.get(sheet.judgeId)!;
+    const judgeScaledSd = judge.scaledSd();
+    // A judge who gave every sheet the same total tells nothing about relative quality: z = 0.
+    const z = judgeScaledSd === 0 ? 0 : (judge.count * sheet.total - judge.sum) / judgeScaledSd;
+    const normalized = (overall.sum + z * overallScaledSd) / overall.count;
+    return Math.min(FULL_MARKS, Math.max(0, normalized));
+  };
+}
+
+/** Index of the sheets a trimmed mean drops: one lowest, one highest total; ties by judgeId. */
+function trimmedIndexes(sheets: readonly ScoredSheet[]): Set<number> {
+  if (sheets.length < 5) return new Set();
+  const order = sheets.map((sheet, index) => ({ total: sheet.total, index }));
+  // sheets are in judgeId order, so index order is judgeId order for equal totals.
+  order.sort((a, b) => a.total - b.total || a.index - b.index);
+  return new Set([order[0]!.index, order[order.length - 1]!.index]);
+}
+
+function median(totals: readonly number[]): number {
+  const sorted = [...totals].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : roundHalfUp(sorted[middle - 1]! + sorted[middle]!, 2);
+}
+
+/**
+ * Ranks eligible proposals from their submitted sheets under a contest's rules: aggregation,
+ * quorum, outliers and deterministic ties, as docs/scoring.md explains with a worked example.
+ */
+export function rankProposals(
+  rules: RankingRules,
+  proposals: readonly RankableProposal[],
+  sheets: readonly ScoredSheet[],
+): RankedProposal[] {
+  checkRules(rules);
+  const entries = new Map<string, Entry>();
+  for (const proposal of proposals) {
+    if (entries.has(proposal.id)) fail(`proposal ${proposal.id} is listed twice`);
+    if (!Number.isSafeInteger(proposal.requestedFen) || proposal.requestedFen < 0) {
+      fail(`proposal ${proposal.id} requests ${proposal.requestedFen}, not a whole number of fen`);
+    }
+    const submittedAt = Date.parse(proposal.submittedAt);
+    if (Number.isNaN(submittedAt)) fail(`proposal ${proposal.id} has no valid submittedAt`);
+    entries.set(proposal.id, { proposal, submittedAt, sheets: [], sum: 0, criterionSums: new Map() });
+  }
+
+  const counted: ScoredSheet[] = [];
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    const entry = entries.get(sheet.proposalId);
+    if (!entry) continue;
+    checkSheet(rules.rubric, sheet);
+    const key = JSON.stringify([sheet.proposalId, sheet.judgeId]);
+    if (seen.has(key)) fail(`judge ${sheet.judgeId} has two sheets for proposal ${sheet.proposalId}`);
+    seen.add(key);
+    entry.sheets.push(sheet);
+    entry.sum += sheet.total;
+    for (const criterion of rules.rubric) {
+      const code = criterion.code;
+      entry.criterionSums.set(code, (entry.criterionSums.get(code) ?? 0) + sheet.scores[code]!);
+    }
+    counted.push(sheet);
+  }
+
+  const normalize = rules.aggregation === 'z-score' ? normalizer(counted) : undefined;
+  const results = new Map<string, RankedProposal>();
+  for (const entry of entries.values()) {
+    entry.sheets.sort((a, b) => compareIds(a.judgeId, b.judgeId));
+    const n = entry.sheets.length;
+    const ranked = n >= rules.minJudges;
+    const dropped =
+      ranked && rules.aggregation === 'trimmed-mean' ? trimmedIndexes(entry.sheets) : new Set<number>();
+    const normalized = normalize ? entry.sheets.map(normalize) : undefined;
+    const judges = entry.sheets.map((sheet, index): JudgeScore => {
+      const judge: JudgeScore = {
+        judgeId: sheet.judgeId,
+        total: sheet.total,
+        // Cross-multiplied so that no rounded mean decides a flag: |t − sum/n| > m ⇔ |t·n − sum| > m·n.
+        outlier: Math.abs(sheet.total * n - entry.sum) > rules.outlierMargin * n,
+        dropped: dropped.has(index),
+      };
+      if (normalized) judge.normalized = roundHalfUpFloat(normalized[index]!);
+      return judge;
+    });
+
+    let score: number | null = null;
+    if (ranked) {
+      const totals = entry.sheets.map((sheet) => sheet.total);
+      switch (rules.aggregation) {
+        case 'mean':
+          score = roundHalfUp(entry.sum, n);
+          break;
+        case 'trimmed-mean': {
+          const kept = totals.filter((_, index) => !dropped.has(index));
+          score = roundHalfUp(
+            kept.reduce((sum, total) => sum + total, 0),
+            kept.length,
+          );
+          break;
+        }
+        case 'median':
+          score = median(totals);
+          break;
+        case 'z-score':
+          score = roundHalfUpFloat(normalized!.reduce((sum, value) => sum + value, 0) / n);
+          break;
+      }
+    }
+
+    results.set(entry.proposal.id, {
+      proposalId: entry.proposal.id,
+      status: ranked ? 'ranked' : 'not-enough-reviews',
+      rank: null,
+      score,
+      mean: n === 0 ? 0 : roundHalfUp(entry.sum, n),
+      criterionScores: Object.fromEntries(
+        rules.rubric.map((criterion) => [
+          criterion.code,
+          n === 0 ? 0 : roundHalfUp(entry.criterionSums.get(criterion.code)!, n),
+        ]),
+      ),
+      sheetCount: n,
+      judges,
+    });
+  }
+
+  const rankedEntries = [...entries.values()].filter(
+    (entry) => results.get(entry.proposal.id)!.status === 'ranked',
+  );
+  rankedEntries.sort((a, b) => compareRanked(rules, results, a, b));
+  const unranked = [...entries.values()]
+    .filter((entry) => results.get(entry.proposal.id)!.status !== 'ranked')
+    .sort((a, b) => compareIds(a.proposal.id, b.proposal.id));
+  rankedEntries.forEach((entry, index) => {
+    results.get(entry.proposal.id)!.rank = index + 1;
+  });
+  return [...rankedEntries, ...unranked].map((entry) => results.get(entry.proposal.id)!);
+}
+
+/** Negative when a ranks before b. */
+function compareRanked(
+  rules: RankingRules,
+  results: ReadonlyMap<string, RankedProposal>,
+  a: Entry,
+  b: Entry,
+): number {
+  // The published (rounded) score decides first: a ranking the office can defend must not turn
+  // on decimals nobody sees. Equal published scores go to the tie-break criteria.
+  const byScore = results.get(b.proposal.id)!.score! - results.get(a.proposal.id)!.score!;
+  if (byScore !== 0) return byScore;
+  for (const code of rules.tieBreak) {
+    // Means compared exactly, cross-multiplied: sum_a/n_a vs sum_b/n_b.
+    const byCriterion =
+      b.criterionSums.get(code)! * a.sheets.length - a.criterionSums.get(code)! * b.sheets.length;
+    if (byCriterion !== 0) return byCriterion;
+  }
+  return (
+    a.proposal.requestedFen - b.proposal.requestedFen ||
+    a.submittedAt - b.submittedAt ||
+    compareIds(a.proposal.id, b.proposal.id)
+  );
+}
