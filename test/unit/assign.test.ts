@@ -301,23 +301,21 @@ describe('planning a large contest', () => {
   const proposalIds = Array.from({ length: 1_000 }, (_, i) => `proposal-${i}`);
   const judgeIds = Array.from({ length: 30 }, (_, i) => `judge-${i}`);
 
-  it('plans 1,000 proposals × 30 judges × 5 each in well under a second, evenly', () => {
+  // Timings live in the benchmark (npm run bench), not in tests.
+  it('plans 1,000 proposals × 30 judges × 5 each, evenly', () => {
     // Prepare
     const input = { proposalIds, judgeIds, perProposal: 5, conflicts: [], existing: [] };
 
     // Act
-    const started = performance.now();
     const plan = planAssignments(input);
-    const elapsed = performance.now() - started;
 
     // Assess
-    expect(elapsed).toBeLessThan(1_000);
     expect(plan.assignments).toHaveLength(5_000);
     const counts = Object.values(loads(plan, judgeIds));
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
-  it('plans the same contest with a fifth of the pairs conflicted in well under a second', () => {
+  it('plans the same contest with a fifth of the pairs conflicted, never using a conflicted pair', () => {
     // Prepare
     const conflicts = proposalIds.flatMap((p, i) =>
       judgeIds.filter((_, k) => (i * 31 + k * 17) % 5 === 0).map((j) => pair(p, j)),
@@ -325,12 +323,9 @@ describe('planning a large contest', () => {
     const existing = proposalIds.slice(0, 300).map((p) => pair(p, 'judge-0'));
 
     // Act
-    const started = performance.now();
     const plan = planAssignments({ proposalIds, judgeIds, perProposal: 5, conflicts, existing });
-    const elapsed = performance.now() - started;
 
     // Assess
-    expect(elapsed).toBeLessThan(1_000);
     const conflicted = new Set(conflicts.map((c) => `${c.proposalId}/${c.judgeId}`));
     expect(plan.assignments.filter((a) => conflicted.has(`${a.proposalId}/${a.judgeId}`))).toEqual([]);
     expect(plan.shortfalls).toEqual([]);
