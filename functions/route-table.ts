@@ -5,7 +5,7 @@ import type { Role } from '../shared/auth.ts';
  * function app registers exactly its own entries (test/infra proves all three agree).
  * `public` routes need no token; any other role list is checked on every request.
  */
-export const FUNCTIONS = ['submissions', 'portal'] as const;
+export const FUNCTIONS = ['submissions', 'scoring', 'portal'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteRole = Role | 'public';
@@ -131,6 +131,103 @@ export const routeTable = {
     '/api/contests/{contestId}/proposals/{proposalId}/eligibility',
     ['officer'],
     'Mark a submission eligible or ineligible',
+  ),
+
+  // Judging: the panel, assignments, conflicts, score sheets, progress and the ranking.
+  addJudge: r(
+    'scoring',
+    'put',
+    '/api/contests/{contestId}/judges/{judgeId}',
+    ['officer'],
+    'Add a judge to the panel',
+  ),
+  listPanel: r('scoring', 'get', '/api/contests/{contestId}/judges', ['officer'], "List the contest's panel"),
+  assignJudge: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/assignments',
+    ['officer'],
+    'Assign a judge by hand',
+  ),
+  unassignJudge: r(
+    'scoring',
+    'delete',
+    '/api/contests/{contestId}/assignments/{proposalId}/{judgeId}',
+    ['officer'],
+    'Withdraw an assignment',
+  ),
+  autoAssign: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/assignments/auto',
+    ['officer'],
+    'Assign judges automatically',
+  ),
+  startReview: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/start-review',
+    ['officer'],
+    'Start online review',
+  ),
+  reviewProgress: r(
+    'scoring',
+    'get',
+    '/api/contests/{contestId}/progress',
+    ['officer'],
+    'Judges × proposals progress',
+  ),
+  ranking: r('scoring', 'get', '/api/contests/{contestId}/ranking', ['officer'], 'The ranking'),
+  rankingCsv: r('scoring', 'get', '/api/contests/{contestId}/ranking.csv', ['officer'], 'The ranking as CSV'),
+  proposalSheets: r(
+    'scoring',
+    'get',
+    '/api/contests/{contestId}/proposals/{proposalId}/sheets',
+    ['officer'],
+    "Every judge's sheet for a proposal",
+  ),
+  reopenSheet: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/proposals/{proposalId}/sheets/{judgeId}/reopen',
+    ['officer'],
+    'Reopen a submitted sheet, with a reason',
+  ),
+  myAssignments: r('scoring', 'get', '/api/me/assignments', ['judge'], 'My assignments and their progress'),
+  blindProposal: r(
+    'scoring',
+    'get',
+    '/api/contests/{contestId}/proposals/{proposalId}/blind',
+    ['judge'],
+    'Read an assigned proposal, blind',
+  ),
+  getSheet: r(
+    'scoring',
+    'get',
+    '/api/contests/{contestId}/proposals/{proposalId}/sheet',
+    ['judge'],
+    'Read my sheet',
+  ),
+  saveSheet: r(
+    'scoring',
+    'put',
+    '/api/contests/{contestId}/proposals/{proposalId}/sheet',
+    ['judge'],
+    'Save my draft sheet',
+  ),
+  submitSheet: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/proposals/{proposalId}/sheet/submit',
+    ['judge'],
+    'Submit my sheet (final)',
+  ),
+  declareConflict: r(
+    'scoring',
+    'post',
+    '/api/contests/{contestId}/proposals/{proposalId}/conflict',
+    ['judge'],
+    'Declare a conflict of interest',
   ),
 
   // Portal: pages and API documentation.

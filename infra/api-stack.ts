@@ -44,6 +44,7 @@ export interface FunctionSpec {
  */
 export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   submissions: { access: 'RW' },
+  scoring: { access: 'RW' },
   portal: { access: 'RO', bundledFiles: SWAGGER_UI_FILES },
 };
 

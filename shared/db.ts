@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -23,6 +24,8 @@ export interface DbOptions {
   /** Bounded retries: after these, a throttled request becomes a clean 503. */
   maxAttempts?: number;
   credentials?: DynamoDBClientConfig['credentials'];
+  /** Adds client middleware: request counting in benchmarks, fault injection in tests. */
+  instrument?: (stack: DynamoDBClient['middlewareStack']) => void;
 }
 
 /** One client per process, made at start-up and reused by every request. */
@@ -33,6 +36,7 @@ export function createDb(options: DbOptions): Db {
     maxAttempts: options.maxAttempts ?? 3,
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
+  options.instrument?.(client.middlewareStack);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
@@ -127,6 +131,31 @@ export async function updateIf(
   }
 }
 
+/** Deletes an item only if the condition holds; false (nothing deleted) when it does not. */
+export async function deleteIf(
+  db: Db,
+  key: Key,
+  condition: string,
+  values?: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await call(() =>
+      db.doc.send(
+        new DeleteCommand({
+          TableName: db.tableName,
+          Key: key,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
 export interface Page<T> {
   items: T[];
   lastKey: Record<string, unknown> | undefined;
@@ -138,4 +167,19 @@ export async function queryPage(
 ): Promise<Page<Item>> {
   const out = await call(() => db.doc.send(new QueryCommand({ ...input, TableName: db.tableName })));
   return { items: out.Items ?? [], lastKey: out.LastEvaluatedKey };
+}
+
+/** Every page of a Query, for reads that need a whole partition (a contest, to rank it). */
+export async function queryAll(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'IndexName' | 'ExclusiveStartKey'> & { IndexName?: IndexName },
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage(db, { ...input, ExclusiveStartKey: startKey });
+    items.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return items;
 }

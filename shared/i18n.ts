@@ -175,6 +175,41 @@ const messages = {
     'zh-CN': '判定不合格时必须填写理由',
     en: 'A reason is required when marking a proposal ineligible',
   },
+  'judge.notOnPanel': { 'zh-CN': '您不是本次大赛的评审专家', en: 'You are not on this contest’s panel' },
+  'judge.notAssigned': {
+    'zh-CN': '该项目未分配给这位评审专家',
+    en: 'This proposal is not assigned to this judge',
+  },
+  'judge.conflicted': {
+    'zh-CN': '您与该项目存在利益冲突，不能查看或评分',
+    en: 'You have a conflict of interest with this proposal and cannot see or score it',
+  },
+  'assignment.conflicted': {
+    'zh-CN': '该评审专家与该项目存在利益冲突',
+    en: 'This judge has a conflict of interest with this proposal',
+  },
+  'assignment.hasSheet': {
+    'zh-CN': '该评审专家已提交评分表，不能撤销分配',
+    en: 'The judge has submitted a sheet for it; the assignment cannot be withdrawn',
+  },
+  'proposal.notEligible': {
+    'zh-CN': '只有资格审查合格的项目才进入评审',
+    en: 'Only proposals screened as eligible are reviewed',
+  },
+  'review.screeningIncomplete': {
+    'zh-CN': '还有 {count} 份申报书未完成资格审查，不能开始评审',
+    en: '{count} submissions are not screened yet; review cannot start',
+  },
+  'sheet.notFound': { 'zh-CN': '评分表不存在', en: 'Score sheet not found' },
+  'sheet.final': {
+    'zh-CN': '评分表已提交，不能再修改；如需更正请联系街道工作人员重新开启',
+    en: 'The sheet is submitted and final; an officer can reopen it',
+  },
+  'sheet.notSubmitted': { 'zh-CN': '评分表尚未提交', en: 'The sheet has not been submitted' },
+  'sheet.recommendedAboveRequested': {
+    'zh-CN': '建议金额不能高于申请金额 {value} 分',
+    en: 'The recommended amount cannot exceed the requested {value} fen',
+  },
   'money.fen': {
     'zh-CN': '金额须为非负整数（单位：分）',
     en: 'Money must be a non-negative whole number of fen',

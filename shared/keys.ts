@@ -38,6 +38,49 @@ export const keys = {
     gsi2pk: `SUBMITTED#${contestId}`,
     gsi2sk: `${submittedAt}#${proposalId}`,
   }),
+
+  /** A judge on a contest's panel. */
+  panelJudge: (contestId: string, judgeId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `JUDGE#${judgeId}`,
+  }),
+  /** gsi1: the contests a judge sits on. */
+  panelByJudge: (judgeId: string, contestId: string) => ({
+    gsi1pk: `USER#${judgeId}`,
+    gsi1sk: `PANEL#${contestId}`,
+  }),
+
+  /** Judge first in the key: a judge's assignments in a contest are one key range. */
+  assignment: (contestId: string, proposalId: string, judgeId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `ASSIGN#${judgeId}#${proposalId}`,
+  }),
+  /** gsi1: a judge's assignments across contests. */
+  assignmentByJudge: (judgeId: string, contestId: string, proposalId: string) => ({
+    gsi1pk: `USER#${judgeId}`,
+    gsi1sk: `ASSIGN#${contestId}#${proposalId}`,
+  }),
+
+  conflict: (contestId: string, proposalId: string, judgeId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `CONFLICT#${proposalId}#${judgeId}`,
+  }),
+
+  /**
+   * One sheet per judge and proposal: the key itself makes a second sheet impossible. Judge
+   * first, so a judge's sheets in a contest are one key range.
+   */
+  sheet: (contestId: string, proposalId: string, judgeId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `SHEET#${judgeId}#${proposalId}`,
+  }),
+  sheetsOfJudge: (contestId: string, judgeId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    skPrefix: `SHEET#${judgeId}#`,
+  }),
+
+  /** Every item of a contest's partition, in one paginated Query. */
+  contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),
 } as const;
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { HttpDeps } from '../http/app.ts';
 import { FUNCTIONS, type FunctionName } from '../route-table.ts';
+import { createScoringApp } from '../scoring/app.ts';
 import { createSubmissionsApp } from '../submissions/app.ts';
 
 type DocumentSource = Pick<OpenAPIHono, 'getOpenAPI31Document'>;
@@ -14,6 +15,7 @@ type Document = ReturnType<DocumentSource['getOpenAPI31Document']>;
  */
 export const documentedApps = {
   submissions: createSubmissionsApp,
+  scoring: createScoringApp,
 } satisfies Record<Exclude<FunctionName, 'portal'>, (deps: HttpDeps) => DocumentSource>;
 
 const INFO = { title: '微创投 Micro-Venture API', version: packageJson.version };

@@ -6,6 +6,7 @@ import { idempotentId } from '../../shared/ids.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
 import { createProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import type { ProposalContent } from '../../shared/proposal/model.ts';
+import { addJudge } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import type { DevUser } from './dev-auth.ts';
 
@@ -194,6 +195,12 @@ export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
   }
   const contest = await getContest(deps.db, contestId);
   if (contest?.status === 'draft') await openContest(deps, officer, contestId);
+  // The panel is formed while the call is open; adding a judge twice is harmless.
+  if (contest && ['draft', 'open', 'screening', 'review'].includes(contest.status)) {
+    for (const judge of DEMO_USERS.filter((u) => u.roles.includes('judge'))) {
+      await addJudge(deps, officer, contestId, judge.sub, judge.name);
+    }
+  }
 
   const teamIds = new Map<string, string>();
   for (const team of teams) {

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import type { FunctionName } from '../../functions/route-table.ts';
+import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { createTokenVerifier } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
@@ -90,6 +91,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     const { contestId } = await seedDemo(deps);
     const apps: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }> = {
       submissions: createSubmissionsApp(deps),
+      scoring: createScoringApp(deps),
       portal: createPortalApp(deps),
     };
     const dev = createDevRoutes({ issuer, users: DEMO_USERS, clock });

@@ -96,7 +96,12 @@ export async function updateContest(
 }
 
 /** Each transition commits on the contest item, conditioned on the status it leaves. */
-function saveContest(deps: Deps, next: Contest, expectedVersion: number | undefined, from: ContestStatus) {
+export function saveContest(
+  deps: Deps,
+  next: Contest,
+  expectedVersion: number | undefined,
+  from: ContestStatus,
+) {
   return saveNextVersion(deps.db, deps.clock, next, contestItem, {
     expectedVersion,
     condition: '#status = :from',
@@ -105,7 +110,7 @@ function saveContest(deps: Deps, next: Contest, expectedVersion: number | undefi
   });
 }
 
-function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
+export function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
   if (!allowed.includes(contest.status))
     throw new ConflictError('contest.wrongStatus', { status: contest.status });
 }

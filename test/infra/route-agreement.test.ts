@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import { FUNCTIONS, routesOf } from '../../functions/route-table.ts';
+import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 
 /** Creating an app does no I/O, so these tests need no table. */
 const noDeps = {} as HttpDeps;
-const apps = { submissions: createSubmissionsApp(noDeps), portal: createPortalApp(noDeps) };
+const apps = {
+  submissions: createSubmissionsApp(noDeps),
+  scoring: createScoringApp(noDeps),
+  portal: createPortalApp(noDeps),
+};
 
 describe('each function app and the route table', () => {
   for (const fn of FUNCTIONS) {

@@ -73,7 +73,7 @@ describe('token claims', () => {
 describe('the local dispatcher', () => {
   const app = (name: string) => ({ fetch: () => new Response(name) });
   const dispatch = createDispatcher(
-    { submissions: app('submissions'), portal: app('portal') },
+    { submissions: app('submissions'), scoring: app('scoring'), portal: app('portal') },
     app('fallback'),
   );
   const to = async (method: string, path: string) =>
@@ -84,6 +84,8 @@ describe('the local dispatcher', () => {
     expect(await to('GET', '/api/openapi.json')).toBe('portal');
     expect(await to('GET', '/api/contests')).toBe('submissions');
     expect(await to('POST', '/api/contests/abc/proposals/def/submit')).toBe('submissions');
+    expect(await to('GET', '/api/contests/abc/ranking.csv')).toBe('scoring');
+    expect(await to('PUT', '/api/contests/abc/proposals/def/sheet')).toBe('scoring');
     expect(await to('DELETE', '/api/contests')).toBe('fallback');
     expect(await to('GET', '/dev/sign-in')).toBe('fallback');
   });

@@ -1,0 +1,10 @@
+import { benchRanking } from './ranking.ts';
+
+/** `npm run bench`: each benchmark measures the product side by side with a baseline in one run. */
+const benches = [benchRanking];
+
+for (const bench of benches) {
+  const result = await bench();
+  console.log(`\n${result.name}`);
+  for (const line of result.lines) console.log(`  ${line}`);
+}

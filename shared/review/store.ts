@@ -1,0 +1,145 @@
+import { Contest } from '../contest/model.ts';
+import type { CursorCodec } from '../cursor.ts';
+import { type Db, deleteIf, getItem, putIf, queryAll } from '../db.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
+import { Proposal } from '../proposal/model.ts';
+import {
+  type Assignment,
+  Assignment as AssignmentSchema,
+  type Conflict,
+  Conflict as ConflictSchema,
+  type PanelJudge,
+  PanelJudge as PanelJudgeSchema,
+  type Sheet,
+  Sheet as SheetSchema,
+} from './model.ts';
+
+export function panelJudgeItem(judge: PanelJudge) {
+  return {
+    ...keys.panelJudge(judge.contestId, judge.judgeId),
+    ...keys.panelByJudge(judge.judgeId, judge.contestId),
+    ...judge,
+  };
+}
+
+export function assignmentItem(assignment: Assignment) {
+  return {
+    ...keys.assignment(assignment.contestId, assignment.proposalId, assignment.judgeId),
+    ...keys.assignmentByJudge(assignment.judgeId, assignment.contestId, assignment.proposalId),
+    ...assignment,
+  };
+}
+
+export function conflictItem(conflict: Conflict) {
+  return { ...keys.conflict(conflict.contestId, conflict.proposalId, conflict.judgeId), ...conflict };
+}
+
+export function sheetItem(sheet: Sheet) {
+  return { ...keys.sheet(sheet.contestId, sheet.proposalId, sheet.judgeId), ...sheet };
+}
+
+export interface WholeContest {
+  contest: Contest;
+  proposals: Proposal[];
+  judges: PanelJudge[];
+  assignments: Assignment[];
+  conflicts: Conflict[];
+  sheets: Sheet[];
+}
+
+const PARTS = [
+  ['PROPOSAL#', 'proposals', Proposal],
+  ['JUDGE#', 'judges', PanelJudgeSchema],
+  ['ASSIGN#', 'assignments', AssignmentSchema],
+  ['CONFLICT#', 'conflicts', ConflictSchema],
+  ['SHEET#', 'sheets', SheetSchema],
+] as const;
+
+/**
+ * Access pattern: everything in a contest's partition, in one paginated Query. Ranking,
+ * progress and automatic assignment read a contest this way, never item by item.
+ */
+export async function readWholeContest(db: Db, contestId: string): Promise<WholeContest | undefined> {
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk },
+  });
+  const whole: Omit<WholeContest, 'contest'> = {
+    proposals: [],
+    judges: [],
+    assignments: [],
+    conflicts: [],
+    sheets: [],
+  };
+  let contest: Contest | undefined;
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk === keys.contest(contestId).sk) {
+      contest = Contest.parse(withoutKeys(item));
+      continue;
+    }
+    const part = PARTS.find(([prefix]) => sk.startsWith(prefix));
+    if (part) (whole[part[1]] as unknown[]).push(part[2].parse(withoutKeys(item)));
+  }
+  return contest ? { contest, ...whole } : undefined;
+}
+
+export async function getPanelJudge(db: Db, contestId: string, judgeId: string) {
+  const item = await getItem(db, keys.panelJudge(contestId, judgeId));
+  return item ? PanelJudgeSchema.parse(withoutKeys(item)) : undefined;
+}
+
+export async function getAssignment(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  const item = await getItem(db, keys.assignment(contestId, proposalId, judgeId));
+  return item ? AssignmentSchema.parse(withoutKeys(item)) : undefined;
+}
+
+export async function getConflict(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  const item = await getItem(db, keys.conflict(contestId, proposalId, judgeId));
+  return item ? ConflictSchema.parse(withoutKeys(item)) : undefined;
+}
+
+export async function getSheet(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  const item = await getItem(db, keys.sheet(contestId, proposalId, judgeId));
+  return item ? SheetSchema.parse(withoutKeys(item)) : undefined;
+}
+
+/** Inserts unless present; false when it already existed (adding twice is harmless). */
+export function insertNew(db: Db, item: Record<string, unknown> & { pk: string; sk: string }) {
+  return putIf(db, item, 'attribute_not_exists(pk)');
+}
+
+export function deleteAssignment(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  return deleteIf(db, keys.assignment(contestId, proposalId, judgeId), 'attribute_exists(pk)');
+}
+
+/** Access pattern: a judge's assignments across contests (gsi1). */
+export function listAssignmentsOfJudge(
+  db: Db,
+  cursors: CursorCodec,
+  judgeId: string,
+  page: PageRequest,
+): Promise<PageOf<Assignment>> {
+  const input = {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.assignmentByJudge(judgeId, '', '').gsi1pk,
+      ':prefix': 'ASSIGN#',
+    },
+  } as const;
+  return queryPaged(db, cursors, `my-assignments:${judgeId}`, input, page, (item) =>
+    AssignmentSchema.parse(withoutKeys(item)),
+  );
+}
+
+/** Access pattern: a judge's sheets in one contest (a key range of the contest partition). */
+export async function listSheetsOfJudge(db: Db, contestId: string, judgeId: string): Promise<Sheet[]> {
+  const range = keys.sheetsOfJudge(contestId, judgeId);
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+  });
+  return items.map((item) => SheetSchema.parse(withoutKeys(item)));
+}

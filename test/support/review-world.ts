@@ -1,0 +1,107 @@
+import { createScoringApp } from '../../functions/scoring/app.ts';
+import type { DevUser } from '../../infra/local/dev-auth.ts';
+import { AdjustableClock } from '../../shared/clock.ts';
+import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
+import { newId } from '../../shared/ids.ts';
+import { createProposal, screenProposal, submitProposal } from '../../shared/proposal/actions.ts';
+import { addJudge, autoAssign, startReview } from '../../shared/review/actions.ts';
+import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { completeProposal, contestInput, teamInput } from './fixtures.ts';
+import { type Harness, seedOffices } from './harness.ts';
+import { asPrincipal, DAY_MS } from './world.ts';
+
+export interface ReviewWorldOptions {
+  proposals?: number;
+  judges?: number;
+  minJudges?: number;
+  /** Stop before review starts (assignments are made in screening too). */
+  phase?: 'screening' | 'review';
+  autoAssign?: boolean;
+  aggregation?: 'mean' | 'trimmed-mean' | 'median' | 'z-score';
+}
+
+/**
+ * A contest brought to screening or review: eligible proposals from different residents,
+ * one ineligible one, a panel of judges, and (by default) automatic assignments.
+ */
+export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions = {}) {
+  const { proposals = 4, judges = 5, minJudges = 3, phase = 'review', aggregation = 'mean' } = options;
+  const office = `office-${newId()}`;
+  const otherOffice = `office-${newId()}`;
+  await seedOffices(h, office, otherOffice);
+  const clock = new AdjustableClock();
+  const deps = { ...h.deps, clock };
+  const user = (sub: string, name: string, roles: DevUser['roles'], officeId?: string): DevUser => ({
+    sub: `${sub}-${office}`,
+    name,
+    roles,
+    ...(officeId ? { officeId } : {}),
+  });
+  const officerUser = user('officer', '王主任', ['officer'], office);
+  const otherOfficerUser = user('officer-other', '李主任', ['officer'], otherOffice);
+  const residents = Array.from({ length: proposals + 1 }, (_, i) =>
+    user(`resident-${i}`, `居民${i}`, ['resident']),
+  );
+  const judgeUsers = Array.from({ length: judges }, (_, i) => user(`judge-${i}`, `专家${i}`, ['judge']));
+  const outsiderJudge = user('judge-outsider', '外聘专家', ['judge']);
+  const officer = asPrincipal(officerUser);
+
+  const { contest } = await createContest(
+    deps,
+    officer,
+    office,
+    contestInput(clock.now(), { minJudges, aggregation }),
+  );
+  await openContest(deps, officer, contest.id);
+  const proposalIds: string[] = [];
+  for (const [i, resident] of residents.entries()) {
+    const owner = asPrincipal(resident);
+    const { team } = await createTeam(deps, owner, teamInput as TeamInput);
+    const { proposal } = await createProposal(deps, owner, contest.id, {
+      teamId: team.id,
+      ...completeProposal,
+      title: `项目${i}`,
+    });
+    await submitProposal(deps, owner, contest.id, proposal.id);
+    proposalIds.push(proposal.id);
+  }
+  clock.advance(15 * DAY_MS);
+  await closeContest(deps, officer, contest.id);
+  const ineligibleId = proposalIds.pop()!;
+  for (const id of proposalIds) await screenProposal(deps, officer, contest.id, id, { eligible: true });
+  await screenProposal(deps, officer, contest.id, ineligibleId, { eligible: false, reason: '不在服务范围' });
+  for (const judge of judgeUsers) await addJudge(deps, officer, contest.id, judge.sub, judge.name);
+  if (options.autoAssign !== false) await autoAssign(deps, officer, contest.id);
+  if (phase === 'review') await startReview(deps, officer, contest.id);
+
+  const token = (u: DevUser) => h.tokenFor(u);
+  return {
+    app: createScoringApp(deps),
+    deps,
+    clock,
+    office,
+    contestId: contest.id,
+    officer,
+    officerUser,
+    residents,
+    judgeUsers,
+    outsiderJudge,
+    proposalIds,
+    ineligibleId,
+    tokens: {
+      officer: await token(officerUser),
+      otherOfficer: await token(otherOfficerUser),
+      resident: await token(residents[0]!),
+      outsider: await token(outsiderJudge),
+      judges: await Promise.all(judgeUsers.map(token)),
+    },
+  };
+}
+
+export type ReviewWorld = Awaited<ReturnType<typeof buildReviewWorld>>;
+
+/** Full marks minus `off` hundredths spread over the default rubric's criteria. */
+export function scores(points: [number, number, number, number, number]) {
+  const [needFit, feasibility, team, budget, participation] = points;
+  return { 'need-fit': needFit, feasibility, 'team-capacity': team, budget, participation };
+}
