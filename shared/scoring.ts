@@ -365,7 +365,7 @@ export function rankProposals(
         judgeId: sheet.judgeId,
         total: sheet.total,
         // Cross-multiplied so that no rounded mean decides a flag: |t − sum/n| > m ⇔ |t·n − sum| > m·n.
-        outlier: Math.abs(sheet.total * n - entry.sum) >= rules.outlierMargin * n,
+        outlier: Math.abs(sheet.total * n - entry.sum) > rules.outlierMargin * n,
         dropped: dropped.has(index),
       };
       if (normalized) judge.normalized = roundHalfUpFloat(normalized[index]!);
