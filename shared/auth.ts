@@ -1,6 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
-import { z } from 'zod';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { z } from './zod.ts';
 
 export const ROLES = ['resident', 'judge', 'officer'] as const;
 export const Role = z.enum(ROLES);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** The largest amount the product handles: 100 million yuan, far above any street-office budget. */
 export const MAX_FEN = 10_000_000_000;

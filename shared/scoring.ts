@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * The scoring rules, one module for every function. Scores are integer hundredths of a

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { type FieldError, ValidationError } from './errors.ts';
+import type { z } from './zod.ts';
 import './i18n.ts';
 
 export function fieldErrors(error: z.ZodError): FieldError[] {

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
@@ -7,6 +6,7 @@ import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
 import { assertVersion, saveNextVersion } from '../versioned.ts';
+import type { z } from '../zod.ts';
 import {
   CANCELLABLE,
   CONTEST_DEFAULTS,

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { PositiveFen } from '../money.ts';
 import { Aggregation, DEFAULT_RUBRIC, FULL_MARKS, Rubric } from '../scoring.ts';
+import { z } from '../zod.ts';
 
 export const CONTEST_STATUSES = [
   'draft',

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { putIf } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { readEntity } from '../versioned.ts';
+import { z } from '../zod.ts';
 
 export const Office = z.object({
   id: z.string(),

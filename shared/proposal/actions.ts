@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import type { Contest } from '../contest/model.ts';
@@ -10,6 +9,7 @@ import type { PageRequest } from '../paging.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, saveNextVersion } from '../versioned.ts';
+import type { z } from '../zod.ts';
 import {
   contestChecks,
   type Proposal,

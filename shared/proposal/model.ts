@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Contest } from '../contest/model.ts';
 import { Code } from '../contest/model.ts';
 import { MAX_FEN, PositiveFen, sumFen } from '../money.ts';
 import { pickShape } from '../validation.ts';
+import { z } from '../zod.ts';
 
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);

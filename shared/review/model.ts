@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { Code } from '../contest/model.ts';
 import { Fen } from '../money.ts';
 import { Proposal } from '../proposal/model.ts';
+import { z } from '../zod.ts';
 
 /**
  * Judging records, all in the contest's partition: the panel, who reviews what, declared

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Principal } from '../auth.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Db } from '../db.ts';
@@ -7,6 +6,7 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { assertVersion, readEntity, saveNextVersion } from '../versioned.ts';
+import { z } from '../zod.ts';
 
 export const MEMBER_ROLES = ['leader', 'member', 'volunteer', 'advisor'] as const;
 
