@@ -151,10 +151,12 @@ export function roundHalfUp(numerator: number, denominator: number): number {
   return (2 * remainder >= denominator ? floor + 1 : floor) + 0;
 }
 
-/** The same rule for a float (z-score only): exact, because x − floor(x) is exact for a double. */
+/**
+ * The same rule for a float (z-score only). Math.round is specified as exactly this, half toward
+ * +∞ (2.5 → 3, −2.5 → −2); `+ 0` again drops the −0 it gives between −0.5 and 0.
+ */
 function roundHalfUpFloat(value: number): number {
-  const floor = Math.floor(value);
-  return (value - floor >= 0.5 ? floor + 1 : floor) + 0;
+  return Math.round(value) + 0;
 }
 
 /** A submitted sheet as the ranking reads it. */
@@ -244,7 +246,7 @@ function compareIds(a: string, b: string): number {
 interface Entry {
   proposal: RankableProposal;
   submittedAt: number;
-  /** Sorted by judgeId, so every sum below runs in one order whatever the input order. */
+  /** Sorted by judgeId before use: the z-score's float sum must run in one order whatever the input order. */
   sheets: ScoredSheet[];
   sum: number;
   criterionSums: Map<string, number>;
@@ -287,9 +289,10 @@ function normalizer(sheets: readonly ScoredSheet[]): (sheet: ScoredSheet) => num
     spread.add(sheet.total);
   }
   const overallScaledSd = overall.scaledSd();
+  const judgeScaledSds = new Map([...byJudge].map(([judgeId, spread]) => [judgeId, spread.scaledSd()]));
   return (sheet) => {
     const judge = byJudge.get(sheet.judgeId)!;
-    const judgeScaledSd = judge.scaledSd();
+    const judgeScaledSd = judgeScaledSds.get(sheet.judgeId)!;
     // A judge who gave every sheet the same total tells nothing about relative quality: z = 0.
     const z = judgeScaledSd === 0 ? 0 : (judge.count * sheet.total - judge.sum) / judgeScaledSd;
     const normalized = (overall.sum + z * overallScaledSd) / overall.count;

@@ -614,6 +614,18 @@ describe('aggregation', () => {
     expect(byId(ranking, 'even').score).toBe(7275); // (7050 + 7500) / 2
   });
 
+  it('orders totals as numbers when taking the median, so 9.50 sorts below 10.00', () => {
+    // Prepare
+    const rules = overallRules({ aggregation: 'median' });
+    const sheets = [2000, 950, 1000].map((total, index) => totalSheet('p', `j${index}`, total));
+
+    // Act
+    const [result] = rankProposals(rules, [proposal('p')], sheets);
+
+    // Assess
+    expect(result!.score).toBe(1000);
+  });
+
   it('rounds the mean half up once, at the end', () => {
     // Prepare
     const rules = overallRules({ aggregation: 'mean' });
