@@ -32,6 +32,7 @@ import {
   Sheet,
   SheetInput,
 } from '../../shared/review/model.ts';
+import { formatPoints } from '../../shared/scoring.ts';
 import { etag } from '../../shared/versioned.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import {
@@ -44,7 +45,7 @@ import {
   PageQuery,
   pageRequest,
 } from '../http/params.ts';
-import { formatPoints, toCsv } from './csv.ts';
+import { toCsv } from './csv.ts';
 
 const ContestParams = z.object({ contestId: Id });
 const ProposalParams = z.object({ contestId: Id, proposalId: Id });

@@ -18,10 +18,3 @@ export function toCsv(
 ): string {
   return `${BOM + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
-
-/** 8750 hundredths → "87.50" (exact: integer division, no float). */
-export function formatPoints(hundredths: number): string {
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}

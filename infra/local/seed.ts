@@ -1,12 +1,18 @@
 import type { Principal } from '../../shared/auth.ts';
-import { createContest, openContest } from '../../shared/contest/actions.ts';
+import { AdjustableClock } from '../../shared/clock.ts';
+import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
 import { getContest } from '../../shared/contest/store.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { idempotentId } from '../../shared/ids.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
-import { createProposal, submitProposal } from '../../shared/proposal/actions.ts';
+import {
+  createProposal,
+  listSubmissions,
+  screenProposal,
+  submitProposal,
+} from '../../shared/proposal/actions.ts';
 import type { ProposalContent } from '../../shared/proposal/model.ts';
-import { addJudge } from '../../shared/review/actions.ts';
+import { addJudge, autoAssign, startReview } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import type { DevUser } from './dev-auth.ts';
 
@@ -156,42 +162,43 @@ const proposals: { owner: string; team: string; key: string; submit: boolean; co
   },
 ];
 
-export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
-  const now = deps.clock.now();
-  await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
+/** The call modelled on Xitun's: 175,000 yuan, 15,000 a project, five categories, four communities. */
+function demoRules(title: string, opensAt: Date, deadlineDays: number) {
+  return {
+    title,
+    callText:
+      '请居民自己找需求、找方案、找团队、出项目。经评审入围的项目将打包为一个服务包，由街道统一购买。' +
+      '单个项目申请金额不超过 1.5 万元，总预算 17.5 万元。',
+    budgetFen: 17_500_000,
+    capFen: 1_500_000,
+    categories: [
+      { code: 'elderly', name: '为老服务' },
+      { code: 'youth', name: '青少年成长' },
+      { code: 'environment', name: '环境与物业' },
+      { code: 'culture', name: '文化娱乐' },
+      { code: 'mutual-aid', name: '邻里互助' },
+    ],
+    communities: [
+      { code: 'xitun', name: '西屯社区' },
+      { code: 'beicheng', name: '北城社区' },
+      { code: 'nancheng', name: '南城社区' },
+      { code: 'dongcheng', name: '东城社区' },
+    ],
+    submissionDeadline: new Date(opensAt.getTime() + deadlineDays * DAY_MS).toISOString(),
+    reviewDeadline: new Date(opensAt.getTime() + (deadlineDays + 30) * DAY_MS).toISOString(),
+  };
+}
+
+async function createDemoContest(
+  deps: Deps,
+  key: string,
+  rules: ReturnType<typeof demoRules>,
+  minJudges: number,
+) {
   const officer = principal(user('officer-xitun'));
-  const contestKey = 'demo-contest-2026';
-  const contestId = idempotentId('contest', officer.sub, contestKey);
+  const contestId = idempotentId('contest', officer.sub, key);
   if (!(await getContest(deps.db, contestId))) {
-    await createContest(
-      deps,
-      officer,
-      DEMO_OFFICE.id,
-      {
-        title: '西屯街道社区公益微创投大赛',
-        callText:
-          '请居民自己找需求、找方案、找团队、出项目。经评审入围的项目将打包为一个服务包，由街道统一购买。' +
-          '单个项目申请金额不超过 1.5 万元，总预算 17.5 万元。',
-        budgetFen: 17_500_000,
-        capFen: 1_500_000,
-        categories: [
-          { code: 'elderly', name: '为老服务' },
-          { code: 'youth', name: '青少年成长' },
-          { code: 'environment', name: '环境与物业' },
-          { code: 'culture', name: '文化娱乐' },
-          { code: 'mutual-aid', name: '邻里互助' },
-        ],
-        communities: [
-          { code: 'xitun', name: '西屯社区' },
-          { code: 'beicheng', name: '北城社区' },
-          { code: 'nancheng', name: '南城社区' },
-          { code: 'dongcheng', name: '东城社区' },
-        ],
-        submissionDeadline: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
-        reviewDeadline: new Date(now.getTime() + 45 * DAY_MS).toISOString(),
-      },
-      contestKey,
-    );
+    await createContest(deps, officer, DEMO_OFFICE.id, { ...rules, minJudges }, key);
   }
   const contest = await getContest(deps.db, contestId);
   if (contest?.status === 'draft') await openContest(deps, officer, contestId);
@@ -201,16 +208,11 @@ export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
       await addJudge(deps, officer, contestId, judge.sub, judge.name);
     }
   }
+  return contestId;
+}
 
-  const teamIds = new Map<string, string>();
-  for (const team of teams) {
-    const { team: saved } = await createTeam(deps, principal(user(team.owner)), team.input, team.key);
-    teamIds.set(team.key, saved.id);
-  }
-  // Proposals can be made only while the call is open; a month later the demo stays as it is.
-  const current = await getContest(deps.db, contestId);
-  if (current?.status !== 'open' || new Date(current.submissionDeadline) <= deps.clock.now())
-    return { contestId };
+async function seedProposals(deps: Deps, contestId: string, teamIds: Map<string, string>, keyPrefix: string) {
+  const ids: string[] = [];
   for (const p of proposals) {
     const owner = principal(user(p.owner));
     const { proposal: saved } = await createProposal(
@@ -218,9 +220,61 @@ export async function seedDemo(deps: Deps): Promise<{ contestId: string }> {
       owner,
       contestId,
       { teamId: teamIds.get(p.team)!, ...p.content },
-      p.key,
+      `${keyPrefix}${p.key}`,
     );
     if (p.submit && saved.status === 'draft') await submitProposal(deps, owner, contestId, saved.id);
+    if (p.submit) ids.push(saved.id);
   }
-  return { contestId };
+  return ids;
+}
+
+/**
+ * Last round's contest, already in review so judges can score at once: it was opened and
+ * filled three weeks ago (a clock set back), then closed, screened and assigned today.
+ */
+async function seedReviewContest(deps: Deps, teamIds: Map<string, string>) {
+  const officer = principal(user('officer-xitun'));
+  const past = new AdjustableClock(deps.clock);
+  past.advance(-21 * DAY_MS);
+  const before = { ...deps, clock: past };
+  const rules = demoRules('西屯街道社区公益微创投大赛（秋季评审演示）', past.now(), 14);
+  const contestId = await createDemoContest(before, 'demo-contest-review', rules, 3);
+  const contest = await getContest(deps.db, contestId);
+  if (contest?.status === 'open') {
+    await seedProposals(before, contestId, teamIds, 'review-');
+    await closeContest(deps, officer, contestId);
+  }
+  if ((await getContest(deps.db, contestId))?.status === 'screening') {
+    const { items } = await listSubmissions(deps, officer, contestId, { limit: 100 });
+    for (const p of items.filter((item) => !item.eligibility)) {
+      await screenProposal(deps, officer, contestId, p.id, { eligible: true });
+    }
+    await autoAssign(deps, officer, contestId);
+    await startReview(deps, officer, contestId);
+  }
+  return contestId;
+}
+
+export async function seedDemo(deps: Deps): Promise<{ contestId: string; reviewContestId: string }> {
+  const now = deps.clock.now();
+  await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
+  const teamIds = new Map<string, string>();
+  for (const team of teams) {
+    const { team: saved } = await createTeam(deps, principal(user(team.owner)), team.input, team.key);
+    teamIds.set(team.key, saved.id);
+  }
+  const reviewContestId = await seedReviewContest(deps, teamIds);
+
+  const contestId = await createDemoContest(
+    deps,
+    'demo-contest-2026',
+    demoRules('西屯街道社区公益微创投大赛', now, 30),
+    5,
+  );
+  // Proposals can be made only while the call is open; a month later the demo stays as it is.
+  const current = await getContest(deps.db, contestId);
+  if (current?.status === 'open' && new Date(current.submissionDeadline) > now) {
+    await seedProposals(deps, contestId, teamIds, '');
+  }
+  return { contestId, reviewContestId };
 }

@@ -88,7 +88,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       cursors: new CursorCodec(localSecret(config, 'cursor-secret')),
       verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
     };
-    const { contestId } = await seedDemo(deps);
+    const { contestId, reviewContestId } = await seedDemo(deps);
     const apps: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }> = {
       submissions: createSubmissionsApp(deps),
       scoring: createScoringApp(deps),
@@ -116,6 +116,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     log(`  Sign in     ${url}/dev/sign-in`);
     log(`  API docs    ${url}/api/docs`);
     log(`  Demo call   ${url}/api/contests/${contestId}`);
+    log(`  In review   ${url}/api/contests/${reviewContestId} (sign in as a judge to score)`);
     log('Press Ctrl-C to stop.');
     return {
       url,

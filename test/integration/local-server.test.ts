@@ -77,6 +77,32 @@ describe('npm start on DynamoDB Local', () => {
     await signInAndSubmit(server);
   });
 
+  it('lets a demo judge score the contest that is in review, and the officer see the ranking', async () => {
+    const tokenOf = async (user: string) =>
+      (await fetchJson(`${server.url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) })).body
+        .token as string;
+    const judge = await tokenOf('judge-1');
+    const { body: mine } = await fetchJson(`${server.url}/api/me/assignments`, { token: judge });
+    expect(mine.items.length).toBeGreaterThan(0);
+    const { contestId, proposalId } = mine.items[0];
+    const base = `${server.url}/api/contests/${contestId}/proposals/${proposalId}`;
+    const blind = await fetchJson(`${base}/blind`, { token: judge });
+    expect(blind.body.rubric).toHaveLength(5);
+    const scores = Object.fromEntries(
+      blind.body.rubric.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints - 100]),
+    );
+    expect(
+      (await fetchJson(`${base}/sheet`, { method: 'PUT', token: judge, body: JSON.stringify({ scores }) }))
+        .status,
+    ).toBe(201);
+    const submitted = await fetchJson(`${base}/sheet/submit`, { method: 'POST', token: judge });
+    expect(submitted.body).toMatchObject({ status: 'submitted', total: 9500 });
+
+    const officer = await tokenOf('officer-xitun');
+    const progress = await fetchJson(`${server.url}/api/contests/${contestId}/progress`, { token: officer });
+    expect(progress.body).toMatchObject({ submitted: 1, expected: 9 });
+  });
+
   it('offers every demo user on the sign-in page', async () => {
     const page = await (await fetch(`${server.url}/dev/sign-in`)).text();
     for (const user of DEMO_USERS) expect(page).toContain(user.name);

@@ -18,6 +18,10 @@ export interface ReviewWorldOptions {
   phase?: 'screening' | 'review';
   autoAssign?: boolean;
   aggregation?: 'mean' | 'trimmed-mean' | 'median' | 'z-score';
+  /** Further contest rules (outlierMargin, tieBreak, capFen, …). */
+  rules?: Record<string, unknown>;
+  /** Requested amount of each eligible proposal, in order (one budget line each). */
+  requestedFen?: number[];
 }
 
 /**
@@ -50,16 +54,24 @@ export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions =
     deps,
     officer,
     office,
-    contestInput(clock.now(), { minJudges, aggregation }),
+    contestInput(clock.now(), { minJudges, aggregation, ...options.rules }),
   );
   await openContest(deps, officer, contest.id);
   const proposalIds: string[] = [];
   for (const [i, resident] of residents.entries()) {
     const owner = asPrincipal(resident);
     const { team } = await createTeam(deps, owner, teamInput as TeamInput);
+    const requested = options.requestedFen?.[i];
+    const budget = requested
+      ? {
+          budgetLines: [{ item: '服务费', unitPriceFen: requested, quantity: 1, amountFen: requested }],
+          requestedFen: requested,
+        }
+      : {};
     const { proposal } = await createProposal(deps, owner, contest.id, {
       teamId: team.id,
       ...completeProposal,
+      ...budget,
       title: `项目${i}`,
     });
     await submitProposal(deps, owner, contest.id, proposal.id);
