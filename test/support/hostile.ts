@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+
+/** A refused request: a 4xx problem+json with a title and a detail, never a 5xx. */
+export function expectProblem(response: { status: number; headers: Headers; body: any }, status?: number) {
+  if (status !== undefined) expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(response.body).toMatchObject({
+    status: response.status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
+}
+
+/** Values that are wrong in the ways clients get things wrong. */
+export const hostile = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer({ min: -1_000_000, max: -1 }),
+  fc.double({ noNaN: true }).filter((n) => !Number.isInteger(n)),
+  fc.constant(Number.MAX_SAFE_INTEGER),
+  fc.string({ maxLength: 5 }),
+  fc.string({ minLength: 20_001, maxLength: 20_050 }),
+  fc.constantFrom('𠮷'.repeat(3000), '\u0000', '<script>alert(1)</script>', '1e3', '-0'),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+);
+
+/** A valid body with one field replaced by a hostile value, or one unknown field added. */
+export function mutated(valid: Record<string, unknown>) {
+  const fields = Object.keys(valid);
+  return fc.oneof(
+    fc
+      .record({ field: fc.constantFrom(...fields), value: hostile })
+      .map(({ field, value }) => ({ ...valid, [field]: value })),
+    fc
+      .record({
+        field: fc.string({ minLength: 1, maxLength: 10 }).filter((f) => !fields.includes(f)),
+        value: fc.jsonValue(),
+      })
+      .map(({ field, value }) => ({ ...valid, [field]: value })),
+    fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+  );
+}
