@@ -15,7 +15,8 @@ export function liveDeps(): HttpDeps {
       endpoint: config.DYNAMODB_ENDPOINT,
     }),
     clock: systemClock,
-    cursors: new CursorCodec(config.CURSOR_SECRET),
+    cursors: new CursorCodec(config.SERVER_SECRET),
+    secret: config.SERVER_SECRET,
     verifier: createTokenVerifier({
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,

@@ -79,14 +79,14 @@ export class ApiStack extends Stack {
   readonly stage: HttpStage;
   readonly functions: Record<FunctionName, ApiFunction>;
   readonly routes: Record<RouteName, HttpRoute>;
-  readonly cursorSecret: Secret;
+  readonly serverSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
 
-    this.cursorSecret = new Secret(this, 'CursorSecret', {
-      description: 'HMAC key that makes pagination cursors tamper-evident',
+    this.serverSecret = new Secret(this, 'ServerSecret', {
+      description: 'HMAC key that signs pagination cursors and notice verification codes',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
@@ -98,7 +98,7 @@ export class ApiStack extends Stack {
       // and CloudFormation puts the value into the function's configuration at deploy time.
       // Config stays one environment read at start-up (shared/config.ts), with no Secrets
       // Manager call on cold start; the price is that a rotated key takes a redeploy.
-      CURSOR_SECRET: this.cursorSecret.secretValue.unsafeUnwrap(),
+      SERVER_SECRET: this.serverSecret.secretValue.unsafeUnwrap(),
     };
 
     this.functions = Object.fromEntries(

@@ -11,7 +11,7 @@ const LambdaEnv = z.object({
   AUTH_ISSUER: z.url(),
   AUTH_AUDIENCE: z.string().min(1),
   AUTH_JWKS_URL: z.url().optional(),
-  CURSOR_SECRET: z.string().min(16),
+  SERVER_SECRET: z.string().min(16),
 });
 export type LambdaConfig = z.infer<typeof LambdaEnv>;
 

@@ -85,6 +85,11 @@ export async function getItem(db: Db, key: Key, consistent = true): Promise<Item
   return out.Item;
 }
 
+/** An unconditional put, for items whose writer already holds the commit point. */
+export async function putItem(db: Db, item: Item & Key): Promise<void> {
+  await call(() => db.doc.send(new PutCommand({ TableName: db.tableName, Item: item })));
+}
+
 /**
  * Puts an item only if the condition holds. Returns false (and writes nothing) when it does
  * not, so each invariant is one conditional write on one item.

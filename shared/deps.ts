@@ -7,4 +7,6 @@ export interface Deps {
   db: Db;
   clock: Clock;
   cursors: CursorCodec;
+  /** The server's secret: notice verification codes are derived from it. */
+  secret: string;
 }

@@ -210,6 +210,47 @@ const messages = {
     'zh-CN': '建议金额不能高于申请金额 {value} 分',
     en: 'The recommended amount cannot exceed the requested {value} fen',
   },
+  'bundle.infeasible': {
+    'zh-CN': '按本次大赛的规则和当前决定无法组成服务包：{cause}',
+    en: 'No bundle satisfies the contest’s rules with these decisions: {cause}',
+  },
+  'bundle.reviewIncomplete': {
+    'zh-CN': '还有 {count} 个项目评审份数不足，不能发布公示',
+    en: '{count} proposals do not have enough reviews yet; the bundle cannot be published',
+  },
+  'bundle.unknownProposal': {
+    'zh-CN': '“{value}”不是本次大赛资格审查合格的项目',
+    en: '“{value}” is not an eligible proposal of this contest',
+  },
+  'bundle.trimAboveRequest': {
+    'zh-CN': '核定金额不能高于申请金额 {value} 分',
+    en: 'The approved amount cannot exceed the requested {value} fen',
+  },
+  'bundle.notPublished': { 'zh-CN': '服务包尚未公示', en: 'The bundle has not been published' },
+  'bundle.publicityOver': {
+    'zh-CN': '公示期已于 {endsAt} 结束，不再受理异议',
+    en: 'Publicity ended at {endsAt}; objections are closed',
+  },
+  'bundle.publicityNotOver': {
+    'zh-CN': '公示期至 {endsAt} 结束，结束前不能锁定',
+    en: 'Publicity runs until {endsAt}; the bundle cannot be locked before then',
+  },
+  'bundle.objectionsOpen': {
+    'zh-CN': '还有 {count} 条异议未答复，不能锁定',
+    en: '{count} objections are not answered yet; the bundle cannot be locked',
+  },
+  'bundle.overBudget': {
+    'zh-CN': '服务包金额超过预算，不能锁定',
+    en: 'The bundle is over budget and cannot be locked',
+  },
+  'bundle.alreadyLocked': {
+    'zh-CN': '服务包已锁定，不能再次锁定或修改',
+    en: 'The bundle is already locked; it cannot be locked again or changed',
+  },
+  'bundle.notLocked': { 'zh-CN': '服务包尚未锁定', en: 'The bundle has not been locked' },
+  'objection.notFound': { 'zh-CN': '异议不存在', en: 'Objection not found' },
+  'objection.answered': { 'zh-CN': '该异议已答复', en: 'This objection has already been answered' },
+  'notice.notFound': { 'zh-CN': '通知书不存在', en: 'Notice not found' },
   'money.fen': {
     'zh-CN': '金额须为非负整数（单位：分）',
     en: 'Money must be a non-negative whole number of fen',

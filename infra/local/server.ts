@@ -77,6 +77,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     await ensureTable(engine.endpoint, config.TABLE_NAME, config.AWS_REGION);
     const issuer = await loadDevIssuer(config.MEMORY ? undefined : join(config.DATA_DIR, 'dev-jwt-key.json'));
     const clock = new AdjustableClock();
+    const secret = localSecret(config, 'server-secret');
     const deps: HttpDeps = {
       db: createDb({
         tableName: config.TABLE_NAME,
@@ -85,7 +86,8 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
         credentials: LOCAL_CREDENTIALS,
       }),
       clock,
-      cursors: new CursorCodec(localSecret(config, 'cursor-secret')),
+      cursors: new CursorCodec(secret),
+      secret,
       verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
     };
     const { contestId, reviewContestId } = await seedDemo(deps);

@@ -24,10 +24,22 @@ export type CodeName = z.infer<typeof CodeName>;
 /** ISO-8601 with an offset on the way in; stored as UTC. */
 export const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
+/**
+ * How the bundle is filled. Part of the rules, so frozen when the contest opens: changing them
+ * after seeing the proposals would let the result be steered.
+ */
 const Shortlisting = z.strictObject({
   policy: z.enum(SHORTLIST_POLICIES),
   /** Proposals below this aggregated score (hundredths) are never funded. */
   minScore: z.number().int().min(0).max(FULL_MARKS).optional(),
+  /** Per category: how many selected proposals at least / at most. */
+  categoryQuotas: z
+    .record(Code, z.strictObject({ min: z.number().int().min(0).max(1000).optional(), max: z.number().int().min(0).max(1000).optional() }))
+    .optional(),
+  /** No community gets more than this share of the budget, in basis points (3000 = 30%). */
+  communityMaxShareBp: z.number().int().min(1).max(10_000).optional(),
+  /** The leftover may fund one more proposal down to its minimum viable amount. */
+  partialFunding: z.boolean().optional(),
 });
 
 /** The rules a contest runs under. They freeze when the contest opens. */

@@ -47,7 +47,7 @@ const isEligible = (proposal: Proposal) =>
   proposal.status === 'submitted' && proposal.eligibility?.eligible === true;
 const pairKey = (proposalId: string, judgeId: string) => `${proposalId}\u0000${judgeId}`;
 
-async function wholeContestForOfficer(
+export async function wholeContestForOfficer(
   deps: Deps,
   principal: Principal,
   contestId: string,
@@ -447,7 +447,11 @@ export async function progress(deps: Deps, principal: Principal, contestId: stri
 
 /** The ranking the office defends: aggregation, quorum and outliers from the one scoring module. */
 export async function ranking(deps: Deps, principal: Principal, contestId: string) {
-  const whole = await wholeContestForOfficer(deps, principal, contestId);
+  return rankWholeContest(await wholeContestForOfficer(deps, principal, contestId));
+}
+
+/** The ranking of a contest already read whole; shortlisting builds on the same numbers. */
+export function rankWholeContest(whole: WholeContest) {
   const conflicted = new Set(conflictsOf(whole).map((c) => pairKey(c.proposalId, c.judgeId)));
   const eligible = whole.proposals.filter(isEligible);
   const sheets = whole.sheets.filter(
@@ -477,6 +481,7 @@ export async function ranking(deps: Deps, principal: Principal, contestId: strin
         category: p.category ?? '',
         community: p.community ?? '',
         requestedFen: p.requestedFen ?? 0,
+        minViableFen: p.minViableFen,
         judges: r.judges.map((j) => ({ ...j, name: names.get(j.judgeId) ?? j.judgeId })),
       };
     }),

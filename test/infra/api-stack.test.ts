@@ -155,7 +155,7 @@ describe('the functions', () => {
     }
   });
 
-  it('get the auth settings, the table name and the cursor secret as a dynamic reference', () => {
+  it('get the auth settings, the table name and the server secret as a dynamic reference', () => {
     for (const name of FUNCTIONS) {
       // Act
       const vars = functionProps(name).Environment.Variables;
@@ -164,9 +164,9 @@ describe('the functions', () => {
       expect(vars.AUTH_ISSUER).toBe(testProps.auth.issuer);
       expect(vars.AUTH_AUDIENCE).toBe(testProps.auth.audience);
       expect(vars.TABLE_NAME).toBeDefined();
-      expect(JSON.stringify(vars.CURSOR_SECRET)).toContain('{{resolve:secretsmanager:');
-      expect(vars.CURSOR_SECRET['Fn::Join'][1]).toContainEqual({
-        Ref: logicalIdOf(built.stacks.api.cursorSecret),
+      expect(JSON.stringify(vars.SERVER_SECRET)).toContain('{{resolve:secretsmanager:');
+      expect(vars.SERVER_SECRET['Fn::Join'][1]).toContainEqual({
+        Ref: logicalIdOf(built.stacks.api.serverSecret),
       });
       expect(vars).not.toHaveProperty('AWS_REGION');
       expect(vars).not.toHaveProperty('AUTH_JWKS_URL');

@@ -24,7 +24,8 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
   const deps = {
     db: createDb({ tableName, region: 'local', endpoint, credentials: LOCAL_CREDENTIALS }),
     clock: new AdjustableClock(),
-    cursors: new CursorCodec('test-cursor-secret-0123456789'),
+    cursors: new CursorCodec('test-server-secret-0123456789'),
+    secret: 'test-server-secret-0123456789',
     verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
   };
   return { deps, tokenFor: (user) => issuer.sign(user), endpoint, tableName };

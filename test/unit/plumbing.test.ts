@@ -41,7 +41,7 @@ describe('If-Match', () => {
 describe('configuration', () => {
   it('names every missing Lambda variable', () => {
     expect(() => loadLambdaConfig({})).toThrow(
-      /TABLE_NAME.*AWS_REGION.*AUTH_ISSUER.*AUTH_AUDIENCE.*CURSOR_SECRET/,
+      /TABLE_NAME.*AWS_REGION.*AUTH_ISSUER.*AUTH_AUDIENCE.*SERVER_SECRET/,
     );
   });
 
