@@ -13,7 +13,9 @@ export const GENESIS = '0'.repeat(64);
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-export interface AuditEntry {
+// A type alias, not an interface: it stays assignable to Record<string, unknown>, the shape
+// storage reads and writes items in.
+export type AuditEntry = {
   /** 1, 2, 3, … with no gaps: the entry's place in the chain (and its key in storage). */
   seq: number;
   /** When, as the UTC ISO string Date#toISOString makes (one spelling per instant). */
@@ -30,7 +32,7 @@ export interface AuditEntry {
   prevHash: string;
   /** SHA-256 (hex) of the canonical JSON of every field above. */
   hash: string;
-}
+};
 
 export type AuditFields = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
