@@ -182,7 +182,12 @@ export async function benchRanking() {
     const clock = new AdjustableClock();
     const seeded = seedItems(clock.now());
     await writeAll(db, seeded.items);
-    const deps = { db, clock, cursors: new CursorCodec('bench-server-secret-0000'), secret: 'bench-server-secret-0000' };
+    const deps = {
+      db,
+      clock,
+      cursors: new CursorCodec('bench-server-secret-0000'),
+      secret: 'bench-server-secret-0000',
+    };
     const officer = { sub: 'bench-officer', name: 'bench', roles: ['officer' as const], officeId: 'bench' };
 
     await ranking(deps, officer, seeded.contest.id); // warm-up: JIT, connections

@@ -5,7 +5,7 @@ import type { Role } from '../shared/auth.ts';
  * function app registers exactly its own entries (test/infra proves all three agree).
  * `public` routes need no token; any other role list is checked on every request.
  */
-export const FUNCTIONS = ['submissions', 'scoring', 'portal'] as const;
+export const FUNCTIONS = ['submissions', 'scoring', 'shortlisting', 'awards', 'portal'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteRole = Role | 'public';
@@ -228,6 +228,129 @@ export const routeTable = {
     '/api/contests/{contestId}/proposals/{proposalId}/conflict',
     ['judge'],
     'Declare a conflict of interest',
+  ),
+
+  // Shortlisting: the bundle, publicity and objections, and the lock.
+  proposeBundle: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/bundle/proposal',
+    ['officer'],
+    'The bundle the rules give now',
+  ),
+  compareBundles: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/bundle/compare',
+    ['officer'],
+    'Every policy side by side',
+  ),
+  getDecisions: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/bundle/decisions',
+    ['officer'],
+    "The officer's decisions",
+  ),
+  saveDecisions: r(
+    'shortlisting',
+    'put',
+    '/api/contests/{contestId}/bundle/decisions',
+    ['officer'],
+    'Trim amounts, add or drop by hand, mark incompatible proposals',
+  ),
+  publishBundle: r(
+    'shortlisting',
+    'post',
+    '/api/contests/{contestId}/publish',
+    ['officer'],
+    'Publish the bundle (公示)',
+  ),
+  getPublicity: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/publicity',
+    ['public'],
+    'The published bundle',
+  ),
+  fileObjection: r(
+    'shortlisting',
+    'post',
+    '/api/contests/{contestId}/objections',
+    ['resident'],
+    'Object during publicity',
+  ),
+  listObjections: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/objections',
+    ['officer'],
+    'The objections',
+  ),
+  answerObjection: r(
+    'shortlisting',
+    'put',
+    '/api/contests/{contestId}/objections/{objectionId}/answer',
+    ['officer'],
+    'Answer an objection on the record',
+  ),
+  lockBundle: r(
+    'shortlisting',
+    'post',
+    '/api/contests/{contestId}/lock',
+    ['officer'],
+    'Lock the bundle (锁定)',
+  ),
+  getLockedBundle: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/bundle',
+    ['public'],
+    'The locked bundle and its SHA-256',
+  ),
+
+  // Awards: notices, their verification, exports and the audit trail.
+  issueNotices: r(
+    'awards',
+    'post',
+    '/api/contests/{contestId}/notices/issue',
+    ['officer'],
+    'Issue every notice',
+  ),
+  listNotices: r('awards', 'get', '/api/contests/{contestId}/notices', ['officer'], "The contest's notices"),
+  myNotices: r('awards', 'get', '/api/me/notices', ['resident'], 'My notices'),
+  getNotice: r(
+    'awards',
+    'get',
+    '/api/contests/{contestId}/notices/{proposalId}',
+    ['resident', 'officer'],
+    'Read a notice',
+  ),
+  // Public at the gateway because browsers send the session cookie, not a bearer token; the
+  // page itself lets in only the team and the office (checked in the domain).
+  printNotice: r(
+    'awards',
+    'get',
+    '/notices/{contestId}/{proposalId}',
+    ['public'],
+    'A notice, printable (A4)',
+  ),
+  verifyNotice: r('awards', 'get', '/api/notices/verify', ['public'], 'Verify a notice by number and code'),
+  awardsCsv: r('awards', 'get', '/api/contests/{contestId}/awards.csv', ['officer'], 'The awards as CSV'),
+  ocdsRelease: r(
+    'awards',
+    'get',
+    '/api/contests/{contestId}/ocds.json',
+    ['public'],
+    'The awards as an OCDS release',
+  ),
+  auditLog: r('awards', 'get', '/api/contests/{contestId}/audit', ['officer'], "The contest's audit trail"),
+  verifyAuditLog: r(
+    'awards',
+    'get',
+    '/api/contests/{contestId}/audit/verify',
+    ['public'],
+    'Verify the audit hash chain',
   ),
 
   // Portal: pages and API documentation.

@@ -45,6 +45,8 @@ export interface FunctionSpec {
 export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   submissions: { access: 'RW' },
   scoring: { access: 'RW' },
+  shortlisting: { access: 'RW' },
+  awards: { access: 'RW' },
   portal: { access: 'RO', bundledFiles: SWAGGER_UI_FILES },
 };
 

@@ -210,9 +210,29 @@ const messages = {
     'zh-CN': '建议金额不能高于申请金额 {value} 分',
     en: 'The recommended amount cannot exceed the requested {value} fen',
   },
-  'bundle.infeasible': {
-    'zh-CN': '按本次大赛的规则和当前决定无法组成服务包：{cause}',
-    en: 'No bundle satisfies the contest’s rules with these decisions: {cause}',
+  'bundle.quotaUnmet': {
+    'zh-CN': '类别“{category}”至少须入围 {min} 个项目，按现有排名和预算最多只能入围 {possible} 个',
+    en: 'Category “{category}” needs at least {min} selected proposals; at most {possible} are possible',
+  },
+  'bundle.manualOverBudget': {
+    'zh-CN': '手动补入的项目合计 {totalFen} 分，超过预算 {budgetFen} 分',
+    en: 'The proposals added by hand come to {totalFen} fen, over the budget of {budgetFen} fen',
+  },
+  'bundle.manualConflict': {
+    'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{ids}',
+    en: 'The manual decisions contradict each other (added and dropped, or incompatible): {ids}',
+  },
+  'bundle.manualUnknown': {
+    'zh-CN': '手动决定涉及的项目不在排名中：{ids}',
+    en: 'The manual decisions name proposals that are not ranked: {ids}',
+  },
+  'bundle.minViableAboveAmount': {
+    'zh-CN': '核定金额低于项目的最低可执行金额：{ids}',
+    en: 'The approved amount is below the proposal’s minimum viable amount: {ids}',
+  },
+  'bundle.searchLimit': {
+    'zh-CN': '总分最高组合的计算超出上限，未能证明最优，请联系管理员',
+    en: 'The max-score search hit its limit before proving an optimum; contact the administrator',
   },
   'bundle.reviewIncomplete': {
     'zh-CN': '还有 {count} 个项目评审份数不足，不能发布公示',

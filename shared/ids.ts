@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
+
+/** Monotonic: two ids made in the same millisecond still sort in the order they were made. */
+const ulid = monotonicFactory();
 
 /** Sortable ids (ULID): creation order is key order. */
 export function newId(): string {

@@ -83,10 +83,16 @@ export const keys = {
   decisions: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#DECISIONS' }),
   /** The bundle proposed for publicity (公示), as published. */
   publicity: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#PUBLICITY' }),
-  objection: (contestId: string, objectionId: string) => ({ pk: `CONTEST#${contestId}`, sk: `OBJECTION#${objectionId}` }),
+  objection: (contestId: string, objectionId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `OBJECTION#${objectionId}`,
+  }),
   /** The locked bundle: one per contest, because this key can be written only once. */
   lockedBundle: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#BUNDLE' }),
-  notice: (contestId: string, proposalId: string) => ({ pk: `CONTEST#${contestId}`, sk: `NOTICE#${proposalId}` }),
+  notice: (contestId: string, proposalId: string) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `NOTICE#${proposalId}`,
+  }),
   /** gsi1: a user's notices. */
   noticeByOwner: (ownerSub: string, contestId: string, proposalId: string) => ({
     gsi1pk: `USER#${ownerSub}`,
@@ -95,7 +101,10 @@ export const keys = {
   /** gsi2: a notice by its number, for public verification. */
   noticeByNumber: (number: string) => ({ gsi2pk: `NOTICENO#${number}`, gsi2sk: '#' }),
   /** Audit entries in order; the zero-padded sequence keeps key order = chain order. */
-  audit: (contestId: string, seq: number) => ({ pk: `CONTEST#${contestId}`, sk: `AUDIT#${String(seq).padStart(10, '0')}` }),
+  audit: (contestId: string, seq: number) => ({
+    pk: `CONTEST#${contestId}`,
+    sk: `AUDIT#${String(seq).padStart(10, '0')}`,
+  }),
 
   /** Every item of a contest's partition, in one paginated Query. */
   contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),

@@ -1,8 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import packageJson from '../../package.json' with { type: 'json' };
+import { createAwardsApp } from '../awards/app.tsx';
 import type { HttpDeps } from '../http/app.ts';
 import { FUNCTIONS, type FunctionName } from '../route-table.ts';
 import { createScoringApp } from '../scoring/app.ts';
+import { createShortlistingApp } from '../shortlisting/app.ts';
 import { createSubmissionsApp } from '../submissions/app.ts';
 
 type DocumentSource = Pick<OpenAPIHono, 'getOpenAPI31Document'>;
@@ -16,6 +18,8 @@ type Document = ReturnType<DocumentSource['getOpenAPI31Document']>;
 export const documentedApps = {
   submissions: createSubmissionsApp,
   scoring: createScoringApp,
+  shortlisting: createShortlistingApp,
+  awards: createAwardsApp,
 } satisfies Record<Exclude<FunctionName, 'portal'>, (deps: HttpDeps) => DocumentSource>;
 
 const INFO = { title: '微创投 Micro-Venture API', version: packageJson.version };

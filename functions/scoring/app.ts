@@ -87,6 +87,7 @@ const RankedOut = z.object({
   category: z.string(),
   community: z.string(),
   requestedFen: z.number().int(),
+  minViableFen: z.number().int().optional(),
   status: z.enum(['ranked', 'not-enough-reviews']),
   rank: z.number().int().nullable(),
   score: z.number().int().nullable(),

@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import type { FunctionName } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
+import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { createTokenVerifier } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
@@ -94,6 +96,8 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     const apps: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }> = {
       submissions: createSubmissionsApp(deps),
       scoring: createScoringApp(deps),
+      shortlisting: createShortlistingApp(deps),
+      awards: createAwardsApp(deps),
       portal: createPortalApp(deps),
     };
     const dev = createDevRoutes({ issuer, users: DEMO_USERS, clock });

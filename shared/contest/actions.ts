@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
@@ -92,22 +93,33 @@ export async function updateContest(
   assertVersion(contest, ifMatch);
   if (contest.status !== 'draft') throw new ConflictError('contest.notDraft');
   const rules = parseOrThrow(ContestRules, { ...pickShape(ContestRulesFields, contest), ...patch });
-  return saveContest(deps, { ...contest, ...rules }, ifMatch, 'draft');
+  return saveContest(deps, principal.sub, { ...contest, ...rules }, ifMatch, 'draft');
 }
 
-/** Each transition commits on the contest item, conditioned on the status it leaves. */
-export function saveContest(
+/**
+ * Each change commits on the contest item, conditioned on the status it leaves; a change of
+ * status is then appended to the contest's audit trail.
+ */
+export async function saveContest(
   deps: Deps,
+  actor: string,
   next: Contest,
   expectedVersion: number | undefined,
   from: ContestStatus,
 ) {
-  return saveNextVersion(deps.db, deps.clock, next, contestItem, {
+  const saved = await saveNextVersion(deps.db, deps.clock, next, contestItem, {
     expectedVersion,
     condition: '#status = :from',
     names: { '#status': 'status' },
     values: { ':from': from },
   });
+  await recordAudit(deps, saved.id, {
+    actor,
+    action: saved.status === from ? 'contest.edit' : `contest.${saved.status}`,
+    subject: saved.id,
+    summary: { from, to: saved.status, version: saved.version },
+  });
+  return saved;
 }
 
 export function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
@@ -126,7 +138,13 @@ export async function openContest(deps: Deps, principal: Principal, contestId: s
       { path: 'submissionDeadline', message: 'contest.deadlineInPast' },
     ]);
   }
-  return saveContest(deps, { ...contest, status: 'open', openedAt: now.toISOString() }, ifMatch, 'draft');
+  return saveContest(
+    deps,
+    principal.sub,
+    { ...contest, status: 'open', openedAt: now.toISOString() },
+    ifMatch,
+    'draft',
+  );
 }
 
 /** Closing ends submissions and starts eligibility screening; only once the deadline has passed. */
@@ -138,7 +156,13 @@ export async function closeContest(deps: Deps, principal: Principal, contestId: 
   if (new Date(contest.submissionDeadline) > now) {
     throw new ConflictError('contest.deadlineNotPassed', { deadline: contest.submissionDeadline });
   }
-  return saveContest(deps, { ...contest, status: 'screening', closedAt: now.toISOString() }, ifMatch, 'open');
+  return saveContest(
+    deps,
+    principal.sub,
+    { ...contest, status: 'screening', closedAt: now.toISOString() },
+    ifMatch,
+    'open',
+  );
 }
 
 export async function cancelContest(
@@ -157,7 +181,7 @@ export async function cancelContest(
     cancelledAt: deps.clock.now().toISOString(),
     cancelReason: reason,
   };
-  return saveContest(deps, next, ifMatch, contest.status);
+  return saveContest(deps, principal.sub, next, ifMatch, contest.status);
 }
 
 export function listOfficeContests(deps: Deps, principal: Principal, officeId: string, page: PageRequest) {

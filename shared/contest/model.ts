@@ -34,7 +34,13 @@ const Shortlisting = z.strictObject({
   minScore: z.number().int().min(0).max(FULL_MARKS).optional(),
   /** Per category: how many selected proposals at least / at most. */
   categoryQuotas: z
-    .record(Code, z.strictObject({ min: z.number().int().min(0).max(1000).optional(), max: z.number().int().min(0).max(1000).optional() }))
+    .record(
+      Code,
+      z.strictObject({
+        min: z.number().int().min(0).max(1000).optional(),
+        max: z.number().int().min(0).max(1000).optional(),
+      }),
+    )
     .optional(),
   /** No community gets more than this share of the budget, in basis points (3000 = 30%). */
   communityMaxShareBp: z.number().int().min(1).max(10_000).optional(),
@@ -61,7 +67,13 @@ const rulesShape = {
   submissionDeadline: Instant,
   reviewDeadline: Instant,
   publicityDays: z.number().int().min(1).max(30),
-  noticePrefix: z.string().trim().min(1).max(20),
+  /** Notice numbers read `<prefix>〔year〕n号`, so the prefix cannot hold brackets of its own. */
+  noticePrefix: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[^〔〕[\]【】()（）]+$/),
 };
 
 export const ContestRulesFields = z.strictObject(rulesShape);

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import type { Contest } from '../contest/model.ts';
@@ -206,10 +207,21 @@ export async function screenProposal(
     by: principal.sub,
     at: deps.clock.now().toISOString(),
   };
-  return saveNextVersion(deps.db, deps.clock, { ...proposal, eligibility }, proposalItem, {
+  const saved = await saveNextVersion(deps.db, deps.clock, { ...proposal, eligibility }, proposalItem, {
     expectedVersion: ifMatch,
     condition: '#status = :submitted',
     names: { '#status': 'status' },
     values: { ':submitted': 'submitted' },
   });
+  await recordAudit(deps, contestId, {
+    actor: principal.sub,
+    action: 'proposal.screen',
+    subject: proposalId,
+    summary: {
+      before: proposal.eligibility?.eligible ?? null,
+      after: input.eligible,
+      reason: input.reason ?? null,
+    },
+  });
+  return saved;
 }

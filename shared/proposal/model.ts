@@ -134,6 +134,11 @@ export function proposalContent(proposal: Proposal): ProposalContent {
   return pickShape(ProposalContentPatch, proposal) as ProposalContent;
 }
 
+/** Reviewed, ranked and shortlisted: a submitted proposal that screening found eligible. */
+export function isEligible(proposal: Proposal): boolean {
+  return proposal.status === 'submitted' && proposal.eligibility?.eligible === true;
+}
+
 export function proposalView(proposal: Proposal) {
   const { requestHash: _hash, ownerSub: _owner, ...rest } = proposal;
   return rest;

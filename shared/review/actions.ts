@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, type Principal } from '../auth.ts';
 import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
 import type { Contest, ContestStatus } from '../contest/model.ts';
@@ -7,7 +8,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { PageRequest } from '../paging.ts';
-import type { Proposal } from '../proposal/model.ts';
+import { isEligible, type Proposal } from '../proposal/model.ts';
 import { getProposal } from '../proposal/store.ts';
 import { rankProposals, sheetScoresSchema, sheetTotal } from '../scoring.ts';
 import { parseOrThrow } from '../validation.ts';
@@ -43,8 +44,6 @@ import {
 const PANEL_PHASES: readonly ContestStatus[] = ['draft', 'open', 'screening', 'review'];
 const ASSIGNMENT_PHASES: readonly ContestStatus[] = ['screening', 'review'];
 
-const isEligible = (proposal: Proposal) =>
-  proposal.status === 'submitted' && proposal.eligibility?.eligible === true;
 const pairKey = (proposalId: string, judgeId: string) => `${proposalId}\u0000${judgeId}`;
 
 export async function wholeContestForOfficer(
@@ -125,7 +124,15 @@ export async function assignManually(
     throw new ValidationError('judge.notOnPanel', {}, [{ path: 'judgeId', message: 'judge.notOnPanel' }]);
   if (conflict || proposal.ownerSub === pair.judgeId) throw new ConflictError('assignment.conflicted');
   const assignment = newAssignment(deps, principal, contestId, pair, 'manual');
-  if (await insertNew(deps.db, assignmentItem(assignment))) return { assignment, created: true };
+  if (await insertNew(deps.db, assignmentItem(assignment))) {
+    await recordAudit(deps, contestId, {
+      actor: principal.sub,
+      action: 'assignment.add',
+      subject: pair.proposalId,
+      summary: { judgeId: pair.judgeId },
+    });
+    return { assignment, created: true };
+  }
   return {
     assignment: (await getAssignment(deps.db, contestId, pair.proposalId, pair.judgeId))!,
     created: false,
@@ -140,6 +147,12 @@ export async function unassign(deps: Deps, principal: Principal, contestId: stri
   if (!(await deleteAssignment(deps.db, contestId, pair.proposalId, pair.judgeId))) {
     throw new NotFoundError('judge.notAssigned');
   }
+  await recordAudit(deps, contestId, {
+    actor: principal.sub,
+    action: 'assignment.remove',
+    subject: pair.proposalId,
+    summary: { judgeId: pair.judgeId },
+  });
 }
 
 /**
@@ -207,7 +220,7 @@ export async function startReview(deps: Deps, principal: Principal, contestId: s
   assertStatus(whole.contest, ['screening']);
   const unscreened = whole.proposals.filter((p) => p.status === 'submitted' && !p.eligibility).length;
   if (unscreened > 0) throw new ConflictError('review.screeningIncomplete', { count: unscreened });
-  return saveContest(deps, { ...whole.contest, status: 'review' }, ifMatch, 'screening');
+  return saveContest(deps, principal.sub, { ...whole.contest, status: 'review' }, ifMatch, 'screening');
 }
 
 /** What a judge may act on: on the panel, assigned, and not conflicted. */
@@ -357,7 +370,7 @@ export async function reopenSheet(
   if (sheet.status !== 'submitted') throw new ConflictError('sheet.notSubmitted');
   const { submittedAt: _s, ...rest } = sheet;
   const reopening = { by: principal.sub, at: deps.clock.now().toISOString(), reason };
-  return saveNextVersion(
+  const saved = await saveNextVersion(
     deps.db,
     deps.clock,
     { ...rest, status: 'draft', reopenings: [...sheet.reopenings, reopening] },
@@ -369,6 +382,13 @@ export async function reopenSheet(
       values: { ':submitted': 'submitted' },
     },
   );
+  await recordAudit(deps, contestId, {
+    actor: principal.sub,
+    action: 'sheet.reopen',
+    subject: proposalId,
+    summary: { judgeId, reason, total: sheet.total },
+  });
+  return saved;
 }
 
 /** A judge declares a conflict: the assignment is withdrawn and the proposal gets another judge. */
@@ -395,7 +415,14 @@ export async function declareConflict(
     reason,
     declaredAt: deps.clock.now().toISOString(),
   };
-  await insertNew(deps.db, conflictItem(conflict));
+  if (await insertNew(deps.db, conflictItem(conflict))) {
+    await recordAudit(deps, contestId, {
+      actor: principal.sub,
+      action: 'conflict.declare',
+      subject: proposalId,
+      summary: { reason },
+    });
+  }
   const whole = (await readWholeContest(deps.db, contestId))!;
   const { added } = await applyPlan(deps, principal, whole, (pair) => pair.proposalId === proposalId);
   return {

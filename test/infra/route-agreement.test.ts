@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import { FUNCTIONS, routesOf } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
+import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 
 /** Creating an app does no I/O, so these tests need no table. */
@@ -10,6 +12,8 @@ const noDeps = {} as HttpDeps;
 const apps = {
   submissions: createSubmissionsApp(noDeps),
   scoring: createScoringApp(noDeps),
+  shortlisting: createShortlistingApp(noDeps),
+  awards: createAwardsApp(noDeps),
   portal: createPortalApp(noDeps),
 };
 

@@ -103,6 +103,47 @@ describe('npm start on DynamoDB Local', () => {
     expect(progress.body).toMatchObject({ submitted: 1, expected: 9 });
   });
 
+  it('takes the demo contest in review all the way to verified award notices through the API', async () => {
+    const tokenOf = async (user: string) =>
+      (await fetchJson(`${server.url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) })).body
+        .token as string;
+    const officer = await tokenOf('officer-xitun');
+    let contestId = '';
+    for (const judgeId of ['judge-1', 'judge-2', 'judge-3', 'judge-4', 'judge-5']) {
+      const judge = await tokenOf(judgeId);
+      for (const assignment of (await fetchJson(`${server.url}/api/me/assignments`, { token: judge })).body
+        .items) {
+        contestId = assignment.contestId;
+        if (assignment.sheet === 'submitted') continue;
+        const base = `${server.url}/api/contests/${assignment.contestId}/proposals/${assignment.proposalId}`;
+        const { body: blind } = await fetchJson(`${base}/blind`, { token: judge });
+        const scores = Object.fromEntries(
+          blind.rubric.map((c: { code: string; maxPoints: number }) => [c.code, c.maxPoints - 200]),
+        );
+        await fetchJson(`${base}/sheet`, { method: 'PUT', token: judge, body: JSON.stringify({ scores }) });
+        expect((await fetchJson(`${base}/sheet/submit`, { method: 'POST', token: judge })).status).toBe(200);
+      }
+    }
+    const c = `${server.url}/api/contests/${contestId}`;
+    const published = await fetchJson(`${c}/publish`, { method: 'POST', token: officer });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.bundle.usedFen).toBeLessThanOrEqual(17_500_000);
+    await fetchJson(`${server.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 8 }) });
+    const locked = await fetchJson(`${c}/lock`, { method: 'POST', token: officer });
+    expect(locked.status, JSON.stringify(locked.body)).toBe(200);
+    const issued = await fetchJson(`${c}/notices/issue`, { method: 'POST', token: officer });
+    expect(issued.body.issued).toBe(3);
+
+    const resident = await tokenOf('resident-1');
+    const [notice] = (await fetchJson(`${server.url}/api/me/notices`, { token: resident })).body.items;
+    expect(notice.kind).toBe('selected');
+    const verified = await fetchJson(
+      `${server.url}/api/notices/verify?number=${encodeURIComponent(notice.number)}&code=${notice.verificationCode}`,
+    );
+    expect(verified.body).toMatchObject({ valid: true, notice: { amountCapital: notice.amountCapital } });
+    expect((await fetchJson(`${c}/audit/verify`)).body.ok).toBe(true);
+  });
+
   it('offers every demo user on the sign-in page', async () => {
     const page = await (await fetch(`${server.url}/dev/sign-in`)).text();
     for (const user of DEMO_USERS) expect(page).toContain(user.name);

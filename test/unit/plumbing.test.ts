@@ -73,7 +73,13 @@ describe('token claims', () => {
 describe('the local dispatcher', () => {
   const app = (name: string) => ({ fetch: () => new Response(name) });
   const dispatch = createDispatcher(
-    { submissions: app('submissions'), scoring: app('scoring'), portal: app('portal') },
+    {
+      submissions: app('submissions'),
+      scoring: app('scoring'),
+      shortlisting: app('shortlisting'),
+      awards: app('awards'),
+      portal: app('portal'),
+    },
     app('fallback'),
   );
   const to = async (method: string, path: string) =>
