@@ -103,7 +103,7 @@ export function createAwardsApp(deps: HttpDeps) {
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       const notice = await readNotice(deps, principalOf(c), contestId, proposalId);
-      const verifyUrl = `${new URL(c.req.url).origin}/api/notices/verify?number=${encodeURIComponent(notice.number)}&code=${notice.verificationCode}`;
+      const verifyUrl = `${new URL(c.req.url).origin}/api/notices/verify`;
       c.header('content-security-policy', PRINT_CSP);
       return c.html(<NoticePage notice={notice} verifyUrl={verifyUrl} />, 200);
     },

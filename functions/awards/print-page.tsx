@@ -12,7 +12,7 @@ h1 { text-align: center; font-size: 22pt; letter-spacing: 0.2em; margin: 0 0 0.5
 .number { text-align: center; margin-bottom: 2rem; }
 .amount { font-weight: bold; }
 .signature { text-align: right; margin-top: 3rem; }
-.verify { margin-top: 3rem; font-size: 10pt; border-top: 1px solid #000; padding-top: 0.5rem; }
+.verify { margin-top: 3rem; font-size: 10pt; border-top: 1px solid #000; padding-top: 0.5rem; word-break: break-all; }
 .print { margin: 1rem 0; }
 @media print { .print { display: none; } body { margin: 0; } }
 `;
@@ -64,13 +64,14 @@ export function NoticePage(props: { notice: Notice; verifyUrl: string }) {
             {reason ? `${reason}，` : ''}本次未能入围。感谢你团队的参与，欢迎继续完善方案、参加下一届大赛。
           </p>
         )}
+        {notice.officeContact ? <p>联系方式：{notice.officeContact}</p> : null}
         <p class="signature">
           {notice.officeName}
           <br />
           {formatShanghai(notice.issuedAt)}
         </p>
         <p class="verify">
-          验证码：{notice.verificationCode}　验证网址：{props.verifyUrl}
+          真伪查验：凭文号“{notice.number}”和验证码 {notice.verificationCode} 在 {props.verifyUrl} 查询
           <br />
           服务包摘要（SHA-256）：{notice.bundleSha256}
         </p>

@@ -21,7 +21,12 @@ import type { DevUser } from './dev-auth.ts';
  * officer, five judges, resident teams and an open contest with a 175,000-yuan budget.
  * People are fictional. Every step is idempotent, so seeding on each start is safe.
  */
-export const DEMO_OFFICE = { id: 'xitun', name: '西屯街道办事处', noticePrefix: '西屯微创投' };
+export const DEMO_OFFICE = {
+  id: 'xitun',
+  name: '西屯街道办事处',
+  noticePrefix: '西屯微创投',
+  contact: '西屯街道社会事务办公室（演示号码 0476-0000000）',
+};
 
 export const DEMO_USERS: DevUser[] = [
   { sub: 'officer-xitun', name: '王晓梅（街道工作人员）', roles: ['officer'], officeId: DEMO_OFFICE.id },

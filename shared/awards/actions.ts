@@ -20,6 +20,7 @@ import {
   shanghaiYear,
   verificationCode,
 } from '../notice.ts';
+import { getOffice } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
 import type { Proposal } from '../proposal/model.ts';
 import { readWholeContest } from '../review/store.ts';
@@ -63,6 +64,7 @@ export async function issueNotices(deps: Deps, principal: Principal, contestId: 
   assertStatus(contest, ['locked', 'awarded']);
   const locked = await readLockedBundle(deps, contestId);
   const whole = (await readWholeContest(deps.db, contestId))!;
+  const office = await getOffice(deps.db, contest.officeId);
   const proposals = new Map(whole.proposals.map((p) => [p.id, p]));
   const { ordered, numbers } = noticeOrder(locked, whole.proposals);
   const year = shanghaiYear(locked.lockedAt);
@@ -84,6 +86,7 @@ export async function issueNotices(deps: Deps, principal: Principal, contestId: 
       title: proposal.title ?? '',
       contestTitle: contest.title,
       officeName: contest.officeName,
+      ...(office?.contact ? { officeContact: office.contact } : {}),
       ...(selected
         ? { amountFen: entry.line!.amountFen, amountCapital: capitalYuan(entry.line!.amountFen) }
         : {}),

@@ -123,6 +123,7 @@ export const Notice = z.object({
   title: z.string(),
   contestTitle: z.string(),
   officeName: z.string(),
+  officeContact: z.string().optional(),
   amountFen: z.number().int().optional(),
   amountCapital: z.string().optional(),
   score: z.number().int().nullable(),

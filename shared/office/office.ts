@@ -9,6 +9,8 @@ export const Office = z.object({
   name: z.string(),
   /** Default notice-number prefix for the office's contests, e.g. 西屯微创投. */
   noticePrefix: z.string(),
+  /** Who teams call about their notice: department and phone, printed on every notice. */
+  contact: z.string().optional(),
   createdAt: z.string(),
 });
 export type Office = z.infer<typeof Office>;

@@ -142,6 +142,12 @@ describe('npm start on DynamoDB Local', () => {
     );
     expect(verified.body).toMatchObject({ valid: true, notice: { amountCapital: notice.amountCapital } });
     expect((await fetchJson(`${c}/audit/verify`)).body.ok).toBe(true);
+    const page = await fetch(`${server.url}/notices/${contestId}/${notice.proposalId}`, {
+      headers: { authorization: `Bearer ${resident}` },
+    });
+    const html = await page.text();
+    expect(html).toContain(notice.amountCapital);
+    expect(html).toContain('联系方式：西屯街道社会事务办公室');
   });
 
   it('offers every demo user on the sign-in page', async () => {
