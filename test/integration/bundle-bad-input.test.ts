@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { expectProblem, mutated } from '../support/hostile.ts';
+import { expectProblem, fuzzRoutes } from '../support/hostile.ts';
 import { call } from '../support/http.ts';
 
 let h: Harness;
@@ -76,24 +75,6 @@ describe('bad input to shortlisting is refused with a clear 4xx and changes noth
       { method: 'POST', path: `${c}/objections`, token: w.tokens.resident, valid: { text: '异议' } },
       { method: 'PUT', path: `${c}/objections/X/answer`, token: w.tokens.officer, valid: { answer: '答复' } },
     ];
-    const cases = fc
-      .constantFrom(...routes)
-      .chain((route) => fc.tuple(fc.constant(route), mutated(route.valid as Record<string, unknown>)));
-    await fc.assert(
-      fc.asyncProperty(cases, async ([route, body]) => {
-        const before = await snapshot(w);
-        const response = await call(w.shortlisting, route.method, route.path, {
-          token: route.token,
-          body,
-          headers: { 'if-match': '"999"' },
-        });
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) {
-          expectProblem(response);
-          expect(await snapshot(w)).toEqual(before);
-        }
-      }),
-      { numRuns: 60, seed: 20261126 },
-    );
+    await fuzzRoutes(w.shortlisting, routes, () => snapshot(w), 60);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { call } from './http.ts';
 
 /** A refused request: a 4xx problem+json with a title and a detail, never a 5xx. */
 export function expectProblem(response: { status: number; headers: Headers; body: any }, status?: number) {
@@ -42,5 +43,47 @@ export function mutated(valid: Record<string, unknown>) {
       })
       .map(({ field, value }) => ({ ...valid, [field]: value })),
     fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+  );
+}
+
+export interface FuzzedRoute {
+  method: string;
+  path: string;
+  token: string | undefined;
+  /** A body the route accepts; the fuzzer breaks it one field at a time. */
+  valid: Record<string, unknown>;
+}
+
+/**
+ * Sends generated invalid bodies to each route: never a 5xx, and every refusal is a
+ * problem+json that leaves what `snapshot` reads exactly as it was. A stale If-Match rides
+ * along, so a body that happens to be valid still cannot change an existing item.
+ */
+export async function fuzzRoutes(
+  app: Parameters<typeof call>[0],
+  routes: readonly FuzzedRoute[],
+  snapshot: () => Promise<unknown>,
+  numRuns: number,
+) {
+  const cases = fc
+    .constantFrom(...routes)
+    .chain((route) => fc.tuple(fc.constant(route), mutated(route.valid)));
+  await fc.assert(
+    fc.asyncProperty(cases, async ([route, body]) => {
+      const before = await snapshot();
+      const response = await call(app, route.method, route.path, {
+        token: route.token,
+        body,
+        headers: { 'if-match': '"999"' },
+      });
+      expect(response.status).toBeLessThan(500);
+      if (response.status >= 400) {
+        expectProblem(response);
+        expect(await snapshot()).toEqual(before);
+      } else {
+        expect([200, 201]).toContain(response.status);
+      }
+    }),
+    { numRuns, seed: 20261126 },
   );
 }
