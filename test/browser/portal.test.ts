@@ -113,9 +113,10 @@ describe('the portal in a real browser', () => {
     await page.getByRole('button', { name: /赵建华/ }).click();
     await page.waitForURL(`${server.url}/`);
     const notices = await page.goto(`${server.url}/api/me/notices`);
-    const [notice] = (
-      (await notices?.json()) as { items: { contestId: string; proposalId: string; number: string }[] }
-    ).items.filter((n) => n.contestId === contestId);
+    const body = (await notices!.json()) as {
+      items: { contestId: string; proposalId: string; number: string }[];
+    };
+    const notice = body.items.find((n) => n.contestId === contestId);
     await page.goto(`${server.url}/notices/${contestId}/${notice!.proposalId}`);
     expect(await page.getByText('立项通知书').first().isVisible()).toBe(true);
     expect(await page.getByText(notice!.number, { exact: true }).isVisible()).toBe(true);
