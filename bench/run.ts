@@ -1,7 +1,8 @@
+import { benchShortlist } from './bundle.ts';
 import { benchRanking } from './ranking.ts';
 
 /** `npm run bench`: each benchmark measures the product side by side with a baseline in one run. */
-const benches = [benchRanking];
+const benches = [benchRanking, benchShortlist];
 
 for (const bench of benches) {
   const result = await bench();
