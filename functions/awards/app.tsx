@@ -13,8 +13,8 @@ import { contestForOfficer } from '../../shared/contest/actions.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { formatPoints } from '../../shared/scoring.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
+import { toCsv } from '../http/csv.ts';
 import { Id, jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
-import { toCsv } from '../scoring/csv.ts';
 import { NoticePage } from './print-page.tsx';
 
 const ContestParams = z.object({ contestId: Id });

@@ -35,6 +35,7 @@ import {
 import { formatPoints } from '../../shared/scoring.ts';
 import { etag } from '../../shared/versioned.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
+import { toCsv } from '../http/csv.ts';
 import {
   Id,
   IfMatchHeaders,
@@ -45,7 +46,6 @@ import {
   PageQuery,
   pageRequest,
 } from '../http/params.ts';
-import { toCsv } from './csv.ts';
 
 const ContestParams = z.object({ contestId: Id });
 const ProposalParams = z.object({ contestId: Id, proposalId: Id });
