@@ -84,4 +84,50 @@ describe("docs/shortlisting.md's worked example", () => {
       amountFen: 300_000,
     });
   });
+
+  it('keeps the higher-ranked of two incompatible proposals under rank-fill, and lets max-score choose', () => {
+    const groups = { incompatibleGroups: [['P1', 'P3']] };
+    const fill = shortlist({ policy: 'rank-fill', budgetFen: BUDGET, ...groups }, candidates);
+    expect(fill.decisions.find((d) => d.proposalId === 'P3')).toMatchObject({
+      selected: false,
+      group: 'excluded',
+      reason: { code: 'incompatible', withProposalId: 'P1' },
+    });
+    // Without P1, P2 + P3 + P5 + P6 (19,500 yuan, 321 points) beats every set with P1 (at most 318).
+    const best = shortlist({ policy: 'max-score', budgetFen: BUDGET, ...groups }, candidates);
+    expect(summary(best)).toEqual({
+      selected: ['P2@9000', 'P3@5000', 'P5@3000', 'P6@2500'],
+      usedFen: 1_950_000,
+      leftFen: 50_000,
+      totalScore: 32_100,
+    });
+  });
+
+  it('takes manual additions first and leaves manual drops out, each with its reason', () => {
+    const result = shortlist(
+      {
+        policy: 'rank-fill',
+        budgetFen: BUDGET,
+        manual: {
+          add: [{ proposalId: 'P6', reason: '唯一的助残项目' }],
+          drop: [{ proposalId: 'P2', reason: '与已有服务重复' }],
+        },
+      },
+      candidates,
+    );
+    expect(summary(result)).toEqual({
+      selected: ['P1@8000', 'P3@5000', 'P4@4000', 'P6@2500'],
+      usedFen: 1_950_000,
+      leftFen: 50_000,
+      totalScore: 32_500,
+    });
+    expect(result.decisions.find((d) => d.proposalId === 'P2')).toMatchObject({
+      group: 'excluded',
+      reason: { code: 'manual-drop', reason: '与已有服务重复' },
+    });
+    expect(result.decisions.find((d) => d.proposalId === 'P6')?.reason).toEqual({
+      code: 'manual-add',
+      reason: '唯一的助残项目',
+    });
+  });
 });
