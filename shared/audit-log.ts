@@ -1,5 +1,5 @@
-import { type AuditEntry, chainEntry, verifyChain } from './audit.ts';
-import { type Db, putIf, queryAll, queryPage } from './db.ts';
+import { type AuditEntry, chainEntry, checkAnchor, verifyChain } from './audit.ts';
+import { type Db, getItem, putIf, queryAll, queryPage } from './db.ts';
 import type { Deps } from './deps.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -63,6 +63,20 @@ export async function readAudit(deps: Deps, contestId: string): Promise<AuditEnt
   return items.map((item) => StoredEntry.parse(withoutKeys(item)));
 }
 
+/**
+ * The chain must link, and once the bundle is locked, still hold the head the locked bundle
+ * recorded (which its published SHA-256 covers): that catches a trail cut short or rewritten.
+ */
 export async function verifyAudit(deps: Deps, contestId: string) {
-  return verifyChain(await readAudit(deps, contestId));
+  const entries = await readAudit(deps, contestId);
+  const verdict = verifyChain(entries);
+  const locked = await getItem(deps.db, keys.lockedBundle(contestId));
+  const anchor = LockedAnchor.safeParse(locked?.content).data?.auditAnchor;
+  if (!verdict.ok || !anchor) return verdict;
+  const anchored = checkAnchor(entries, anchor);
+  return anchored.ok ? verdict : { ok: false as const, brokenAt: anchor.count, problem: anchored.problem };
 }
+
+const LockedAnchor = z.object({
+  auditAnchor: z.object({ count: z.number().int(), head: z.string() }).optional(),
+});

@@ -268,6 +268,10 @@ const messages = {
     en: 'The bundle is already locked; it cannot be locked again or changed',
   },
   'bundle.notLocked': { 'zh-CN': '服务包尚未锁定', en: 'The bundle has not been locked' },
+  'audit.broken': {
+    'zh-CN': '审计记录第 {seq} 条校验失败，不能锁定；请联系管理员核查',
+    en: 'The audit trail fails verification at entry {seq}; the bundle cannot be locked until it is checked',
+  },
   'objection.notFound': { 'zh-CN': '异议不存在', en: 'Objection not found' },
   'objection.answered': { 'zh-CN': '该异议已答复', en: 'This objection has already been answered' },
   'notice.notFound': { 'zh-CN': '通知书不存在', en: 'Notice not found' },

@@ -1,4 +1,5 @@
-import { recordAudit } from '../audit-log.ts';
+import { verifyChain } from '../audit.ts';
+import { readAudit, recordAudit } from '../audit-log.ts';
 import type { Principal } from '../auth.ts';
 import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
 import type { Contest } from '../contest/model.ts';
@@ -408,6 +409,8 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
   const used = publicity.bundle.lines.filter((l) => l.selected).reduce((sum, l) => sum + l.amountFen, 0);
   if (used > contest.budgetFen || used !== publicity.bundle.usedFen)
     throw new ConflictError('bundle.overBudget');
+  const chain = verifyChain(await readAudit(deps, contestId));
+  if (!chain.ok) throw new ConflictError('audit.broken', { seq: chain.brokenAt });
   const content = {
     contestId,
     contestTitle: contest.title,
@@ -415,6 +418,7 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
     noticePrefix: contest.noticePrefix,
     aggregation: contest.aggregation,
     bundle: publicity.bundle,
+    auditAnchor: { count: chain.count, head: chain.head },
   };
   const locked: LockedBundle = {
     contestId,

@@ -107,6 +107,11 @@ export const LockedBundle = z.object({
     noticePrefix: z.string(),
     aggregation: z.string(),
     bundle: BundleSummary,
+    /**
+     * The audit trail's head when the bundle was locked. The bundle's published SHA-256 covers
+     * it, so cutting or rewriting the trail up to the lock can be detected later.
+     */
+    auditAnchor: z.object({ count: z.number().int(), head: z.string() }).optional(),
   }),
   sha256: z.string(),
 });

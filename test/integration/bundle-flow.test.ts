@@ -1,7 +1,9 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import { LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
 import { createDb } from '../../shared/db.ts';
+import { keys } from '../../shared/keys.ts';
 import { lockedBundleDigest } from '../../shared/notice.ts';
 import { buildScoredWorld } from '../support/bundle-world.ts';
 import { teamInput } from '../support/fixtures.ts';
@@ -217,5 +219,33 @@ describe('from the ranking to locked bundle and notices', () => {
     const notices = (await call(w.awards, 'GET', `${c}/notices`, { token: w.tokens.officer })).body.items;
     expect(notices.map((n: { sequence: number }) => n.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(new Set(notices.map((n: { proposalId: string }) => n.proposalId)).size).toBe(7);
+  });
+
+  it('detects an audit trail cut short after the lock, which the chain alone cannot show', async () => {
+    const w = await buildScoredWorld(h, {
+      proposals: 2,
+      judges: 3,
+      minJudges: 3,
+      rules: { publicityDays: 1 },
+    });
+    const c = `/api/contests/${w.contestId}`;
+    await call(w.shortlisting, 'POST', `${c}/publish`, { token: w.tokens.officer });
+    w.clock.advance(2 * DAY_MS);
+    const locked = await call(w.shortlisting, 'POST', `${c}/lock`, { token: w.tokens.officer });
+    const anchor = locked.body.content.auditAnchor;
+    expect(anchor.count).toBeGreaterThan(5);
+    expect((await call(w.awards, 'GET', `${c}/audit/verify`)).body.ok).toBe(true);
+
+    // Someone with table access deletes the newest entries, from the anchored one on: what is
+    // left still links perfectly, but no longer reaches the head the locked bundle recorded.
+    const entries = (await call(w.awards, 'GET', `${c}/audit`, { token: w.tokens.officer })).body.items;
+    for (const entry of entries.filter((e: { seq: number }) => e.seq >= anchor.count)) {
+      await w.deps.db.doc.send(
+        new DeleteCommand({ TableName: h.tableName, Key: keys.audit(w.contestId, entry.seq) }),
+      );
+    }
+
+    const verdict = await call(w.awards, 'GET', `${c}/audit/verify`);
+    expect(verdict.body).toEqual({ ok: false, brokenAt: anchor.count, problem: 'truncated' });
   });
 });
