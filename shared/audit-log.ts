@@ -1,5 +1,5 @@
 import { type AuditEntry, chainEntry, checkAnchor, verifyChain } from './audit.ts';
-import { type Db, getItem, putIf, queryAll, queryPage } from './db.ts';
+import { type Db, getItem, keyPrefix, putIf, queryAll, queryPage } from './db.ts';
 import type { Deps } from './deps.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -21,8 +21,7 @@ const MAX_APPEND_ATTEMPTS = 8;
 
 async function lastEntry(db: Db, contestId: string): Promise<AuditEntry | undefined> {
   const page = await queryPage(db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk, ':prefix': 'AUDIT#' },
+    ...keyPrefix(keys.contestPartition(contestId).pk, 'AUDIT#'),
     ScanIndexForward: false,
     Limit: 1,
     ConsistentRead: true,
@@ -57,8 +56,7 @@ export async function recordAudit(
 /** Access pattern: a contest's audit trail in order (a key range of its partition). */
 export async function readAudit(deps: Deps, contestId: string): Promise<AuditEntry[]> {
   const items = await queryAll(deps.db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk, ':prefix': 'AUDIT#' },
+    ...keyPrefix(keys.contestPartition(contestId).pk, 'AUDIT#'),
   });
   return items.map((item) => StoredEntry.parse(withoutKeys(item)));
 }

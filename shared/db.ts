@@ -161,6 +161,20 @@ export async function deleteIf(
   }
 }
 
+/** The items of one partition (or gsi1 partition) whose sort key starts with a prefix. */
+export function keyPrefix(pk: string, prefix: string, index?: 'gsi1') {
+  return index
+    ? {
+        IndexName: index,
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      }
+    : {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      };
+}
+
 export interface Page<T> {
   items: T[];
   lastKey: Record<string, unknown> | undefined;

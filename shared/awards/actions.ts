@@ -6,7 +6,7 @@ import type { BundleLine, LockedBundle } from '../bundle/model.ts';
 import { Notice } from '../bundle/model.ts';
 import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
 import { getContest } from '../contest/store.ts';
-import { type Db, getItem, putIf, queryAll } from '../db.ts';
+import { type Db, getItem, keyPrefix, putIf, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
@@ -122,8 +122,7 @@ export async function issueNotices(deps: Deps, principal: Principal, contestId: 
 
 async function noticesOf(db: Db, contestId: string): Promise<Notice[]> {
   const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk, ':prefix': 'NOTICE#' },
+    ...keyPrefix(keys.contestPartition(contestId).pk, 'NOTICE#'),
   });
   return items.map(parseNotice).sort((a, b) => a.sequence - b.sequence);
 }
@@ -136,12 +135,7 @@ export async function listNotices(deps: Deps, principal: Principal, contestId: s
 /** Access pattern: a resident's notices (gsi1). */
 export function myNotices(deps: Deps, principal: Principal, page: PageRequest) {
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': keys.noticeByOwner(principal.sub, '', '').gsi1pk,
-      ':prefix': 'NOTICE#',
-    },
+    ...keyPrefix(keys.noticeByOwner(principal.sub, '', '').gsi1pk, 'NOTICE#', 'gsi1'),
   } as const;
   return queryPaged(deps.db, deps.cursors, `my-notices:${principal.sub}`, input, page, parseNotice);
 }

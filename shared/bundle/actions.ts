@@ -5,7 +5,7 @@ import { assertStatus, contestForOfficer, saveContest } from '../contest/actions
 import type { Contest } from '../contest/model.ts';
 import { SHORTLIST_POLICIES } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
-import { getItem, putIf, putItem, queryAll, updateIf } from '../db.ts';
+import { getItem, keyPrefix, putIf, putItem, queryAll, updateIf } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -305,8 +305,7 @@ export async function readPublicity(deps: Deps, contestId: string) {
 
 async function listObjectionItems(deps: Deps, contestId: string): Promise<Objection[]> {
   const items = await queryAll(deps.db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk, ':prefix': 'OBJECTION#' },
+    ...keyPrefix(keys.contestPartition(contestId).pk, 'OBJECTION#'),
   });
   return items.map((item) => Objection.parse(withoutKeys(item)));
 }

@@ -1,5 +1,5 @@
 import type { CursorCodec } from '../cursor.ts';
-import type { Db } from '../db.ts';
+import { type Db, keyPrefix } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
@@ -29,12 +29,7 @@ export async function listContestsByOffice(
   page: PageRequest,
 ): Promise<PageOf<Contest>> {
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': keys.contestByOffice(officeId, '', '').gsi1pk,
-      ':prefix': 'CONTEST#',
-    },
+    ...keyPrefix(keys.contestByOffice(officeId, '', '').gsi1pk, 'CONTEST#', 'gsi1'),
     ScanIndexForward: false,
   } as const;
   return queryPaged(db, cursors, `office-contests:${officeId}`, input, page, parse);

@@ -1,5 +1,5 @@
 import type { CursorCodec } from '../cursor.ts';
-import type { Db } from '../db.ts';
+import { type Db, keyPrefix } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
@@ -31,12 +31,7 @@ export async function listProposalsByOwner(
   page: PageRequest,
 ): Promise<PageOf<Proposal>> {
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': keys.proposalByOwner(ownerSub, '', '').gsi1pk,
-      ':prefix': 'PROPOSAL#',
-    },
+    ...keyPrefix(keys.proposalByOwner(ownerSub, '', '').gsi1pk, 'PROPOSAL#', 'gsi1'),
     ScanIndexForward: false,
   } as const;
   return queryPaged(db, cursors, `my-proposals:${ownerSub}`, input, page, parse);

@@ -3,7 +3,7 @@ import { assertOfficer, type Principal } from '../auth.ts';
 import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
 import type { Contest, ContestStatus } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
-import { queryAll } from '../db.ts';
+import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
@@ -89,8 +89,7 @@ export async function addJudge(
 export async function listPanel(deps: Deps, principal: Principal, contestId: string): Promise<PanelJudge[]> {
   await contestForOfficer(deps, principal, contestId);
   const items = await queryAll(deps.db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.contestPartition(contestId).pk, ':prefix': 'JUDGE#' },
+    ...keyPrefix(keys.contestPartition(contestId).pk, 'JUDGE#'),
   });
   return items.map((item) => PanelJudge.parse(withoutKeys(item)));
 }

@@ -1,6 +1,6 @@
 import { Contest } from '../contest/model.ts';
 import type { CursorCodec } from '../cursor.ts';
-import { type Db, deleteIf, getItem, putIf, queryAll } from '../db.ts';
+import { type Db, deleteIf, getItem, keyPrefix, putIf, queryAll } from '../db.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { Proposal } from '../proposal/model.ts';
@@ -122,12 +122,7 @@ export function listAssignmentsOfJudge(
   page: PageRequest,
 ): Promise<PageOf<Assignment>> {
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': keys.assignmentByJudge(judgeId, '', '').gsi1pk,
-      ':prefix': 'ASSIGN#',
-    },
+    ...keyPrefix(keys.assignmentByJudge(judgeId, '', '').gsi1pk, 'ASSIGN#', 'gsi1'),
   } as const;
   return queryPaged(db, cursors, `my-assignments:${judgeId}`, input, page, (item) =>
     AssignmentSchema.parse(withoutKeys(item)),
@@ -138,8 +133,7 @@ export function listAssignmentsOfJudge(
 export async function listSheetsOfJudge(db: Db, contestId: string, judgeId: string): Promise<Sheet[]> {
   const range = keys.sheetsOfJudge(contestId, judgeId);
   const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+    ...keyPrefix(range.pk, range.skPrefix),
   });
   return items.map((item) => SheetSchema.parse(withoutKeys(item)));
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth.ts';
 import { creation, insertOnce } from '../create-once.ts';
-import type { Db } from '../db.ts';
+import { type Db, keyPrefix } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
@@ -130,9 +130,7 @@ export async function listTeamsOfOwner(
   page: PageRequest,
 ): Promise<PageOf<Team>> {
   const input = {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.teamByOwner(principal.sub, '', '').gsi1pk, ':prefix': 'TEAM#' },
+    ...keyPrefix(keys.teamByOwner(principal.sub, '', '').gsi1pk, 'TEAM#', 'gsi1'),
     ScanIndexForward: false,
   } as const;
   return queryPaged(deps.db, deps.cursors, `my-teams:${principal.sub}`, input, page, parse);
