@@ -102,7 +102,7 @@ export interface ShortlistResult {
   /** Sum of the selected proposals' scores (a partially funded one counts its whole score). */
   totalScore: number;
   selectedCount: number;
-  /** max-score only: the search steps (bound evaluations) the exact search took. */
+  /** max-score only: the search steps the exact search took (see ShortlistOptions.stepLimit). */
   searchSteps?: number;
 }
 
@@ -146,11 +146,14 @@ export class ShortlistSearchLimitError extends Error {
 }
 
 export interface ShortlistOptions {
-  /** max-score: bound evaluations allowed before ShortlistSearchLimitError (default DEFAULT_STEP_LIMIT). */
+  /**
+   * max-score: search steps allowed before ShortlistSearchLimitError (default DEFAULT_STEP_LIMIT).
+   * A step is one child tried, weighted by the variables its bounds scan.
+   */
   stepLimit?: number;
 }
 
-export const DEFAULT_STEP_LIMIT = 20_000_000;
+export const DEFAULT_STEP_LIMIT = 200_000_000;
 
 /** What a candidate asks for: the officer's trimmed amount when set, else the request. */
 export function amountOf(candidate: Candidate): number {
@@ -610,12 +613,8 @@ interface Space {
   cat: Int32Array;
   com: Int32Array;
   groups: Int32Array[];
-  /** Categories whose minimum the search must meet, and per such category, over positions i..n-1: */
+  /** Categories whose minimum the search must meet. */
   minCats: number[];
-  /** … how many variables of the category there are, */
-  suffixCount: Int32Array[];
-  /** … and the smallest amount among them (Infinity when none). */
-  suffixMinW: Float64Array[];
   hasComCaps: boolean;
 }
 
@@ -671,21 +670,8 @@ function buildSpace(
     com: Int32Array.from(items, (item) => item.com),
     groups: items.map((item) => Int32Array.from(item.groups)),
     minCats,
-    suffixCount: [],
-    suffixMinW: [],
     hasComCaps: setup.comCap.some((cap) => cap !== Number.POSITIVE_INFINITY),
   };
-  for (const cat of minCats) {
-    const count = new Int32Array(n + 1);
-    const minW = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
-    for (let i = n - 1; i >= 0; i--) {
-      const mine = space.cat[i] === cat;
-      count[i] = count[i + 1]! + (mine ? 1 : 0);
-      minW[i] = mine ? Math.min(minW[i + 1]!, space.w[i]!) : minW[i + 1]!;
-    }
-    space.suffixCount.push(count);
-    space.suffixMinW.push(minW);
-  }
   return space;
 }
 
@@ -736,20 +722,21 @@ function apply(space: Space, s: Start, p: number, sign: 1 | -1): void {
 const floorDiv = (a: number, b: number) => (a - (((a % b) + b) % b)) / b;
 const ceilDiv = (a: number, b: number) => -floorDiv(-a, b);
 
-/** A min-heap of at most `capacity` keys, each with a weight: keeps the largest keys pushed. */
+/** A min-heap of at most `capacity` keys, each with a weight and an id: keeps the largest keys pushed. */
 class TopK {
   readonly keys: Float64Array;
   readonly weights: Float64Array;
+  readonly ids: Int32Array;
   size = 0;
   capacity: number;
   constructor(length: number) {
     this.keys = new Float64Array(Math.max(length, 0));
     this.weights = new Float64Array(Math.max(length, 0));
+    this.ids = new Int32Array(Math.max(length, 0));
     this.capacity = this.keys.length;
   }
-  push(key: number, weight: number): void {
-    const h = this.keys;
-    const g = this.weights;
+  push(key: number, weight: number, id: number): void {
+    const { keys: h, weights: g, ids } = this;
     if (this.size < this.capacity) {
       let i = this.size++;
       while (i > 0) {
@@ -757,10 +744,12 @@ class TopK {
         if (h[parent]! <= key) break;
         h[i] = h[parent]!;
         g[i] = g[parent]!;
+        ids[i] = ids[parent]!;
         i = parent;
       }
       h[i] = key;
       g[i] = weight;
+      ids[i] = id;
     } else if (this.capacity > 0 && key > h[0]!) {
       let i = 0;
       for (;;) {
@@ -771,26 +760,38 @@ class TopK {
         if (h[child]! >= key) break;
         h[i] = h[child]!;
         g[i] = g[child]!;
+        ids[i] = ids[child]!;
         i = child;
       }
       h[i] = key;
       g[i] = weight;
+      ids[i] = id;
     }
   }
 }
 
+/** Multipliers for the Lagrangian bound: λ = a/b, and each group's price, times b. */
+interface Multipliers {
+  a: number;
+  b: number;
+  /** Per group, its price times b; null when no group is priced. */
+  prices: Float64Array | null;
+}
+
 /**
- * Upper bounds on what a selection can still gain from the variables avail[k..m-1] (positions
- * in ratio order), read off the live state `s`. Two relaxations, both computed in exact integer
- * arithmetic and rounded up to a whole score:
+ * Upper bounds on what a selection can still gain from the variables avail[k..] (positions in
+ * ratio order), read off the live state `s`. Every bound is computed in exact integer arithmetic
+ * and rounded up to a whole score.
  *
  * - `lp`: the LP relaxation with the budget and each community's cap. Those caps form a laminar
  *   family, so filling by ratio is the LP optimum.
- * - `lagrange`: for any λ = a/b ≥ 0, λ·left plus, for each category with a max, its best `room`
- *   reduced scores v − λ·w, and for every other variable its reduced score, counting positive
- *   ones only: every selection within the budget and the category maxima scores at most that.
- *   λ is a ratio of scores over amounts (a ≤ 10^4, b ≤ 10^10), so every product v·b and a·w is
- *   below 2^53 and exact, and sums are kept as quotient and remainder of b.
+ * - `lagrange`: the budget and the incompatible groups are priced (λ per fen, μ_g ≥ 0 per group)
+ *   and the category maxima kept: for every selection x within the budget, the maxima and the
+ *   groups, Σ v·x ≤ λ·left + Σ_g μ_g + Σ_j (v_j − λ·w_j − Σ_{g∋j} μ_g)·x_j, and the last sum is
+ *   at most, per category with a max, its best `room` positive terms, and for the others every
+ *   positive term. True for any λ, μ ≥ 0; good ones make it close to the LP optimum with the
+ *   maxima and the groups. λ = a/b and μ_g = m_g/b with integers chosen so that every product and
+ *   every term is below 2^52, so each is exact; sums are kept as quotient and remainder of b.
  */
 class Relaxation {
   private readonly scratch: Float64Array;
@@ -799,13 +800,10 @@ class Relaxation {
   readonly cappedCats: number[];
   private readonly tops: TopK[];
   private readonly countLeft: Int32Array;
-  /** Per group: the best and second-best positive reduced score of its open members, and the price. */
-  private readonly first: Float64Array;
-  private readonly second: Float64Array;
-  private readonly price: Float64Array;
-  private readonly priced: number[] = [];
-  private readonly grouped: boolean;
-  /** The amount of the set the last `lagrange` call counted. */
+  multipliers: Multipliers = { a: 0, b: 1, prices: null };
+  /** λ alone, where the amount the unpriced bound counts crosses the budget left. */
+  balanced: Multipliers = { a: 0, b: 1, prices: null };
+  /** The amount of the set the last evaluation counted. */
   weight = 0;
 
   constructor(
@@ -821,15 +819,16 @@ class Relaxation {
       (room, c) => new TopK(this.capped[c] ? Math.min(room, avail.length) : 0),
     );
     this.countLeft = new Int32Array(s.catRoom.length).fill(NO_MAX);
-    this.first = new Float64Array(s.groupTaken.length);
-    this.second = new Float64Array(s.groupTaken.length);
-    this.price = new Float64Array(s.groupTaken.length);
-    this.grouped = avail.some((j) => space.groups[j]!.length > 0);
   }
 
-  /** Position j can still join, as far as the bounds look (its category's room and its groups). */
+  /** The branching place of each position; only those placed at `from` or later count. */
+  placeOf: Int32Array | null = null;
+  from = 0;
+
+  /** Position j can still join, as far as the bounds look (its place, its category's room, its groups). */
   open(j: number): boolean {
     const { s, space } = this;
+    if (this.placeOf && this.placeOf[j]! < this.from) return false;
     if (s.catRoom[space.cat[j]!]! <= 0) return false;
     for (const group of space.groups[j]!) if (s.groupTaken[group]) return false;
     return true;
@@ -889,80 +888,55 @@ class Relaxation {
     return total;
   }
 
-  /**
-   * Prices the groups at λ = a/b (times b): each group's second-best positive reduced score
-   * among its open members from avail[k], so that at most one member keeps a positive price-
-   * adjusted score. Returns the end of the positive prefix (ratio order).
-   */
-  private priceGroups(k: number, a: number, b: number): number {
-    const { avail, first, second, price, priced } = this;
-    const { w, v, groups } = this.space;
-    for (const g of priced) {
-      first[g] = 0;
-      second[g] = 0;
-      price[g] = 0;
-    }
-    priced.length = 0;
+  /** The end of the prefix of avail[k..] with a positive reduced score at λ = a/b (ratio order). */
+  private positiveEnd(k: number, a: number, b: number): number {
+    const { avail } = this;
+    const { w, v } = this.space;
     let end = k;
     for (; end < avail.length; end++) {
       const j = avail[end]!;
-      const reduced = v[j]! * b - a * w[j]!;
-      if (reduced <= 0) {
-        if (w[j]! > 0) break;
-        continue;
-      }
-      if (!this.grouped || groups[j]!.length === 0 || !this.open(j)) continue;
-      for (const g of groups[j]!) {
-        if (first[g] === 0 && second[g] === 0) priced.push(g);
-        if (reduced > first[g]!) {
-          second[g] = first[g]!;
-          first[g] = reduced;
-        } else if (reduced > second[g]!) second[g] = reduced;
-      }
+      if (w[j]! > 0 && v[j]! * b - a * w[j]! <= 0) break;
     }
-    for (const g of priced) price[g] = second[g]!;
     return end;
   }
 
-  /** The price-adjusted reduced score of position j (times b). */
-  private adjusted(j: number, reduced: number): number {
-    let value = reduced;
-    for (const g of this.space.groups[j]!) value -= this.price[g]!;
+  /** j's term at λ = a/b (times b), less the prices of its groups when priced. */
+  private termOf(j: number, a: number, b: number, prices: Float64Array | null): number {
+    let value = this.space.v[j]! * b - a * this.space.w[j]!;
+    if (prices) for (const g of this.space.groups[j]!) value -= prices[g]!;
     return value;
   }
 
-  /**
-   * The Lagrangian bound at λ = a/b over avail[k..]: λ·left, plus each group's price, plus for
-   * each category with a max its best `room` price-adjusted reduced scores, and for the others
-   * every positive one. Sums are kept as quotient and remainder of b, so they stay exact.
-   */
-  lagrange(k: number, a: number, b: number): number {
-    const { s, avail, tops, capped, cappedCats, priced, price } = this;
+  /** The Lagrangian bound at λ = a/b (and the given prices) over avail[k..]; sets `weight`. */
+  lagrange(k: number, a: number, b: number, prices: Float64Array | null = null): number {
+    const { s, avail, tops, capped, cappedCats } = this;
     const { w, cat } = this.space;
     for (const c of cappedCats)
       tops[c]!.capacity = Math.max(0, Math.min(s.catRoom[c]!, tops[c]!.keys.length));
-    const end = this.priceGroups(k, a, b);
+    // Prices only lower terms: past the end of the positive unpriced prefix, none is positive.
+    const end = this.positiveEnd(k, a, b);
     const whole = a * s.left;
     let q = floorDiv(whole, b);
     let r = whole - q * b;
     let weight = 0;
-    const add = (reduced: number) => {
-      const part = floorDiv(reduced, b);
+    const add = (value: number) => {
+      const part = floorDiv(value, b);
       q += part;
-      r += reduced - part * b;
+      r += value - part * b;
       if (r >= b) {
         q += 1;
         r -= b;
       }
     };
-    for (const g of priced) add(price[g]!);
+    // A group already taken has no open member: its constraint needs no price.
+    if (prices)
+      for (let g = 0; g < prices.length; g++) if (prices[g]! > 0 && !s.groupTaken[g]) add(prices[g]!);
     for (let x = k; x < end; x++) {
       const j = avail[x]!;
       if (!this.open(j)) continue;
-      const value = this.adjusted(j, this.space.v[j]! * b - a * w[j]!);
+      const value = this.termOf(j, a, b, prices);
       if (value <= 0) continue;
-      const c = cat[j]!;
-      if (capped[c]) tops[c]!.push(value, w[j]!);
+      if (capped[cat[j]!]) tops[cat[j]!]!.push(value, w[j]!, j);
       else {
         add(value);
         weight += w[j]!;
@@ -978,6 +952,12 @@ class Relaxation {
     }
     this.weight = weight;
     return s.value + q + (r > 0 ? 1 : 0);
+  }
+
+  /** The bound at the chosen multipliers. */
+  bound(k: number): number {
+    const { a, b, prices } = this.multipliers;
+    return this.lagrange(k, a, b, prices);
   }
 
   /** λ where a by-ratio fill from avail[k] that respects the category counts runs out of budget. */
@@ -1002,73 +982,177 @@ class Relaxation {
   }
 
   /**
-   * A good λ: the amount of the set the Lagrangian bound counts shrinks as λ grows, and the bound
-   * is least about where that amount crosses the budget left; bisection finds that λ (in
-   * floating point: it only chooses λ, any λ ≥ 0 gives a valid bound), which is then written
-   * a/b with v·b, a·w and a·left at most 2^52, so that every product is exact.
+   * Chooses the multipliers (floating point only chooses them; the bound itself is exact for
+   * whatever is chosen). λ first, by bisection: the amount the bound counts shrinks as λ grows,
+   * and the bound is least about where it crosses the budget left. Then, when groups have two
+   * or more open members, a projected subgradient descent on (λ·left, μ) with Polyak steps
+   * towards `target` (the incumbent). Keeps the multipliers with the smallest exact bound.
    */
-  multiplier(): [number, number] {
-    const { avail, s } = this;
-    const { w, v } = this.space;
+  optimize(target: number): void {
+    const { avail, s, tops, capped, cappedCats } = this;
+    const { w, v, cat, groups } = this.space;
+    const left = s.left;
     let vMax = 1;
-    let cap = Math.max(s.left, 1);
+    let cap = Math.max(left, 1);
     let hi = 0;
+    let perItem = 0;
+    const members = new Map<number, number>();
     for (const j of avail) {
+      if (!this.open(j)) continue;
       vMax = Math.max(vMax, v[j]!);
       cap = Math.max(cap, w[j]!);
       if (w[j]! > 0) hi = Math.max(hi, v[j]! / w[j]!);
+      perItem = Math.max(perItem, groups[j]!.length);
+      for (const g of groups[j]!) members.set(g, (members.get(g) ?? 0) + 1);
     }
-    const LIMIT = 2 ** 52;
-    const fraction = (lambda: number): [number, number] => {
-      let b = Math.floor(LIMIT / vMax);
+    const priceable = [...members].filter(([, count]) => count > 1).map(([g]) => g);
+    const mu = new Float64Array(this.s.groupTaken.length);
+    const counts = new Float64Array(this.s.groupTaken.length);
+
+    /** The bound in floating point at λ and mu: [bound, amount counted]; counts members per group. */
+    const estimate = (lambda: number, priced: boolean): [number, number] => {
+      for (const c of cappedCats)
+        tops[c]!.capacity = Math.max(0, Math.min(s.catRoom[c]!, tops[c]!.keys.length));
+      let total = lambda * left;
+      let weight = 0;
+      if (priced) for (const g of priceable) total += mu[g]!;
+      counts.fill(0);
+      const count = (j: number) => {
+        for (const g of groups[j]!) counts[g]! += 1;
+      };
+      for (const j of avail) {
+        let value = v[j]! - lambda * w[j]!;
+        if (value <= 0) {
+          if (w[j]! > 0) break;
+          continue;
+        }
+        if (!this.open(j)) continue;
+        if (priced) for (const g of groups[j]!) value -= mu[g]!;
+        if (value <= 0) continue;
+        if (capped[cat[j]!]) tops[cat[j]!]!.push(value, w[j]!, j);
+        else {
+          total += value;
+          weight += w[j]!;
+          count(j);
+        }
+      }
+      for (const c of cappedCats) {
+        const top = tops[c]!;
+        for (let y = 0; y < top.size; y++) {
+          total += top.keys[y]!;
+          weight += top.weights[y]!;
+          count(top.ids[y]!);
+        }
+        top.size = 0;
+      }
+      return [total, weight];
+    };
+
+    // Exact multipliers: every term v·b, a·w, a·left and each price stays below 2^52 / (2 + the
+    // most groups a variable is in), so that a term and its prices sum exactly.
+    const LIMIT = 2 ** 52 / (2 + perItem);
+    const exact = (lambda: number, priced: boolean): Multipliers => {
+      let b = Math.max(1, Math.floor(LIMIT / (2 * vMax)));
       if (lambda * b > LIMIT / cap) b = Math.max(1, Math.floor(LIMIT / (cap * lambda)));
-      return [Math.min(Math.floor(lambda * b), Math.floor(LIMIT / cap)), b];
+      const a = Math.min(Math.floor(lambda * b), Math.floor(LIMIT / cap));
+      if (!priced || priceable.length === 0) return { a, b, prices: null };
+      const prices = new Float64Array(mu.length);
+      for (const g of priceable) prices[g] = Math.min(Math.floor(mu[g]! * b), Math.floor(LIMIT));
+      return { a, b, prices };
     };
-    const counted = (lambda: number) => {
-      this.lagrange(0, ...fraction(lambda));
-      return this.weight;
+    let best: Multipliers = { a: 0, b: 1, prices: null };
+    let bestBound = this.lagrange(0, 0, 1);
+    const consider = (candidate: Multipliers) => {
+      const value = this.lagrange(0, candidate.a, candidate.b, candidate.prices);
+      if (value < bestBound) {
+        bestBound = value;
+        best = candidate;
+      }
     };
-    if (counted(0) <= s.left) return [0, 1];
-    let lo = 0;
-    for (let round = 0; round < 50 && hi - lo > hi * 1e-12; round++) {
-      const mid = (lo + hi) / 2;
-      if (counted(mid) > s.left) lo = mid;
-      else hi = mid;
+
+    let lambda = 0;
+    if (estimate(0, false)[1] > left) {
+      let lo = 0;
+      for (let round = 0; round < 50 && hi - lo > hi * 1e-12; round++) {
+        const mid = (lo + hi) / 2;
+        if (estimate(mid, false)[1] > left) lo = mid;
+        else hi = mid;
+      }
+      consider(exact(lo, false));
+      consider(exact(hi, false));
+      lambda = estimate(lo, false)[0] < estimate(hi, false)[0] ? lo : hi;
+      this.balanced = exact(lambda, false);
     }
-    const below = fraction(lo);
-    const above = fraction(hi);
-    return this.lagrange(0, ...above) < this.lagrange(0, ...below) ? above : below;
+
+    if (priceable.length > 0 && left > 0) {
+      let theta = 1;
+      let floatBest = estimate(lambda, true)[0];
+      // Polyak steps aim at the incumbent, but never far below the best bound yet (a poor
+      // incumbent would make them overshoot).
+      let stale = 0;
+      for (let round = 0; round < 80; round++) {
+        const [value, weight] = estimate(lambda, true);
+        if (value < floatBest - 1e-9) {
+          floatBest = value;
+          stale = 0;
+        } else if (++stale >= 5) {
+          theta /= 2;
+          stale = 0;
+        }
+        const gap = value - Math.max(target, floatBest * 0.998);
+        if (gap <= 0 || theta < 1e-4) break;
+        // Subgradients in score units: λ·left moves by 1 − weight/left, each price by 1 − count.
+        const gLambda = 1 - weight / left;
+        let norm = lambda > 0 || gLambda < 0 ? gLambda * gLambda : 0;
+        for (const g of priceable) {
+          const grad = 1 - counts[g]!;
+          if (mu[g]! > 0 || grad < 0) norm += grad * grad;
+        }
+        if (norm === 0) break;
+        const step = (theta * gap) / norm;
+        lambda = Math.max(0, lambda - (step * gLambda) / left);
+        for (const g of priceable) mu[g] = Math.min(vMax, Math.max(0, mu[g]! - step * (1 - counts[g]!)));
+        if (round % 4 === 3) consider(exact(lambda, true));
+      }
+      consider(exact(lambda, true));
+    }
+    this.multipliers = best;
+  }
+
+  /** j's term at the given multipliers (times their b): for ordering. */
+  term(j: number, { a, b, prices }: Multipliers): number {
+    return this.termOf(j, a, b, prices);
   }
 
   /**
-   * For each available variable, a bound on every selection that includes it, at λ = a/b: the
-   * Lagrangian bound with that variable forced in (it takes the place of its category's
-   * `room`-th best adjusted score, or adds its own when it was not counted). -Infinity when it
+   * For each available variable, a bound on every selection that includes it, at the chosen
+   * multipliers: the Lagrangian bound with that variable forced in (it takes the place of its
+   * category's `room`-th best term, or adds its own when it was not counted). -Infinity when it
    * cannot join at all. Indexed by position.
    */
-  withEach(a: number, b: number): Float64Array {
-    const { s, avail, capped, priced, price } = this;
-    const { w, v, cat, n } = this.space;
+  withEach(): Float64Array {
+    const { s, avail, capped } = this;
+    const { cat, n } = this.space;
+    const { a, b, prices } = this.multipliers;
     const result = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-    this.priceGroups(0, a, b);
     const whole = a * s.left;
     let q = floorDiv(whole, b);
     let r = whole - q * b;
-    const add = (reduced: number) => {
-      const part = floorDiv(reduced, b);
+    const add = (value: number) => {
+      const part = floorDiv(value, b);
       q += part;
-      r += reduced - part * b;
+      r += value - part * b;
       if (r >= b) {
         q += 1;
         r -= b;
       }
     };
-    for (const g of priced) add(price[g]!);
-    const reducedValue = (j: number) => this.adjusted(j, v[j]! * b - a * w[j]!);
+    if (prices)
+      for (let g = 0; g < prices.length; g++) if (prices[g]! > 0 && !s.groupTaken[g]) add(prices[g]!);
     const lists = new Map<number, number[]>();
     for (const j of avail) {
       if (!this.open(j)) continue;
-      const value = reducedValue(j);
+      const value = this.termOf(j, a, b, prices);
       if (value <= 0) continue;
       if (capped[cat[j]!]) {
         const list = lists.get(cat[j]!);
@@ -1076,7 +1160,7 @@ class Relaxation {
         else lists.set(cat[j]!, [value]);
       } else add(value);
     }
-    /** The adjusted score a variable of each capped category must displace: its room-th best, or 0. */
+    /** The term a variable of each capped category must displace: its room-th best, or 0. */
     const displaced = new Map<number, number>();
     for (const [c, list] of lists) {
       list.sort((x, y) => y - x);
@@ -1084,11 +1168,11 @@ class Relaxation {
       for (const value of list.slice(0, room)) add(value);
       displaced.set(c, list.length >= room ? list[room - 1]! : 0);
     }
-    // The bound is s.value + q + r/b; forced in, j adds min(0, its score − what it displaces).
+    // The bound is s.value + q + r/b; forced in, j adds min(0, its term − what it displaces).
     for (const j of avail) {
       if (!this.open(j)) continue;
       const loss = capped[cat[j]!] ? (displaced.get(cat[j]!) ?? 0) : 0;
-      result[j] = s.value + q + floorDiv(r + Math.min(0, reducedValue(j) - loss), b);
+      result[j] = s.value + q + floorDiv(r + Math.min(0, this.termOf(j, a, b, prices) - loss), b);
     }
     return result;
   }
@@ -1103,14 +1187,16 @@ interface Found {
 
 /**
  * Depth-first branch and bound for a selection with value > initialBest (positions), or null
- * when there is none; with `stopAtFirst`, the first such one, else the best.
+ * when there is none; with `stopAtFirst`, the first such one, else the best. With `stopAfter`,
+ * gives up after that many steps and says so (`complete: false`).
  *
  * Before branching, each variable whose forced-in Lagrangian bound (Relaxation.withEach) cannot
- * beat `best` is set aside: no selection with it can. The others are branched on in ratio
- * order: each node is a selection, and its children add one more variable at a later place
- * (so every subset is visited at most once). Child k is tried only while the LP and the
- * Lagrangian bounds over avail[k..] still beat `best`; both cover fewer selections as k grows,
- * so the first k that fails ends the node.
+ * beat `best` is set aside: no selection with it can. The others are put in a branching order,
+ * and each node is a selection whose children add one more variable at a later place (so every
+ * subset is visited at most once). Child k is tried only while the bounds over the variables
+ * placed at k or later still beat `best`; they cover fewer selections as k grows, so the first
+ * k that fails ends the node. Nothing is ever set aside or cut off that could beat `best`: the
+ * search is exact, whatever order it goes in and however good its bounds are.
  */
 function search(
   space: Space,
@@ -1121,7 +1207,7 @@ function search(
   steps: Steps,
   stopAfter = Number.POSITIVE_INFINITY,
 ): Found {
-  const { minCats, suffixCount, suffixMinW } = space;
+  const { minCats } = space;
   const startedAt = steps.count;
   const s = cloneStart(root);
   let best = initialBest;
@@ -1145,43 +1231,80 @@ function search(
   let avail = Int32Array.from({ length: space.n }, (_, j) => j).filter(
     (j) => !skip?.[j] && canAdd(space, s, j),
   );
+  // Set aside, in up to three rounds, what cannot beat `best` by the forced-in bounds.
   let relax = new Relaxation(space, s, avail);
-  const [rootA, rootB] = relax.multiplier();
-  const withEach = relax.withEach(rootA, rootB);
-  avail = avail.filter((j) => withEach[j]! > best);
-  relax = new Relaxation(space, s, avail);
-  const lagrangian = relax.cappedCats.length > 0;
+  for (let round = 0; round < 3; round++) {
+    relax.optimize(best);
+    const withEach = relax.withEach();
+    const kept = avail.filter((j) => withEach[j]! > best);
+    const multipliers = relax.multipliers;
+    const shrunk = kept.length < avail.length * 0.9;
+    avail = kept;
+    relax = new Relaxation(space, s, avail);
+    relax.multipliers = multipliers;
+    if (!shrunk) break;
+  }
+  const lagrangian = relax.cappedCats.length > 0 || relax.multipliers.prices !== null;
 
-  /** The mins can still be met from avail[k..] (counts, and the least money they need). */
+  // The branching order: by ratio for the plain knapsack; with category maxima or priced
+  // groups, by term at the multipliers (the Lagrangian's own preference), so that the search
+  // meets good selections early and the bounds fall fast as it moves on. The bounds then count
+  // only the variables placed at the child's place or later.
+  let order = avail;
+  if (lagrangian) {
+    const terms = new Map([...avail].map((j) => [j, relax.term(j, relax.multipliers)]));
+    order = avail.slice().sort((x, y) => terms.get(y)! - terms.get(x)! || x - y);
+    relax.placeOf = new Int32Array(space.n);
+    for (const [place, j] of order.entries()) relax.placeOf[j] = place;
+  }
+  const m = order.length;
+  /** For each category with a min: from each place on, how many variables of it, and the least amount. */
+  const suffixCount = minCats.map(() => new Int32Array(m + 1));
+  const suffixMinW = minCats.map(() => new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY));
+  for (let place = m - 1; place >= 0; place--) {
+    const j = order[place]!;
+    for (const [x, c] of minCats.entries()) {
+      const mine = space.cat[j] === c;
+      suffixCount[x]![place] = suffixCount[x]![place + 1]! + (mine ? 1 : 0);
+      suffixMinW[x]![place] = mine
+        ? Math.min(suffixMinW[x]![place + 1]!, space.w[j]!)
+        : suffixMinW[x]![place + 1]!;
+    }
+  }
+  /** The mins can still be met from place k on (counts, and the least money they need). */
   const minsReachable = (k: number) => {
-    if (k >= avail.length) return false;
-    const from = avail[k]!;
     let money = 0;
     for (let x = 0; x < minCats.length; x++) {
       const need = s.need[minCats[x]!]!;
       if (need <= 0) continue;
-      if (suffixCount[x]![from]! < need) return false;
-      money += need * suffixMinW[x]![from]!;
+      if (suffixCount[x]![k]! < need) return false;
+      money += need * suffixMinW[x]![k]!;
     }
     return money <= s.left;
   };
 
-  const m = avail.length;
+  const stepCost = lagrangian ? 1 + (m >> 2) : 1;
   const next = new Int32Array(m + 1);
   const taken = new Int32Array(m + 1);
   let depth = 0;
   for (;;) {
     let descended = false;
     for (let k = next[depth]!; k < m; k++) {
-      if (++steps.count > steps.limit) throw new ShortlistSearchLimitError(steps.count);
+      // A step is a child tried, weighted by what its bounds scan: about the time it takes.
+      steps.count += stepCost;
+      if (steps.count > steps.limit) throw new ShortlistSearchLimitError(steps.count);
       if (steps.count - startedAt > stopAfter) return { value: best, chosen: bestChosen, complete: false };
       if (minCats.length > 0 && unmet() && !minsReachable(k)) break;
-      if (relax.lp(k) <= best) break;
+      // In ratio order the variables from place k on are avail[k..]; otherwise all of avail
+      // placed at k or later.
+      relax.from = k;
+      const start = lagrangian ? 0 : k;
+      if (relax.lp(start) <= best) break;
       if (lagrangian) {
-        if (relax.lagrange(k, rootA, rootB) <= best) break;
-        if (relax.lagrange(k, ...relax.countingFill(k)) <= best) break;
+        if (relax.bound(start) <= best) break;
+        if (relax.lagrange(start, ...relax.countingFill(start)) <= best) break;
       }
-      const j = avail[k]!;
+      const j = order[k]!;
       if (canAdd(space, s, j)) {
         next[depth] = k + 1;
         apply(space, s, j, 1);
@@ -1250,23 +1373,26 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
     root,
     Int32Array.from({ length: space.n }, (_, p) => p),
   );
-  const [a, b] = rootRelax.multiplier();
 
-  // Phase 1: the optimal total, searched from the best of three feasible greedy bundles (in
-  // rank order, in ratio order, and by reduced score at the root's λ).
-  const byReduced = [...space.items].sort(
-    (x, y) => score(y) * b - a * y.amount - (score(x) * b - a * x.amount) || x.index - y.index,
-  );
+  // Phase 1: the optimal total, searched from the best of three feasible greedy bundles: in
+  // rank order, in ratio order, and by reduced score at the root's λ.
   let incumbent: number[] | null = null;
   let bestValue = -1;
-  for (const order of [vars, space.items, byReduced]) {
+  const tryGreedy = (order: readonly Item[]) => {
     const set = greedy(setup, bundle, order);
-    if (!set) continue;
+    if (!set) return;
     const value = set.reduce((sum, item) => sum + score(item), 0);
     if (value > bestValue) {
       bestValue = value;
       incumbent = set.map((item) => position.get(item.index)!);
     }
+  };
+  tryGreedy(vars);
+  tryGreedy(space.items);
+  rootRelax.optimize(bestValue);
+  for (const multipliers of [rootRelax.balanced, rootRelax.multipliers]) {
+    const terms = new Map(space.items.map((item, p) => [item, rootRelax.term(p, multipliers)]));
+    tryGreedy([...space.items].sort((x, y) => terms.get(y)! - terms.get(x)! || x.index - y.index));
   }
   // A search sets aside what cannot beat its incumbent; a better incumbent sets aside more. So
   // search a while, and when that has not proved the optimum, restart from the best found with
@@ -1284,7 +1410,8 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
 
   // Phase 2: the lexicographic tie-break, in rank order. A proposal whose forced-in bound at
   // the root is below the optimum is in no optimal bundle and needs no search.
-  const withEach = rootRelax.withEach(a, b);
+  rootRelax.optimize(optimum - 1);
+  const withEach = rootRelax.withEach();
   const inWitness = new Uint8Array(space.n);
   for (const p of incumbent!) inWitness[p] = 1;
   // Positions decided so far (skipped by later searches), and those decided in.
