@@ -1,5 +1,5 @@
-import { benchShortlist } from './bundle.ts';
 import { benchRanking } from './ranking.ts';
+import { benchShortlist } from './shortlist.ts';
 
 /** `npm run bench`: each benchmark measures the product side by side with a baseline in one run. */
 const benches = [benchRanking, benchShortlist];
