@@ -776,6 +776,8 @@ interface Multipliers {
   b: number;
   /** Per group, its price times b; null when no group is priced. */
   prices: Float64Array | null;
+  /** Per community, its price per fen times b; null when no community is priced. */
+  rates: Float64Array | null;
 }
 
 /**
@@ -800,9 +802,9 @@ class Relaxation {
   readonly cappedCats: number[];
   private readonly tops: TopK[];
   private readonly countLeft: Int32Array;
-  multipliers: Multipliers = { a: 0, b: 1, prices: null };
+  multipliers: Multipliers = { a: 0, b: 1, prices: null, rates: null };
   /** λ alone, where the amount the unpriced bound counts crosses the budget left. */
-  balanced: Multipliers = { a: 0, b: 1, prices: null };
+  balanced: Multipliers = { a: 0, b: 1, prices: null, rates: null };
   /** The amount of the set the last evaluation counted. */
   weight = 0;
 
@@ -901,14 +903,47 @@ class Relaxation {
   }
 
   /** j's term at λ = a/b (times b), less the prices of its groups when priced. */
-  private termOf(j: number, a: number, b: number, prices: Float64Array | null): number {
-    let value = this.space.v[j]! * b - a * this.space.w[j]!;
-    if (prices) for (const g of this.space.groups[j]!) value -= prices[g]!;
+  private termOf(
+    j: number,
+    a: number,
+    b: number,
+    prices: Float64Array | null,
+    rates: Float64Array | null = null,
+  ): number {
+    const { v, w, groups, com } = this.space;
+    let value = v[j]! * b - a * w[j]!;
+    if (rates && this.s.comLeft[com[j]!]! >= 0) value -= rates[com[j]!]! * w[j]!;
+    if (prices) for (const g of groups[j]!) value -= prices[g]!;
     return value;
   }
 
+  /**
+   * What the prices add to the bound, times b: each untaken group's price, and each community's
+   * rate times its room (a community already over its cap is not priced: only a manual addition
+   * takes it there, and then none of its proposals can join).
+   */
+  private priced(
+    add: (value: number) => void,
+    prices: Float64Array | null,
+    rates: Float64Array | null,
+  ): void {
+    const { s } = this;
+    if (prices)
+      for (let g = 0; g < prices.length; g++) if (prices[g]! > 0 && !s.groupTaken[g]) add(prices[g]!);
+    if (rates) {
+      for (let c = 0; c < rates.length; c++)
+        if (rates[c]! > 0 && s.comLeft[c]! >= 0) add(rates[c]! * s.comLeft[c]!);
+    }
+  }
+
   /** The Lagrangian bound at λ = a/b (and the given prices) over avail[k..]; sets `weight`. */
-  lagrange(k: number, a: number, b: number, prices: Float64Array | null = null): number {
+  lagrange(
+    k: number,
+    a: number,
+    b: number,
+    prices: Float64Array | null = null,
+    rates: Float64Array | null = null,
+  ): number {
     const { s, avail, tops, capped, cappedCats } = this;
     const { w, cat } = this.space;
     for (const c of cappedCats)
@@ -928,13 +963,11 @@ class Relaxation {
         r -= b;
       }
     };
-    // A group already taken has no open member: its constraint needs no price.
-    if (prices)
-      for (let g = 0; g < prices.length; g++) if (prices[g]! > 0 && !s.groupTaken[g]) add(prices[g]!);
+    this.priced(add, prices, rates);
     for (let x = k; x < end; x++) {
       const j = avail[x]!;
       if (!this.open(j)) continue;
-      const value = this.termOf(j, a, b, prices);
+      const value = this.termOf(j, a, b, prices, rates);
       if (value <= 0) continue;
       if (capped[cat[j]!]) tops[cat[j]!]!.push(value, w[j]!, j);
       else {
@@ -956,8 +989,8 @@ class Relaxation {
 
   /** The bound at the chosen multipliers. */
   bound(k: number): number {
-    const { a, b, prices } = this.multipliers;
-    return this.lagrange(k, a, b, prices);
+    const { a, b, prices, rates } = this.multipliers;
+    return this.lagrange(k, a, b, prices, rates);
   }
 
   /** λ where a by-ratio fill from avail[k] that respects the category counts runs out of budget. */
@@ -990,35 +1023,52 @@ class Relaxation {
    */
   optimize(target: number): void {
     const { avail, s, tops, capped, cappedCats } = this;
-    const { w, v, cat, groups } = this.space;
+    const { w, v, cat, com, groups } = this.space;
     const left = s.left;
     let vMax = 1;
     let cap = Math.max(left, 1);
-    let hi = 0;
+    let ratioMax = 0;
     let perItem = 0;
     const members = new Map<number, number>();
+    const asked = new Float64Array(s.comLeft.length);
     for (const j of avail) {
       if (!this.open(j)) continue;
       vMax = Math.max(vMax, v[j]!);
       cap = Math.max(cap, w[j]!);
-      if (w[j]! > 0) hi = Math.max(hi, v[j]! / w[j]!);
+      if (w[j]! > 0) ratioMax = Math.max(ratioMax, v[j]! / w[j]!);
       perItem = Math.max(perItem, groups[j]!.length);
       for (const g of groups[j]!) members.set(g, (members.get(g) ?? 0) + 1);
+      asked[com[j]!]! += w[j]!;
     }
     const priceable = [...members].filter(([, count]) => count > 1).map(([g]) => g);
-    const mu = new Float64Array(this.s.groupTaken.length);
-    const counts = new Float64Array(this.s.groupTaken.length);
+    // A community's cap can only bind when its open proposals ask for more than its room.
+    const rateable = [...s.comLeft.keys()].filter(
+      (c) => Number.isFinite(s.comLeft[c]!) && s.comLeft[c]! >= 0 && asked[c]! > s.comLeft[c]!,
+    );
+    for (const c of rateable) cap = Math.max(cap, s.comLeft[c]!);
+    const mu = new Float64Array(s.groupTaken.length);
+    const nu = new Float64Array(s.comLeft.length);
+    const counts = new Float64Array(s.groupTaken.length);
+    const spent = new Float64Array(s.comLeft.length);
 
-    /** The bound in floating point at λ and mu: [bound, amount counted]; counts members per group. */
+    /**
+     * The bound in floating point at λ, and at the prices when `priced`: [bound, amount counted];
+     * counts the members counted per group and the amount counted per community.
+     */
     const estimate = (lambda: number, priced: boolean): [number, number] => {
       for (const c of cappedCats)
         tops[c]!.capacity = Math.max(0, Math.min(s.catRoom[c]!, tops[c]!.keys.length));
       let total = lambda * left;
       let weight = 0;
-      if (priced) for (const g of priceable) total += mu[g]!;
+      if (priced) {
+        for (const g of priceable) total += mu[g]!;
+        for (const c of rateable) total += nu[c]! * s.comLeft[c]!;
+      }
       counts.fill(0);
+      spent.fill(0);
       const count = (j: number) => {
         for (const g of groups[j]!) counts[g]! += 1;
+        spent[com[j]!]! += w[j]!;
       };
       for (const j of avail) {
         let value = v[j]! - lambda * w[j]!;
@@ -1027,7 +1077,10 @@ class Relaxation {
           continue;
         }
         if (!this.open(j)) continue;
-        if (priced) for (const g of groups[j]!) value -= mu[g]!;
+        if (priced) {
+          for (const g of groups[j]!) value -= mu[g]!;
+          value -= nu[com[j]!]! * w[j]!;
+        }
         if (value <= 0) continue;
         if (capped[cat[j]!]) tops[cat[j]!]!.push(value, w[j]!, j);
         else {
@@ -1048,22 +1101,31 @@ class Relaxation {
       return [total, weight];
     };
 
-    // Exact multipliers: every term v·b, a·w, a·left and each price stays below 2^52 / (2 + the
-    // most groups a variable is in), so that a term and its prices sum exactly.
-    const LIMIT = 2 ** 52 / (2 + perItem);
+    // Exact multipliers: a term v·b − (a + rate)·w − prices has at most 3 + (the most groups a
+    // variable is in) parts, each kept at most LIMIT, so the term is exact; so are a·left and
+    // rate·room, each at most LIMIT.
+    const LIMIT = 2 ** 52 / (4 + perItem);
     const exact = (lambda: number, priced: boolean): Multipliers => {
-      let b = Math.max(1, Math.floor(LIMIT / (2 * vMax)));
+      let b = Math.max(1, Math.floor(LIMIT / vMax));
       if (lambda * b > LIMIT / cap) b = Math.max(1, Math.floor(LIMIT / (cap * lambda)));
       const a = Math.min(Math.floor(lambda * b), Math.floor(LIMIT / cap));
-      if (!priced || priceable.length === 0) return { a, b, prices: null };
-      const prices = new Float64Array(mu.length);
-      for (const g of priceable) prices[g] = Math.min(Math.floor(mu[g]! * b), Math.floor(LIMIT));
-      return { a, b, prices };
+      if (!priced) return { a, b, prices: null, rates: null };
+      let prices: Float64Array | null = null;
+      if (priceable.length > 0) {
+        prices = new Float64Array(mu.length);
+        for (const g of priceable) prices[g] = Math.min(Math.floor(mu[g]! * b), Math.floor(LIMIT));
+      }
+      let rates: Float64Array | null = null;
+      if (rateable.length > 0) {
+        rates = new Float64Array(nu.length);
+        for (const c of rateable) rates[c] = Math.min(Math.floor(nu[c]! * b), Math.floor(LIMIT / cap));
+      }
+      return { a, b, prices, rates };
     };
-    let best: Multipliers = { a: 0, b: 1, prices: null };
+    let best: Multipliers = { a: 0, b: 1, prices: null, rates: null };
     let bestBound = this.lagrange(0, 0, 1);
     const consider = (candidate: Multipliers) => {
-      const value = this.lagrange(0, candidate.a, candidate.b, candidate.prices);
+      const value = this.lagrange(0, candidate.a, candidate.b, candidate.prices, candidate.rates);
       if (value < bestBound) {
         bestBound = value;
         best = candidate;
@@ -1073,6 +1135,7 @@ class Relaxation {
     let lambda = 0;
     if (estimate(0, false)[1] > left) {
       let lo = 0;
+      let hi = ratioMax;
       for (let round = 0; round < 50 && hi - lo > hi * 1e-12; round++) {
         const mid = (lo + hi) / 2;
         if (estimate(mid, false)[1] > left) lo = mid;
@@ -1084,11 +1147,13 @@ class Relaxation {
       this.balanced = exact(lambda, false);
     }
 
-    if (priceable.length > 0 && left > 0) {
+    // First the groups alone, then (from where that ended) the community caps too: pricing
+    // the caps from the start can settle on worse multipliers than the groups alone find.
+    const phases: readonly (readonly number[])[] = rateable.length > 0 ? [[], rateable] : [[]];
+    for (const rated of priceable.length > 0 || rateable.length > 0 ? phases : []) {
+      if (left <= 0 || (rated.length === 0 && priceable.length === 0)) continue;
       let theta = 1;
       let floatBest = estimate(lambda, true)[0];
-      // Polyak steps aim at the incumbent, but never far below the best bound yet (a poor
-      // incumbent would make them overshoot).
       let stale = 0;
       for (let round = 0; round < 80; round++) {
         const [value, weight] = estimate(lambda, true);
@@ -1099,29 +1164,46 @@ class Relaxation {
           theta /= 2;
           stale = 0;
         }
+        // Polyak steps aim at the incumbent, but never far below the best bound yet (a poor
+        // incumbent would make them overshoot).
         const gap = value - Math.max(target, floatBest * 0.998);
         if (gap <= 0 || theta < 1e-4) break;
-        // Subgradients in score units: λ·left moves by 1 − weight/left, each price by 1 − count.
+        // Subgradients in score units: λ·left moves by 1 − weight/left, each group's price by
+        // 1 − its members counted, each community's rate·room by 1 − its amount counted/room.
         const gLambda = 1 - weight / left;
         let norm = lambda > 0 || gLambda < 0 ? gLambda * gLambda : 0;
         for (const g of priceable) {
           const grad = 1 - counts[g]!;
           if (mu[g]! > 0 || grad < 0) norm += grad * grad;
         }
+        const gRate = (c: number) => (s.comLeft[c]! > 0 ? 1 - spent[c]! / s.comLeft[c]! : -1);
+        for (const c of rated) {
+          const grad = gRate(c);
+          if (nu[c]! > 0 || grad < 0) norm += grad * grad;
+        }
         if (norm === 0) break;
         const step = (theta * gap) / norm;
         lambda = Math.max(0, lambda - (step * gLambda) / left);
         for (const g of priceable) mu[g] = Math.min(vMax, Math.max(0, mu[g]! - step * (1 - counts[g]!)));
+        for (const c of rated) {
+          const room = Math.max(s.comLeft[c]!, 1);
+          nu[c] = Math.min(ratioMax, Math.max(0, nu[c]! - (step * gRate(c)) / room));
+        }
         if (round % 4 === 3) consider(exact(lambda, true));
       }
       consider(exact(lambda, true));
+      // The next phase starts from the best multipliers so far.
+      const { a, b, prices, rates } = best;
+      lambda = a / b;
+      for (const g of priceable) mu[g] = prices ? prices[g]! / b : 0;
+      for (const c of rateable) nu[c] = rates ? rates[c]! / b : 0;
     }
     this.multipliers = best;
   }
 
   /** j's term at the given multipliers (times their b): for ordering. */
-  term(j: number, { a, b, prices }: Multipliers): number {
-    return this.termOf(j, a, b, prices);
+  term(j: number, { a, b, prices, rates }: Multipliers): number {
+    return this.termOf(j, a, b, prices, rates);
   }
 
   /**
@@ -1133,7 +1215,7 @@ class Relaxation {
   withEach(): Float64Array {
     const { s, avail, capped } = this;
     const { cat, n } = this.space;
-    const { a, b, prices } = this.multipliers;
+    const { a, b, prices, rates } = this.multipliers;
     const result = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
     const whole = a * s.left;
     let q = floorDiv(whole, b);
@@ -1147,12 +1229,11 @@ class Relaxation {
         r -= b;
       }
     };
-    if (prices)
-      for (let g = 0; g < prices.length; g++) if (prices[g]! > 0 && !s.groupTaken[g]) add(prices[g]!);
+    this.priced(add, prices, rates);
     const lists = new Map<number, number[]>();
     for (const j of avail) {
       if (!this.open(j)) continue;
-      const value = this.termOf(j, a, b, prices);
+      const value = this.termOf(j, a, b, prices, rates);
       if (value <= 0) continue;
       if (capped[cat[j]!]) {
         const list = lists.get(cat[j]!);
@@ -1172,7 +1253,7 @@ class Relaxation {
     for (const j of avail) {
       if (!this.open(j)) continue;
       const loss = capped[cat[j]!] ? (displaced.get(cat[j]!) ?? 0) : 0;
-      result[j] = s.value + q + floorDiv(r + Math.min(0, this.termOf(j, a, b, prices) - loss), b);
+      result[j] = s.value + q + floorDiv(r + Math.min(0, this.termOf(j, a, b, prices, rates) - loss), b);
     }
     return result;
   }
