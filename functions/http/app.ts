@@ -38,13 +38,21 @@ function tokenOf(authorization: string | undefined, cookie: string | undefined):
   return cookie;
 }
 
-/** Every function app starts here: the same headers, limits, auth, locale and error mapping. */
-export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
+/**
+ * A group of routes (one resource), mounted on its function app with `app.route('/', …)`. Bad
+ * input becomes the same 400 problem everywhere; errors reach the function app's `onError`.
+ */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw new ValidationError('validation.failed', {}, fieldErrors(result.error));
     },
   });
+}
+
+/** Every function app starts here: the same headers, limits, auth, locale and error mapping. */
+export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.use(secureHeaders());
   // Only cookie-authenticated requests can be forged by another site (a bearer token is never
   // sent by a browser on its own), so only they must come from our own origin.

@@ -1,0 +1,124 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
+import {
+  issueNotices,
+  listNotices,
+  myNotices,
+  readNotice,
+  verifyNotice,
+} from '../../shared/awards/actions.ts';
+import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
+import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
+import { NoticePage } from './print-page.tsx';
+import { ContestParams, NoticeOut, NoticeParams, noticeView, PRINT_CSP } from './schemas.ts';
+
+/** Award notices: issuing, reading, printing and public verification. */
+export function noticesRoutes(deps: HttpDeps) {
+  const app = createRouter();
+
+  app.openapi(
+    defineRoute('issueNotices', {
+      request: { params: ContestParams },
+      responses: {
+        200: jsonResponse(
+          z.object({ issued: z.number().int(), alreadyIssued: z.number().int(), total: z.number().int() }),
+          'Issued (a re-run issues only what is missing)',
+        ),
+        ...problems(401, 403, 404, 409),
+      },
+    }),
+    async (c) => c.json(await issueNotices(deps, principalOf(c), c.req.valid('param').contestId), 200),
+  );
+
+  app.openapi(
+    defineRoute('listNotices', {
+      request: { params: ContestParams },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(NoticeOut) }), 'Notices in number order'),
+        ...problems(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const notices = await listNotices(deps, principalOf(c), c.req.valid('param').contestId);
+      return c.json({ items: notices.map(noticeView) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('myNotices', {
+      request: { query: PageQuery },
+      responses: { 200: jsonResponse(PageOf(NoticeOut), 'My notices'), ...problems(400, 401, 403) },
+    }),
+    async (c) => {
+      const page = await myNotices(deps, principalOf(c), pageRequest(c.req.valid('query')));
+      return c.json({ items: page.items.map(noticeView), next: page.next }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('getNotice', {
+      request: { params: NoticeParams },
+      responses: { 200: jsonResponse(NoticeOut, 'The notice'), ...problems(401, 403, 404) },
+    }),
+    async (c) => {
+      const { contestId, proposalId } = c.req.valid('param');
+      return c.json(noticeView(await readNotice(deps, principalOf(c), contestId, proposalId)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('printNotice', {
+      request: { params: NoticeParams },
+      responses: {
+        200: { description: 'The notice as an A4 page', content: { 'text/html': { schema: z.string() } } },
+        ...problems(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { contestId, proposalId } = c.req.valid('param');
+      const notice = await readNotice(deps, principalOf(c), contestId, proposalId);
+      const verifyUrl = `${new URL(c.req.url).origin}/api/notices/verify`;
+      c.header('content-security-policy', PRINT_CSP);
+      return c.html(<NoticePage notice={notice} verifyUrl={verifyUrl} />, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('verifyNotice', {
+      request: {
+        query: z.strictObject({
+          number: z.string().trim().min(1).max(80),
+          code: z.string().trim().min(1).max(40),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            valid: z.boolean(),
+            notice: z
+              .object({
+                number: z.string(),
+                kind: z.enum(['selected', 'not-selected']),
+                title: z.string(),
+                contestTitle: z.string(),
+                officeName: z.string(),
+                amountFen: z.number().int().optional(),
+                amountCapital: z.string().optional(),
+                issuedAt: z.string(),
+                bundleSha256: z.string(),
+              })
+              .optional(),
+          }),
+          'Whether the number and code belong to an issued notice',
+        ),
+        ...problems(422),
+      },
+    }),
+    async (c) => {
+      const { number, code } = c.req.valid('query');
+      return c.json(await verifyNotice(deps, number, code), 200);
+    },
+  );
+
+  return app;
+}

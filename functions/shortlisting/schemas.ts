@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { BundleSummary, Decisions, Objection } from '../../shared/bundle/model.ts';
+import { Id } from '../http/params.ts';
+
+export const ContestParams = z.object({ contestId: Id });
+export const BundleOut = BundleSummary.openapi('Bundle');
+export const DecisionsOut = Decisions.openapi('ShortlistDecisions');
+export const ObjectionOut = Objection.omit({ filedBy: true, answeredBy: true }).openapi('Objection');
+export const PublicityOut = z
+  .object({
+    contestId: z.string(),
+    contestTitle: z.string(),
+    officeName: z.string(),
+    status: z.string(),
+    publishedAt: z.string(),
+    endsAt: z.string(),
+    objections: z.number().int(),
+    bundle: BundleOut,
+  })
+  .openapi('Publicity');
+
+/** What the public may see of an objection: the question and the answer, not who asked. */
+export const objectionView = ({ filedBy: _f, answeredBy: _a, ...objection }: Objection) => objection;
