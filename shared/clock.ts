@@ -5,10 +5,19 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that starts at the real time and can be moved forward by an offset (tests, local dev). */
+/**
+ * A clock that runs from a base clock (the real time by default) plus an offset that can be
+ * moved: the local server's `/dev/clock`. Frozen (`AdjustableClock.frozenAt`), it stands
+ * still until moved: the time of tests.
+ */
 export class AdjustableClock implements Clock {
   private offsetMs = 0;
   constructor(private readonly base: Clock = systemClock) {}
+  /** A clock that reads `at` until `advance` or `set` moves it. */
+  static frozenAt(at: Date): AdjustableClock {
+    const ms = at.getTime();
+    return new AdjustableClock({ now: () => new Date(ms) });
+  }
   now(): Date {
     return new Date(this.base.now().getTime() + this.offsetMs);
   }

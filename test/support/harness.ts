@@ -9,6 +9,14 @@ import { createDb } from '../../shared/db.ts';
 import { newId } from '../../shared/ids.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
 
+/** Where every test's clock starts: a Monday, 09:00 Beijing time. */
+export const TEST_EPOCH = new Date('2026-03-02T01:00:00Z');
+
+/** A clock that moves only when the test moves it. */
+export function frozenClock(at: Date = TEST_EPOCH): AdjustableClock {
+  return AdjustableClock.frozenAt(at);
+}
+
 export interface Harness {
   deps: HttpDeps & { clock: AdjustableClock };
   tokenFor(user: DevUser): Promise<string>;
@@ -23,7 +31,7 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
   const issuer = await loadDevIssuer();
   const deps = {
     db: createDb({ tableName, region: 'local', endpoint, credentials: LOCAL_CREDENTIALS }),
-    clock: new AdjustableClock(),
+    clock: frozenClock(),
     cursors: new CursorCodec('test-server-secret-0123456789'),
     secret: 'test-server-secret-0123456789',
     verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
@@ -54,7 +62,7 @@ export async function seedOffices(h: Harness, ...ids: string[]) {
       id,
       name: `${id} 街道办事处`,
       noticePrefix: '西屯微创投',
-      createdAt: new Date().toISOString(),
+      createdAt: TEST_EPOCH.toISOString(),
     });
   }
 }

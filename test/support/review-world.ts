@@ -1,13 +1,12 @@
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import type { DevUser } from '../../infra/local/dev-auth.ts';
-import { AdjustableClock } from '../../shared/clock.ts';
 import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
 import { newId } from '../../shared/ids.ts';
 import { createProposal, screenProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import { addJudge, autoAssign, startReview } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import { completeProposal, contestInput, teamInput } from './fixtures.ts';
-import { type Harness, seedOffices } from './harness.ts';
+import { frozenClock, type Harness, seedOffices } from './harness.ts';
 import { asPrincipal, DAY_MS } from './world.ts';
 
 export interface ReviewWorldOptions {
@@ -33,7 +32,7 @@ export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions =
   const office = `office-${newId()}`;
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
-  const clock = new AdjustableClock();
+  const clock = frozenClock();
   const deps = { ...h.deps, clock };
   const user = (sub: string, name: string, roles: DevUser['roles'], officeId?: string): DevUser => ({
     sub: `${sub}-${office}`,

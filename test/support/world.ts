@@ -1,13 +1,12 @@
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import type { DevUser } from '../../infra/local/dev-auth.ts';
 import type { Principal } from '../../shared/auth.ts';
-import { AdjustableClock } from '../../shared/clock.ts';
 import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
 import { newId } from '../../shared/ids.ts';
 import { createProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import { completeProposal, contestInput, teamInput } from './fixtures.ts';
-import { type Harness, personas, seedOffices } from './harness.ts';
+import { frozenClock, type Harness, personas, seedOffices } from './harness.ts';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -32,7 +31,7 @@ export async function buildWorld(h: Harness, phase: Phase) {
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
   const people = personas(office, otherOffice);
-  const clock = new AdjustableClock();
+  const clock = frozenClock();
   const deps = { ...h.deps, clock };
   const officer = asPrincipal(people.officer);
   const owner = asPrincipal(people.resident);
