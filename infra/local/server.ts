@@ -18,36 +18,33 @@ import { createDb } from '../../shared/db.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuer } from './dev-auth.ts';
 import { createDevRoutes } from './dev-routes.tsx';
 import { createDispatcher } from './dispatch.ts';
-import {
-  type Engine,
-  ensureTable,
-  javaAvailable,
-  LOCAL_CREDENTIALS,
-  startDynalite,
-  startDynamoDbLocal,
-} from './engine.ts';
+import { type Engine, ensureTable, LOCAL_CREDENTIALS, startDynamoDbLocal } from './engine.ts';
 import { DEMO_USERS, seedDemo } from './seed.ts';
 
 export interface LocalServer {
   url: string;
-  engine: Engine['kind'];
+  engine: Engine;
   stop(): Promise<void>;
 }
 
 type Log = (line: string) => void;
 
+/**
+ * DynamoDB Local (watched: restarted with its data when it dies), or a given endpoint.
+ * Without Java 17 this throws the one-line install hint.
+ */
 async function startEngine(config: LocalConfig, log: Log): Promise<Engine> {
-  const dataDir = (name: string) => (config.MEMORY ? {} : { dataDir: join(config.DATA_DIR, name) });
   if (config.DB_ENGINE === 'endpoint') {
     if (!config.DYNAMODB_ENDPOINT) throw new Error('DB_ENGINE=endpoint needs DYNAMODB_ENDPOINT');
     return { kind: 'endpoint', endpoint: config.DYNAMODB_ENDPOINT, stop: async () => {} };
   }
-  if (config.DB_ENGINE === 'dynalite') return startDynalite(dataDir('dynalite'));
-  if (config.DB_ENGINE === 'dynamodb-local' || javaAvailable())
-    return startDynamoDbLocal(dataDir('dynamodb-local'));
-  log('No Java runtime found: using dynalite, the pure-Node fallback (no transactions, streams or TTL).');
-  log('Install Java 17 to run on Amazon DynamoDB Local, the engine the tests use.');
-  return startDynalite(dataDir('dynalite'));
+  return startDynamoDbLocal({
+    ...(config.MEMORY ? {} : { dataDir: join(config.DATA_DIR, 'dynamodb-local') }),
+    onRestart: log,
+    afterRestart: async (endpoint) => {
+      await ensureTable(endpoint, config.TABLE_NAME, config.AWS_REGION);
+    },
+  });
 }
 
 /** A secret made on first run and kept under the data folder, or made fresh for a memory run. */
@@ -126,7 +123,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     log('Press Ctrl-C to stop.');
     return {
       url,
-      engine: engine.kind,
+      engine,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await engine.stop();

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
+import { JAVA_MISSING, LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
 import { DEMO_USERS } from '../../infra/local/seed.ts';
-import type { LocalServer } from '../../infra/local/server.ts';
+import { type LocalServer, startLocalServer } from '../../infra/local/server.ts';
+import { loadLocalConfig } from '../../shared/config.ts';
 import { createDb, queryPage } from '../../shared/db.ts';
 import { newId } from '../../shared/ids.ts';
 import { completeProposal } from '../support/fixtures.ts';
@@ -69,7 +73,7 @@ async function signInAndSubmit(server: LocalServer) {
 describe('npm start on DynamoDB Local', () => {
   let server: LocalServer;
   beforeAll(async () => {
-    server = await startTestServer('endpoint');
+    server = await startTestServer();
   });
   afterAll(() => server?.stop());
 
@@ -156,42 +160,79 @@ describe('npm start on DynamoDB Local', () => {
   });
 });
 
-describe('npm start on dynalite, the no-Java fallback', () => {
+describe('npm start on its own DynamoDB Local', () => {
   let server: LocalServer;
+  const lines: string[] = [];
+  let dataDir: string;
   beforeAll(async () => {
-    server = await startTestServer('dynalite');
+    dataDir = mkdtempSync(join(tmpdir(), 'mv-watchdog-'));
+    const config = loadLocalConfig(['--port=0'], { DATA_DIR: dataDir, TABLE_NAME: 'micro-venture' });
+    server = await startLocalServer(config, (line) => lines.push(line));
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
-  afterAll(() => server?.stop());
 
-  it('runs the same smoke test', async () => {
-    expect(server.engine).toBe('dynalite');
+  it('restarts DynamoDB Local when it dies, keeps the data, says so, and answers 503 meanwhile', async () => {
+    expect(server.engine.kind).toBe('dynamodb-local');
+    const before = await fetchJson(`${server.url}/api/contests`);
+    expect(before.status).toBe(200);
+    const pid = server.engine.pid!;
+    process.kill(pid, 'SIGKILL');
+
+    const statuses: number[] = [];
+    let after = await fetchJson(`${server.url}/api/contests`);
+    const started = Date.now();
+    while (after.status !== 200 && Date.now() - started < 60_000) {
+      statuses.push(after.status);
+      expect(after.status, JSON.stringify(after.body)).toBe(503);
+      expect(after.headers.get('retry-after')).toBeTruthy();
+      await new Promise((r) => setTimeout(r, 200));
+      after = await fetchJson(`${server.url}/api/contests`);
+    }
+    expect(after.status).toBe(200);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(after.body.items.map((c: { id: string }) => c.id)).toEqual(
+      before.body.items.map((c: { id: string }) => c.id),
+    );
+    expect(server.engine.pid).not.toBe(pid);
+    expect(lines.join('\n')).toMatch(
+      /DynamoDB Local stopped \(SIGKILL\); restarting it on port \d+ with the data in /,
+    );
+    expect(lines).toContain('DynamoDB Local is running again.');
     await signInAndSubmit(server);
-  });
+  }, 120_000);
 });
 
+/**
+ * `npm start` as a process: its output and exit code. It is sent Ctrl-C once it says it is
+ * running; `env` adds to (or with an empty value clears) the environment.
+ */
+function runStart(args: string[], env: Record<string, string>) {
+  return new Promise<{ output: string; code: number | null }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Press Ctrl-C to stop.')) child.kill('SIGINT');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ output, code }));
+  });
+}
+
 describe('the npm start process', () => {
+  const onRunEngine = (table: string) => ({ DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: table });
+
   it('prints its URL, seeds the demo once, and stops cleanly on Ctrl-C', async () => {
     const table = `proc-${newId().toLowerCase()}`;
-    const run = () =>
-      new Promise<{ output: string; code: number | null }>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'infra/local/main.ts', '--port=0', '--engine=endpoint', '--memory'],
-          {
-            env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: table },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        let output = '';
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Press Ctrl-C to stop.')) child.kill('SIGINT');
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.once('error', reject);
-        child.once('exit', (code) => resolve({ output, code }));
-      });
+    const run = () => runStart(['--port=0', '--engine=endpoint', '--memory'], onRunEngine(table));
 
     const first = await run();
     const second = await run();
@@ -213,31 +254,26 @@ describe('the npm start process', () => {
   });
 
   it('says so clearly when the port is taken', async () => {
-    const server = await startTestServer('endpoint');
+    const server = await startTestServer();
     try {
       const port = new URL(server.url).port;
-      const result = await new Promise<{ output: string; code: number | null }>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'infra/local/main.ts', `--port=${port}`, '--engine=endpoint', '--memory'],
-          {
-            env: {
-              ...process.env,
-              DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-              TABLE_NAME: `port-${newId().toLowerCase()}`,
-            },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        let output = '';
-        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-        child.once('exit', (code) => resolve({ output, code }));
-      });
+      const result = await runStart(
+        [`--port=${port}`, '--engine=endpoint', '--memory'],
+        onRunEngine(`port-${newId().toLowerCase()}`),
+      );
       expect(result.code).toBe(1);
       expect(result.output).toContain(`Port ${port} is already in use`);
     } finally {
       await server.stop();
     }
+  });
+
+  it('stops with one line on how to install Java 17 when there is no Java', async () => {
+    // No PATH: no `java` to find (node itself is started by its full path).
+    const result = await runStart(['--port=0', '--memory'], { PATH: '' });
+    expect(result.code).toBe(1);
+    expect(result.output.trim()).toBe(JAVA_MISSING);
+    expect(result.output).toContain('apt-get install openjdk-17-jre-headless');
+    expect(result.output).toContain('brew install openjdk@17');
   });
 });

@@ -4,13 +4,14 @@ import { loadLocalConfig } from '../../shared/config.ts';
 import { newId } from '../../shared/ids.ts';
 
 /**
- * `npm start`'s server on a free port, in memory. By default it uses the run's DynamoDB
- * Local (a fresh table) rather than starting a second Java process.
+ * `npm start`'s server on a free port, in memory, on the run's DynamoDB Local (a fresh
+ * table) rather than a second Java process.
  */
-export function startTestServer(engine: 'endpoint' | 'dynalite' = 'endpoint'): Promise<LocalServer> {
-  const config = loadLocalConfig(['--memory', '--port=0', `--engine=${engine}`], {
+export function startTestServer(env: Record<string, string> = {}): Promise<LocalServer> {
+  const config = loadLocalConfig(['--memory', '--port=0', '--engine=endpoint'], {
     TABLE_NAME: `smoke-${newId().toLowerCase()}`,
-    ...(engine === 'endpoint' ? { DYNAMODB_ENDPOINT: inject('dynamoEndpoint') } : {}),
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    ...env,
   });
   return startLocalServer(config, () => {});
 }
