@@ -49,8 +49,9 @@ describe('configuration', () => {
     expect(loadLocalConfig(['--memory', '--port=0'], {})).toMatchObject({
       MEMORY: true,
       PORT: 0,
-      DB_ENGINE: 'auto',
+      DB_ENGINE: 'dynamodb-local',
     });
+    expect(() => loadLocalConfig(['--engine=dynalite'], {})).toThrow(/DB_ENGINE/);
     expect(loadLocalConfig([], { PORT: '4000' }).PORT).toBe(4000);
     expect(() => loadLocalConfig(['--frobnicate'], {})).toThrow(ConfigError);
     expect(() => loadLocalConfig([], { PORT: 'many' })).toThrow(/PORT/);
