@@ -275,6 +275,42 @@ const messages = {
   'objection.notFound': { 'zh-CN': '异议不存在', en: 'Objection not found' },
   'objection.answered': { 'zh-CN': '该异议已答复', en: 'This objection has already been answered' },
   'notice.notFound': { 'zh-CN': '通知书不存在', en: 'Notice not found' },
+  'procurement.wrongPhase': {
+    'zh-CN': '磋商项目当前处于“{phase}”阶段，不能执行此操作',
+    en: 'The procurement is in its {phaseEn} phase; this action is not possible now',
+  },
+  'procurement.bidsSealed': {
+    'zh-CN': '响应文件在 {deadline} 递交截止前密封，任何人（包括工作人员）都不能查看',
+    en: 'Bids stay sealed until the bidding deadline, {deadline}; nobody, officers included, may read one before',
+  },
+  'procurement.weightOutsideBand': {
+    'zh-CN': '价格分权重 {weight}% 超出本类项目 {min}%–{max}% 的范围，须记录财政部门审核同意的理由',
+    en: 'A price weight of {weight}% is outside the {min}%–{max}% band; record the finance department’s approval',
+  },
+  'procurement.pointsSum': {
+    'zh-CN': '评分项满分合计 {criteria} 分加价格分 {price} 分须等于 100 分',
+    en: 'The criteria ({criteria} points) and the price points ({price}) must add up to 100',
+  },
+  'procurement.twoOnlyForPurchasedServices': {
+    'zh-CN': '只有政府购买服务项目可以在符合要求的供应商只有 2 家时继续磋商',
+    en: 'Only government-purchased services may go on with 2 responsive suppliers',
+  },
+  'procurement.panelSize': {
+    'zh-CN': '磋商小组须为 3 人以上单数（当前 {count} 人）',
+    en: 'The panel needs an odd number of members, at least 3 (now {count})',
+  },
+  'procurement.panelDuplicate': {
+    'zh-CN': '磋商小组成员“{value}”重复',
+    en: 'Panel member “{value}” is listed twice',
+  },
+  'procurement.datesOutOfOrder': {
+    'zh-CN': '最后报价截止时间必须晚于响应文件递交截止时间',
+    en: 'The final quotation deadline must come after the bidding deadline',
+  },
+  'procurement.biddingTooShort': {
+    'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest}',
+    en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest}',
+  },
   'money.fen': {
     'zh-CN': '金额须为非负整数（单位：分）',
     en: 'Money must be a non-negative whole number of fen',

@@ -1,3 +1,4 @@
+import { MAX_FEN } from './money.ts';
 import { z } from './zod.ts';
 
 /**
@@ -149,6 +150,73 @@ export function roundHalfUp(numerator: number, denominator: number): number {
   const floor = (numerator - remainder) / denominator;
   // `+ 0` turns -0 into 0, so that a rounded zero compares equal everywhere.
   return (2 * remainder >= denominator ? floor + 1 : floor) + 0;
+}
+
+/**
+ * The panel mean of totals in hundredths, rounded half up once: the procurement's technical score
+ * (财库〔2014〕214号 Art. 24: each member scores on their own, the scores are then combined) and
+ * the contests' `mean` aggregation. Throws ScoringInputError for no totals.
+ */
+export function panelMean(totals: readonly number[]): number {
+  if (totals.length === 0) fail('a mean needs at least one total');
+  return roundHalfUp(
+    totals.reduce((sum, total) => sum + total, 0),
+    totals.length,
+  );
+}
+
+/** 1 basis point = 0.01 %; a price weight of 20 % is 2000 bp. */
+export const FULL_WEIGHT_BP = 10_000;
+
+/**
+ * Price score by lowest-price-first (低价优先法), 财库〔2014〕214号 Art. 24:
+ * `benchmark ÷ quotation × price weight × 100` points, where the benchmark is the lowest
+ * responsive final quotation, which so scores the full price points.
+ *
+ * With the weight in basis points the formula in hundredths of a point is exactly
+ * `benchmarkFen × weightBp ÷ quotationFen`, rounded half up once (a weight of 2000 bp gives full
+ * price points of 2000 hundredths, 20 points). Both amounts are whole fen, 0 < benchmark ≤
+ * quotation ≤ MAX_FEN, so the product stays below 2^53 and the division is exact integer work.
+ * Throws ScoringInputError for anything else.
+ */
+export function priceScore(benchmarkFen: number, quotationFen: number, weightBp: number): number {
+  if (!Number.isSafeInteger(weightBp) || weightBp < 0 || weightBp > FULL_WEIGHT_BP) {
+    fail(`price weight ${weightBp} is not a whole number of basis points from 0 to ${FULL_WEIGHT_BP}`);
+  }
+  if (!Number.isSafeInteger(benchmarkFen) || benchmarkFen < 1 || benchmarkFen > MAX_FEN) {
+    fail(`benchmark ${benchmarkFen} is not a positive whole number of fen`);
+  }
+  if (!Number.isSafeInteger(quotationFen) || quotationFen < benchmarkFen || quotationFen > MAX_FEN) {
+    fail(`quotation ${quotationFen} is not whole fen at or above the benchmark ${benchmarkFen}`);
+  }
+  return roundHalfUp(benchmarkFen * weightBp, quotationFen);
+}
+
+/** A responsive bid as the procurement ranking reads it; scores in hundredths. */
+export interface ScoredBid {
+  bidId: string;
+  finalQuotationFen: number;
+  priceScore: number;
+  technicalScore: number;
+  /** priceScore + technicalScore: the published parts add up to the published total. */
+  total: number;
+  submittedAt: string;
+}
+
+/**
+ * Negative when bid a ranks before bid b, 财库〔2014〕214号 Art. 25: the higher total first; equal
+ * totals by the lower final quotation; then by the better technical score. Bids equal on all three
+ * (the regulation stops there) go by the earlier bid, then the bid id, so that the order is the
+ * same whatever order the bids were read in.
+ */
+export function compareBids(a: ScoredBid, b: ScoredBid): number {
+  return (
+    b.total - a.total ||
+    a.finalQuotationFen - b.finalQuotationFen ||
+    b.technicalScore - a.technicalScore ||
+    Date.parse(a.submittedAt) - Date.parse(b.submittedAt) ||
+    compareIds(a.bidId, b.bidId)
+  );
 }
 
 /**
@@ -380,7 +448,7 @@ export function rankProposals(
       const totals = entry.sheets.map((sheet) => sheet.total);
       switch (rules.aggregation) {
         case 'mean':
-          score = roundHalfUp(entry.sum, n);
+          score = panelMean(totals);
           break;
         case 'trimmed-mean': {
           const kept = totals.filter((_, index) => !dropped.has(index));

@@ -16,6 +16,7 @@ import {
   sheetScoresSchema,
   sheetTotal,
 } from '../../shared/scoring.ts';
+import { hundredths, tablesUnder } from '../support/markdown.ts';
 
 const CODES = DEFAULT_RUBRIC.map((criterion) => criterion.code);
 
@@ -354,41 +355,6 @@ describe('the worked example of docs/scoring.md', () => {
     );
   });
 });
-
-/** The body rows of every markdown table between a heading and the next heading, cells trimmed, code marks removed. */
-function tablesUnder(markdown: string, heading: string): string[][][] {
-  const lines = markdown.split('\n');
-  const start = lines.indexOf(heading);
-  if (start < 0) throw new Error(`docs/scoring.md has no "${heading}"`);
-  const tables: string[][][] = [];
-  let current: string[][] | undefined;
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('#')) break;
-    if (!line.startsWith('|')) {
-      current = undefined;
-      continue;
-    }
-    const cells = line
-      .slice(1, -1)
-      .split('|')
-      .map((cell) => cell.trim().replaceAll('`', ''));
-    if (!current) {
-      current = [];
-      tables.push(current);
-      continue; // the header row
-    }
-    if (cells.every((cell) => /^-+$/.test(cell))) continue;
-    current.push(cells);
-  }
-  return tables;
-}
-
-/** "72.5" → 7250, exactly (no float). */
-function hundredths(points: string): number {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(points);
-  if (!match) throw new Error(`"${points}" is not a number of points`);
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 // ---------------------------------------------------------------------------------------------
 

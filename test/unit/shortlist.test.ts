@@ -18,6 +18,7 @@ import {
   ShortlistSearchLimitError,
   shortlist,
 } from '../../shared/shortlist.ts';
+import { tablesUnder } from '../support/markdown.ts';
 
 const yuan = (value: number) => value * 100;
 
@@ -246,34 +247,6 @@ describe('the worked example with every side rule (docs/shortlisting.md)', () =>
     );
   });
 });
-
-/** The body rows of every markdown table between a heading and the next heading, cells trimmed, code marks removed. */
-function tablesUnder(markdown: string, heading: string): string[][][] {
-  const lines = markdown.split('\n');
-  const start = lines.indexOf(heading);
-  if (start < 0) throw new Error(`docs/shortlisting.md has no "${heading}"`);
-  const tables: string[][][] = [];
-  let current: string[][] | undefined;
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('#')) break;
-    if (!line.startsWith('|')) {
-      current = undefined;
-      continue;
-    }
-    const cells = line
-      .slice(1, -1)
-      .split('|')
-      .map((cell) => cell.trim().replaceAll('`', ''));
-    if (!current) {
-      current = [];
-      tables.push(current);
-      continue; // the header row
-    }
-    if (cells.every((cell) => /^-+$/.test(cell))) continue;
-    current.push(cells);
-  }
-  return tables;
-}
 
 // ---------------------------------------------------------------------------------------------
 
