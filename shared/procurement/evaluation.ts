@@ -1,10 +1,10 @@
 import {
-  compareBids,
   type Criterion,
+  compareBids,
   panelMean,
   priceScore,
-  ScoringInputError,
   type ScoredBid,
+  ScoringInputError,
   type SheetScores,
   sheetScoresSchema,
   sheetTotal,
@@ -65,7 +65,10 @@ export type NonResponsiveReason =
  * Only registered organisations may bid (Art. 6 with the brief: a 民办非企业 with its certificate):
  * a team of kind `registered-org` that gives its certificate number. Resident teams are not.
  */
-export function isRegisteredSupplier(team: { kind: string; certificateNumber?: string | undefined }): boolean {
+export function isRegisteredSupplier(team: {
+  kind: string;
+  certificateNumber?: string | undefined;
+}): boolean {
   return team.kind === 'registered-org' && Boolean(team.certificateNumber);
 }
 
@@ -74,7 +77,10 @@ export function isRegisteredSupplier(team: { kind: string; certificateNumber?: s
  * from an unregistered supplier, priced above the ceiling, or missing a required part. Empty when
  * responsive.
  */
-export function bidReasons(rules: Pick<EvaluationRules, 'ceilingFen' | 'requiredParts'>, bid: BidForEvaluation) {
+export function bidReasons(
+  rules: Pick<EvaluationRules, 'ceilingFen' | 'requiredParts'>,
+  bid: BidForEvaluation,
+) {
   const reasons: NonResponsiveReason[] = [];
   if (!bid.registered) reasons.push({ code: 'unregistered' });
   if (bid.priceFen > rules.ceilingFen) {
@@ -94,7 +100,11 @@ export function finalQuotationReasons(rules: Pick<EvaluationRules, 'ceilingFen'>
   const reasons: NonResponsiveReason[] = [];
   if (bid.finalQuotationFen === undefined) reasons.push({ code: 'no-final-quotation' });
   else if (bid.finalQuotationFen > rules.ceilingFen) {
-    reasons.push({ code: 'final-above-ceiling', quotationFen: bid.finalQuotationFen, ceilingFen: rules.ceilingFen });
+    reasons.push({
+      code: 'final-above-ceiling',
+      quotationFen: bid.finalQuotationFen,
+      ceilingFen: rules.ceilingFen,
+    });
   }
   return reasons;
 }
@@ -154,7 +164,8 @@ function checkInput(rules: EvaluationRules, bids: readonly BidForEvaluation[]) {
     ids.add(bid.bidId);
     suppliers.add(bid.supplierId);
     for (const fen of [bid.priceFen, bid.finalQuotationFen ?? 1]) {
-      if (!Number.isSafeInteger(fen) || fen < 1) fail(`bid ${bid.bidId} has ${fen}, not a positive whole number of fen`);
+      if (!Number.isSafeInteger(fen) || fen < 1)
+        fail(`bid ${bid.bidId} has ${fen}, not a positive whole number of fen`);
     }
     if (Number.isNaN(Date.parse(bid.submittedAt))) fail(`bid ${bid.bidId} has no valid submittedAt`);
   }
@@ -248,7 +259,8 @@ export function evaluate(
     const expected = rules.panel.filter((judgeId) => !conflicted.has(pairKey(judgeId, bid.supplierId)));
     if (expected.length === 0) unscorable.push(bid.bidId);
     const totals = totalsByBid.get(bid.bidId);
-    for (const judgeId of expected) if (!totals?.has(judgeId)) missingSheets.push({ bidId: bid.bidId, judgeId });
+    for (const judgeId of expected)
+      if (!totals?.has(judgeId)) missingSheets.push({ bidId: bid.bidId, judgeId });
     results.get(bid.bidId)!.sheets = [...(totals ?? [])]
       .map(([judgeId, total]) => ({ judgeId, total }))
       .sort((a, b) => compareIds(a.judgeId, b.judgeId));
@@ -256,7 +268,13 @@ export function evaluate(
   missingSheets.sort((a, b) => compareIds(a.bidId, b.bidId) || compareIds(a.judgeId, b.judgeId));
   unscorable.sort(compareIds);
   if (missingSheets.length > 0 || unscorable.length > 0) {
-    return { ...base, outcome: 'incomplete', missingSheets, unscorable, bids: [...results.values()].sort(byId) };
+    return {
+      ...base,
+      outcome: 'incomplete',
+      missingSheets,
+      unscorable,
+      bids: [...results.values()].sort(byId),
+    };
   }
 
   const benchmarkFen = Math.min(...[...scored.values()].map((bid) => bid.finalQuotationFen!));
@@ -295,6 +313,9 @@ export function evaluate(
  * Art. 28: the purchaser confirms the candidates in the recommended order. The first candidate not
  * yet declined (each decline recorded with its reason), or undefined when every one was declined.
  */
-export function nextCandidate(candidates: readonly string[], declined: readonly string[]): string | undefined {
+export function nextCandidate(
+  candidates: readonly string[],
+  declined: readonly string[],
+): string | undefined {
   return candidates.find((bidId) => !declined.includes(bidId));
 }

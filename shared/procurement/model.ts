@@ -124,7 +124,10 @@ export function crossCheckSetup(setup: ProcurementSetupFields): Issue[] {
     ...duplicateIssues(
       setup.panel.map((member) => member.judgeId),
       (index) => ['panel', index, 'judgeId'],
-    ).map((issue) => ({ ...issue, params: { code: 'procurement.panelDuplicate', value: issue.params.value! } })),
+    ).map((issue) => ({
+      ...issue,
+      params: { code: 'procurement.panelDuplicate', value: issue.params.value! },
+    })),
   );
   if (setup.finalQuotationDeadline <= setup.biddingDeadline) {
     issues.push({ path: ['finalQuotationDeadline'], params: { code: 'procurement.datesOutOfOrder' } });
@@ -147,7 +150,11 @@ export function announceIssues(setup: Pick<ProcurementSetup, 'biddingDeadline'>,
     ? [
         {
           path: ['biddingDeadline'],
-          params: { code: 'procurement.biddingTooShort', days: MIN_BIDDING_DAYS, earliest: formatShanghai(earliest) },
+          params: {
+            code: 'procurement.biddingTooShort',
+            days: MIN_BIDDING_DAYS,
+            earliest: formatShanghai(earliest),
+          },
         },
       ]
     : [];
