@@ -46,8 +46,20 @@ const LocalEnv = z.object({
   TABLE_NAME: z.string().min(3).default('micro-venture'),
   AWS_REGION: z.string().default('cn-north-1'),
   MEMORY: z.stringbool().default(false),
+  /**
+   * Serve /dev/* (demo sign-in as anyone, the clock) even when HOST is not a loopback address.
+   * Off by default: on a network address they are refused unless this says otherwise.
+   */
+  DEV_ROUTES: z.stringbool().default(false),
+  /** Requests per minute each client address may send; 0 turns the limit off. */
+  RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
 export type LocalConfig = z.infer<typeof LocalEnv>;
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach a server listening there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
 
 export function loadLocalConfig(
   argv: readonly string[] = process.argv.slice(2),
@@ -58,9 +70,10 @@ export function loadLocalConfig(
     if (arg === '--memory') flags.MEMORY = 'true';
     else if (arg.startsWith('--port=')) flags.PORT = arg.slice(7);
     else if (arg.startsWith('--engine=')) flags.DB_ENGINE = arg.slice(9);
+    else if (arg === '--dev-routes') flags.DEV_ROUTES = 'true';
     else
       throw new ConfigError(
-        `Unknown option ${arg} (known: --memory, --port=N, --engine=dynamodb-local|endpoint)`,
+        `Unknown option ${arg} (known: --memory, --port=N, --engine=dynamodb-local|endpoint, --dev-routes)`,
       );
   }
   return parseEnv(LocalEnv, { ...env, ...flags });

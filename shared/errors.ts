@@ -15,7 +15,7 @@ type Params = Record<string, string | number>;
  * the human message (zh-CN or en) and stays stable for programs that read it.
  */
 export abstract class AppError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 503;
+  abstract readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
   constructor(
     readonly code: MessageCode,
     readonly params: Params = {},
@@ -41,6 +41,16 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   readonly status = 404;
 }
+/** A known path asked with a method it does not have; `allow` lists the ones it has. */
+export class MethodNotAllowedError extends AppError {
+  readonly status = 405;
+  constructor(
+    method: string,
+    readonly allow: readonly string[],
+  ) {
+    super('http.methodNotAllowed', { method, allowed: allow.join(', ') });
+  }
+}
 export class ConflictError extends AppError {
   readonly status = 409;
 }
@@ -55,6 +65,17 @@ export class PayloadTooLargeError extends AppError {
 }
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
+}
+/** Too many requests from one client (or of one kind from one principal): retry after `retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  constructor(
+    code: MessageCode,
+    readonly retryAfterSeconds: number,
+    params: Params = {},
+  ) {
+    super(code, params);
+  }
 }
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;

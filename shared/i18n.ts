@@ -34,6 +34,14 @@ const messages = {
     en: 'Request body too large (limit {limit} bytes)',
   },
   'http.notFound': { 'zh-CN': '未找到该资源', en: 'Not found' },
+  'http.methodNotAllowed': {
+    'zh-CN': '该地址不支持 {method} 请求，可用的方法：{allowed}',
+    en: 'This address does not take {method}; it takes {allowed}',
+  },
+  'http.tooManyRequests': {
+    'zh-CN': '请求过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many requests; try again in {seconds} seconds',
+  },
   'http.unauthorized': { 'zh-CN': '请先登录', en: 'Sign-in required' },
   'http.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
   'http.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
@@ -53,6 +61,10 @@ const messages = {
   'precondition.failed': {
     'zh-CN': '内容已被他人修改，请刷新后重试',
     en: 'Someone else changed this since you read it; reload and try again',
+  },
+  'precondition.malformed': {
+    'zh-CN': 'If-Match 请求头格式不正确：应为 *，或以逗号分隔的 ETag（如 "3"）',
+    en: 'The If-Match header is malformed: send *, or comma-separated ETags such as "3"',
   },
   'idempotency.mismatch': {
     'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求',
@@ -310,6 +322,14 @@ const messages = {
   'procurement.biddingTooShort': {
     'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest}',
     en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest}',
+  },
+  'dev.unknownUser': {
+    'zh-CN': '没有这位演示用户；可选：{users}',
+    en: 'No such demo user; choose one of {users}',
+  },
+  'dev.advanceDays': {
+    'zh-CN': '前进天数须为 0 至 365 之间的整数',
+    en: 'advanceDays must be a whole number from 0 to 365',
   },
   'money.fen': {
     'zh-CN': '金额须为非负整数（单位：分）',

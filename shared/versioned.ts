@@ -13,16 +13,42 @@ export function etag(version: number): string {
   return `"${version}"`;
 }
 
-/** Parses `If-Match: "3"` (or W/"3"); undefined when absent, NaN when unreadable. */
-export function parseIfMatch(header: string | undefined): number | undefined {
+/**
+ * What an `If-Match` asks (RFC 9110 §13.1.1): a version, any of several (`"7", "3"`), or any
+ * current version at all (`*`).
+ */
+export type IfMatch = number | readonly number[] | '*';
+
+const ENTITY_TAG = /^(?:W\/)?"([^"]*)"$/;
+
+/**
+ * Parses an `If-Match` or `If-None-Match` field: `*`, or a comma-separated list of entity
+ * tags (`"3"`, `W/"3"`). Returns undefined when absent and null when unreadable. Tags that
+ * are not ours (not a version number) can never match, so they are dropped; a list of only
+ * such tags is `[]`, which matches nothing (412 for If-Match).
+ */
+export function parseIfMatch(header: string | undefined): IfMatch | undefined | null {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  return match ? Number(match[1]) : Number.NaN;
+  const value = header.trim();
+  if (value === '*') return '*';
+  const versions: number[] = [];
+  for (const part of value.split(',')) {
+    const tag = ENTITY_TAG.exec(part.trim());
+    if (!tag) return null;
+    if (/^\d{1,9}$/.test(tag[1]!)) versions.push(Number(tag[1]));
+  }
+  return versions;
 }
 
-/** Refuses a write whose If-Match names an older version than the one just read. */
-export function assertVersion(current: Versioned, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current.version) {
+/** True when `current` satisfies the precondition (weak comparison, as If-None-Match uses). */
+export function versionMatches(current: number, expected: IfMatch): boolean {
+  if (expected === '*') return true;
+  return typeof expected === 'number' ? expected === current : expected.includes(current);
+}
+
+/** Refuses a write whose If-Match names none of the versions just read. */
+export function assertVersion(current: Versioned, expected: IfMatch | undefined): void {
+  if (expected !== undefined && !versionMatches(current.version, expected)) {
     throw new PreconditionFailedError('precondition.failed');
   }
 }
@@ -38,7 +64,7 @@ export async function saveNextVersion<T extends Versioned>(
   next: T,
   toItem: (entity: T) => Record<string, unknown> & { pk: string; sk: string },
   options: {
-    expectedVersion?: number | undefined;
+    expectedVersion?: IfMatch | undefined;
     /** A further rule this write commits on (e.g. the deadline), with its values. */
     condition?: string;
     names?: Record<string, string>;

@@ -116,6 +116,8 @@ export function noticesRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const { number, code } = c.req.valid('query');
+      // The code in the URL is a secret: no cache may keep the answer.
+      c.header('cache-control', 'no-store');
       return c.json(await verifyNotice(deps, number, code), 200);
     },
   );

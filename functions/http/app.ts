@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -8,6 +8,7 @@ import { hasRole, type Principal, type TokenVerifier } from '../../shared/auth.t
 import type { Deps } from '../../shared/deps.ts';
 import {
   ForbiddenError,
+  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
   UnauthorizedError,
@@ -15,8 +16,10 @@ import {
 } from '../../shared/errors.ts';
 import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import { fieldErrors } from '../../shared/validation.ts';
+import { parseIfMatch, versionMatches } from '../../shared/versioned.ts';
 import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
 import { MAX_BODY_BYTES, problemResponse } from './problem.ts';
+import { allowedMethods } from './route-match.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -50,6 +53,44 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   });
 }
 
+/** No route answers: 405 with the methods the path has, or 404 when no route has the path. */
+export function unrouted(method: string, pathname: string) {
+  const allow = allowedMethods(pathname);
+  return allow.length > 0 ? new MethodNotAllowedError(method, allow) : new NotFoundError('http.notFound');
+}
+
+/**
+ * The caching rule every response follows unless its route set one: anything read with
+ * credentials, any CSV export and any page is `no-store` (they carry phones, verification
+ * codes, notices); public JSON is `no-cache`: kept, but revalidated by its ETag every time.
+ */
+function cacheControl(c: Context<AppEnv>): string {
+  const type = c.res.headers.get('content-type') ?? '';
+  if (c.get('principal') || /text\/(csv|html)/.test(type)) return 'no-store';
+  return 'no-cache';
+}
+
+/**
+ * RFC 9110 §13.1.2: a GET whose If-None-Match holds the current ETag (or `*`) answers 304
+ * with no body, keeping the headers a cache needs.
+ */
+async function notModified(c: Context<AppEnv>, next: Next) {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.header('cache-control', cacheControl(c));
+  const etag = c.res.headers.get('etag');
+  const condition = parseIfMatch(c.req.header('if-none-match'));
+  if (c.res.status !== 200 || !etag || !condition || !['GET', 'HEAD'].includes(c.req.method)) return;
+  const version = parseIfMatch(etag);
+  if (Array.isArray(version) && version.length === 1 && versionMatches(version[0]!, condition)) {
+    const headers = new Headers();
+    for (const name of ['etag', 'cache-control', 'vary', 'content-language', 'content-location', 'expires']) {
+      const value = c.res.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    c.res = new Response(null, { status: 304, headers });
+  }
+}
+
 /** Every function app starts here: the same headers, limits, auth, locale and error mapping. */
 export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono<AppEnv> {
   const app = createRouter();
@@ -68,6 +109,7 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
     c.set('principal', token ? await deps.verifier.verify(token) : undefined);
     await next();
   });
+  app.use(notModified);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -77,7 +119,7 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
     }),
   );
   app.onError((error, c) => problemResponse(c, error, c.get('locale') ?? 'zh-CN'));
-  app.notFound((c) => problemResponse(c, new NotFoundError('http.notFound'), c.get('locale') ?? 'zh-CN'));
+  app.notFound((c) => problemResponse(c, unrouted(c.req.method, c.req.path), c.get('locale') ?? 'zh-CN'));
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BadRequestError, PreconditionRequiredError } from '../../shared/errors.ts';
-import { parseIfMatch } from '../../shared/versioned.ts';
+import { type IfMatch, parseIfMatch } from '../../shared/versioned.ts';
 
 export const Id = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
 
@@ -31,21 +31,24 @@ export const IdempotencyHeaders = z.object({
 });
 
 export const IfMatchHeaders = z.object({
-  'if-match': z.string().max(64).optional().openapi({ description: 'The ETag of your last read.' }),
+  'if-match': z.string().max(1024).optional().openapi({
+    description:
+      'RFC 9110 §13.1.1: the ETag of your last read (`"3"`), several (`"3", "4"`), or `*` for any current version. A stale one gets 412 and changes nothing.',
+  }),
 });
 
-/** A stale or missing If-Match is how lost updates are stopped; edits require it. */
-export function requireIfMatch(header: string | undefined): number {
-  const version = parseIfMatch(header);
-  if (version === undefined) throw new PreconditionRequiredError('precondition.required');
-  if (Number.isNaN(version)) throw new BadRequestError('http.badRequest');
-  return version;
+/** A stale or missing If-Match is how lost updates are stopped; edits require it (428 without). */
+export function requireIfMatch(header: string | undefined): IfMatch {
+  const precondition = optionalIfMatch(header);
+  if (precondition === undefined) throw new PreconditionRequiredError('precondition.required');
+  return precondition;
 }
 
-export function optionalIfMatch(header: string | undefined): number | undefined {
-  const version = parseIfMatch(header);
-  if (Number.isNaN(version)) throw new BadRequestError('http.badRequest');
-  return version;
+/** An If-Match a route accepts but does not require; 400 when it is not a list of entity tags or `*`. */
+export function optionalIfMatch(header: string | undefined): IfMatch | undefined {
+  const precondition = parseIfMatch(header);
+  if (precondition === null) throw new BadRequestError('precondition.malformed');
+  return precondition;
 }
 
 export function jsonBody<T extends z.ZodType>(schema: T) {

@@ -1,8 +1,11 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
-import { SESSION_COOKIE } from '../../functions/http/app.ts';
+import { SESSION_COOKIE, unrouted } from '../../functions/http/app.ts';
+import { problemResponse } from '../../functions/http/problem.ts';
 import type { AdjustableClock } from '../../shared/clock.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import { negotiateLocale } from '../../shared/i18n.ts';
 import type { DevIssuer, DevUser } from './dev-auth.ts';
 
 const ROLE_NAMES: Record<string, string> = { officer: '街道工作人员', judge: '评审专家', resident: '居民' };
@@ -16,6 +19,17 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
   const app = new Hono();
   app.use(csrf());
   const find = (sub: unknown) => users.find((u) => u.sub === sub);
+  const locale = (c: Context) => negotiateLocale(c.req.header('accept-language'));
+  const invalid = (c: Context, path: string, message: 'dev.unknownUser' | 'dev.advanceDays') =>
+    problemResponse(
+      c,
+      new ValidationError('validation.failed', {}, [
+        { path, message, params: { users: users.map((u) => u.sub).join(', ') } },
+      ]),
+      locale(c),
+    );
+  app.onError((error, c) => problemResponse(c, error, locale(c)));
+  app.notFound((c) => problemResponse(c, unrouted(c.req.method, c.req.path), locale(c)));
 
   app.get('/dev/sign-in', (c) =>
     c.html(
@@ -54,7 +68,7 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
   app.post('/dev/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const user = find(form.user);
-    if (!user) return c.text('unknown demo user', 400);
+    if (!user) return invalid(c, 'user', 'dev.unknownUser');
     setCookie(c, SESSION_COOKIE, await issuer.sign(user), { httpOnly: true, sameSite: 'Lax', path: '/' });
     return c.redirect('/', 303);
   });
@@ -69,7 +83,7 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
   app.post('/dev/token', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { user?: unknown };
     const user = find(body.user);
-    if (!user) return c.json({ error: 'unknown demo user', users: users.map((u) => u.sub) }, 400);
+    if (!user) return invalid(c, 'user', 'dev.unknownUser');
     return c.json({ token: await issuer.sign(user), user });
   });
 
@@ -78,7 +92,7 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
     const body = (await c.req.json().catch(() => ({}))) as { advanceDays?: unknown };
     const days = Number(body.advanceDays);
     if (!Number.isInteger(days) || days < 0 || days > 365)
-      return c.json({ error: 'advanceDays: 0..365' }, 400);
+      return invalid(c, 'advanceDays', 'dev.advanceDays');
     clock.advance(days * 24 * 3600 * 1000);
     return c.json({ now: clock.now().toISOString() });
   });

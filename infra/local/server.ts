@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
@@ -12,13 +13,14 @@ import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { createTokenVerifier } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
-import type { LocalConfig } from '../../shared/config.ts';
+import { isLoopback, type LocalConfig } from '../../shared/config.ts';
 import { CursorCodec } from '../../shared/cursor.ts';
 import { createDb } from '../../shared/db.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuer } from './dev-auth.ts';
 import { createDevRoutes } from './dev-routes.tsx';
 import { createDispatcher } from './dispatch.ts';
 import { type Engine, ensureTable, LOCAL_CREDENTIALS, startDynamoDbLocal } from './engine.ts';
+import { perClientRateLimit } from './rate-limit.ts';
 import { DEMO_USERS, seedDemo } from './seed.ts';
 
 export interface LocalServer {
@@ -58,11 +60,7 @@ function localSecret(config: LocalConfig, name: string): string {
   return secret;
 }
 
-function listen(
-  app: { fetch: (request: Request) => Response | Promise<Response> },
-  host: string,
-  port: number,
-) {
+function listen(app: Hono, host: string, port: number) {
   return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(server));
     server.once('error', reject);
@@ -97,11 +95,23 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       awards: createAwardsApp(deps),
       portal: createPortalApp(deps),
     };
-    const dev = createDevRoutes({ issuer, users: DEMO_USERS, clock });
-    const dispatch = createDispatcher(apps, { fetch: (request) => dev.fetch(request) });
+    // /dev/* lets anyone sign in as anyone: only this machine may reach it, unless told otherwise.
+    const devOn = isLoopback(config.HOST) || config.DEV_ROUTES;
+    if (!isLoopback(config.HOST)) {
+      log(
+        devOn
+          ? `Warning: HOST=${config.HOST} is reachable from the network and --dev-routes is on: anyone who reaches this port can sign in as any demo user and move the clock.`
+          : `Warning: HOST=${config.HOST} is reachable from the network, so /dev/* (demo sign-in, clock) is off. To serve it anyway (for a trusted network only), add --dev-routes or DEV_ROUTES=true.`,
+      );
+    }
+    const dev = devOn ? createDevRoutes({ issuer, users: DEMO_USERS, clock }) : undefined;
+    const dispatch = createDispatcher(apps, dev);
+    const root = new Hono();
+    if (config.RATE_LIMIT > 0) root.use(perClientRateLimit(config.RATE_LIMIT));
+    root.all('*', (c) => dispatch(c.req.raw));
     let server: ReturnType<typeof serve>;
     try {
-      server = await listen({ fetch: dispatch }, config.HOST, config.PORT);
+      server = await listen(root, config.HOST, config.PORT);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new Error(
@@ -116,7 +126,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       `微创投 / Micro-Venture is running on ${engine.kind}${config.MEMORY ? ' (in memory)' : ` (data in ${config.DATA_DIR}/)`}`,
     );
     log(`  Portal      ${url}/`);
-    log(`  Sign in     ${url}/dev/sign-in`);
+    if (devOn) log(`  Sign in     ${url}/dev/sign-in`);
     log(`  API docs    ${url}/api/docs`);
     log(`  Demo call   ${url}/api/contests/${contestId}`);
     log(`  In review   ${url}/api/contests/${reviewContestId} (sign in as a judge to score)`);

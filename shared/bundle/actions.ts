@@ -20,7 +20,7 @@ import {
   ShortlistSearchLimitError,
   shortlist,
 } from '../shortlist.ts';
-import { assertVersion, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import {
   type BundleLine,
   type BundleSummary,
@@ -197,7 +197,7 @@ export async function saveDecisions(
   principal: Principal,
   contestId: string,
   input: DecisionsInput,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertStatus(whole.contest, ['review']);
@@ -256,7 +256,7 @@ export async function saveDecisions(
 }
 
 /** Publishing freezes the proposed bundle for the publicity days and opens objections. */
-export async function publishBundle(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+export async function publishBundle(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
   assertStatus(whole.contest, ['review']);

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
-import { assertVersion, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
 import {
   CANCELLABLE,
@@ -87,7 +87,7 @@ export async function updateContest(
   principal: Principal,
   contestId: string,
   patch: z.infer<typeof ContestPatchInput>,
-  ifMatch: number,
+  ifMatch: IfMatch,
 ): Promise<Contest> {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
@@ -104,7 +104,7 @@ export async function saveContest(
   deps: Deps,
   actor: string,
   next: Contest,
-  expectedVersion: number | undefined,
+  expectedVersion: IfMatch | undefined,
   from: ContestStatus,
 ) {
   const saved = await saveNextVersion(deps.db, deps.clock, next, contestItem, {
@@ -128,7 +128,7 @@ export function assertStatus(contest: Contest, allowed: readonly ContestStatus[]
 }
 
 /** Opening publishes the call and freezes the rules. */
-export async function openContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+export async function openContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
   assertStatus(contest, ['draft']);
@@ -148,7 +148,7 @@ export async function openContest(deps: Deps, principal: Principal, contestId: s
 }
 
 /** Closing ends submissions and starts eligibility screening; only once the deadline has passed. */
-export async function closeContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+export async function closeContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
   assertStatus(contest, ['open']);
@@ -170,7 +170,7 @@ export async function cancelContest(
   principal: Principal,
   contestId: string,
   reason: string,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { PageRequest } from '../paging.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { parseOrThrow } from '../validation.ts';
-import { assertVersion, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
 import {
   contestChecks,
@@ -45,7 +45,7 @@ function assertBeforeDeadline(deps: Deps, deadline: string) {
 }
 
 /** The owner's write: commits on the version and on the deadline the proposal carries. */
-function saveOwnerChange(deps: Deps, next: Proposal, expectedVersion: number | undefined) {
+function saveOwnerChange(deps: Deps, next: Proposal, expectedVersion: IfMatch | undefined) {
   return saveNextVersion(deps.db, deps.clock, next, proposalItem, {
     expectedVersion,
     condition: 'contestDeadline > :now',
@@ -118,7 +118,7 @@ export async function updateProposal(
   contestId: string,
   proposalId: string,
   patch: ProposalContent,
-  ifMatch: number,
+  ifMatch: IfMatch,
 ) {
   const proposal = await ownProposal(deps, principal, contestId, proposalId);
   assertVersion(proposal, ifMatch);
@@ -132,7 +132,7 @@ export async function submitProposal(
   principal: Principal,
   contestId: string,
   proposalId: string,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const proposal = await ownProposal(deps, principal, contestId, proposalId);
   assertVersion(proposal, ifMatch);
@@ -156,7 +156,7 @@ export async function withdrawProposal(
   principal: Principal,
   contestId: string,
   proposalId: string,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const proposal = await ownProposal(deps, principal, contestId, proposalId);
   assertVersion(proposal, ifMatch);
@@ -191,7 +191,7 @@ export async function screenProposal(
   contestId: string,
   proposalId: string,
   input: z.infer<typeof ScreeningInput>,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
   if (contest.status !== 'screening')

@@ -12,7 +12,7 @@ import { isEligible, type Proposal } from '../proposal/model.ts';
 import { getProposal } from '../proposal/store.ts';
 import { rankProposals, sheetScoresSchema, sheetTotal } from '../scoring.ts';
 import { parseOrThrow } from '../validation.ts';
-import { assertVersion, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { type AssignmentPair, planAssignments } from './assign.ts';
 import {
   type Assignment,
@@ -213,7 +213,7 @@ export async function autoAssign(deps: Deps, principal: Principal, contestId: st
 }
 
 /** Review starts only after submissions close and every submission has been screened. */
-export async function startReview(deps: Deps, principal: Principal, contestId: string, ifMatch?: number) {
+export async function startReview(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
   assertStatus(whole.contest, ['screening']);
@@ -283,7 +283,7 @@ export async function saveSheet(
   contestId: string,
   proposalId: string,
   input: SheetInput,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
   const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
   assertStatus(contest, ['review']);
@@ -329,7 +329,7 @@ export async function submitSheet(
   principal: Principal,
   contestId: string,
   proposalId: string,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
   assertStatus(contest, ['review']);
@@ -359,7 +359,7 @@ export async function reopenSheet(
   proposalId: string,
   judgeId: string,
   reason: string,
-  ifMatch?: number,
+  ifMatch?: IfMatch,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertStatus(contest, ['review']);

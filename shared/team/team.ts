@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
-import { assertVersion, readEntity, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, readEntity, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
 
 export const MEMBER_ROLES = ['leader', 'member', 'volunteer', 'advisor'] as const;
@@ -116,7 +116,7 @@ export async function replaceTeam(
   principal: Principal,
   teamId: string,
   input: TeamInput,
-  ifMatch: number,
+  ifMatch: IfMatch,
 ): Promise<Team> {
   const team = await teamOfOwner(deps, principal, teamId);
   assertVersion(team, ifMatch);

@@ -4,7 +4,7 @@ import { principalFromClaims } from '../../shared/auth.ts';
 import { ConfigError, loadLambdaConfig, loadLocalConfig } from '../../shared/config.ts';
 import { CursorCodec } from '../../shared/cursor.ts';
 import { BadRequestError } from '../../shared/errors.ts';
-import { parseIfMatch } from '../../shared/versioned.ts';
+import { parseIfMatch, versionMatches } from '../../shared/versioned.ts';
 
 describe('pagination cursors', () => {
   const codec = new CursorCodec('a-secret-of-sixteen+');
@@ -29,12 +29,26 @@ describe('pagination cursors', () => {
 describe('If-Match', () => {
   it.each([
     [undefined, undefined],
-    ['"3"', 3],
-    ['W/"12"', 12],
-    ['3', Number.NaN],
-    ['"x"', Number.NaN],
+    ['"3"', [3]],
+    ['W/"12"', [12]],
+    ['*', '*'],
+    [' "7", "3" ', [7, 3]],
+    ['"7",W/"3"', [7, 3]],
+    ['"x"', []],
+    ['"7", "x"', [7]],
+    ['3', null],
+    ['"3" "4"', null],
+    ['"3",', null],
+    ['*, "3"', null],
   ])('reads %s as %s', (header, version) => {
     expect(parseIfMatch(header)).toEqual(version);
+  });
+
+  it('matches a version against one tag, a list, or *', () => {
+    expect(versionMatches(3, [7, 3])).toBe(true);
+    expect(versionMatches(3, [])).toBe(false);
+    expect(versionMatches(3, 4)).toBe(false);
+    expect(versionMatches(3, '*')).toBe(true);
   });
 });
 
@@ -81,7 +95,7 @@ describe('the local dispatcher', () => {
       awards: app('awards'),
       portal: app('portal'),
     },
-    app('fallback'),
+    app('dev'),
   );
   const to = async (method: string, path: string) =>
     (await dispatch(new Request(`http://x${path}`, { method }))).text();
@@ -93,7 +107,9 @@ describe('the local dispatcher', () => {
     expect(await to('POST', '/api/contests/abc/proposals/def/submit')).toBe('submissions');
     expect(await to('GET', '/api/contests/abc/ranking.csv')).toBe('scoring');
     expect(await to('PUT', '/api/contests/abc/proposals/def/sheet')).toBe('scoring');
-    expect(await to('DELETE', '/api/contests')).toBe('fallback');
-    expect(await to('GET', '/dev/sign-in')).toBe('fallback');
+    // No route: the portal answers it with problem+json (404, or 405 with Allow).
+    expect(await to('DELETE', '/api/contests')).toBe('portal');
+    expect(await to('GET', '/api/nowhere')).toBe('portal');
+    expect(await to('GET', '/dev/sign-in')).toBe('dev');
   });
 });
