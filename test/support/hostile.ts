@@ -46,6 +46,28 @@ export function mutated(valid: Record<string, unknown>) {
   );
 }
 
+/**
+ * Conditional headers that are stale, malformed or oversized; none names a version the
+ * fuzzed items can have, so with them a write must still change nothing.
+ */
+export const hostileConditions = fc.record({
+  'if-match': fc.constantFrom(
+    '"999"',
+    'W/"999"',
+    '"999", "998"',
+    '"abc"',
+    '999',
+    '"',
+    '',
+    '*, "1"',
+    '"1" "2"',
+    ',,,',
+    `"${'9'.repeat(40)}"`,
+    `"999", ${'"998", '.repeat(300)}"997"`,
+  ),
+  'if-none-match': fc.constantFrom('"999"', '*', 'W/"1"', 'garbage', ''),
+});
+
 export interface FuzzedRoute {
   method: string;
   path: string;
@@ -56,8 +78,9 @@ export interface FuzzedRoute {
 
 /**
  * Sends generated invalid bodies to each route: never a 5xx, and every refusal is a
- * problem+json that leaves what `snapshot` reads exactly as it was. A stale If-Match rides
- * along, so a body that happens to be valid still cannot change an existing item.
+ * problem+json that leaves what `snapshot` reads exactly as it was. A stale or malformed
+ * If-Match (and If-None-Match) rides along, so a body that happens to be valid still cannot
+ * change an existing item.
  */
 export async function fuzzRoutes(
   app: Parameters<typeof call>[0],
@@ -67,15 +90,11 @@ export async function fuzzRoutes(
 ) {
   const cases = fc
     .constantFrom(...routes)
-    .chain((route) => fc.tuple(fc.constant(route), mutated(route.valid)));
+    .chain((route) => fc.tuple(fc.constant(route), mutated(route.valid), hostileConditions));
   await fc.assert(
-    fc.asyncProperty(cases, async ([route, body]) => {
+    fc.asyncProperty(cases, async ([route, body, headers]) => {
       const before = await snapshot();
-      const response = await call(app, route.method, route.path, {
-        token: route.token,
-        body,
-        headers: { 'if-match': '"999"' },
-      });
+      const response = await call(app, route.method, route.path, { token: route.token, body, headers });
       expect(response.status).toBeLessThan(500);
       if (response.status >= 400) {
         expectProblem(response);
