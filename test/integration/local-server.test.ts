@@ -200,7 +200,10 @@ describe('npm start on its own DynamoDB Local', () => {
     expect(lines.join('\n')).toMatch(
       /DynamoDB Local stopped \(SIGKILL\); restarting it on port \d+ with the data in /,
     );
-    expect(lines).toContain('DynamoDB Local is running again.');
+    // The engine answers a moment before the watchdog reports it back.
+    for (let i = 0; i < 50 && !lines.includes('DynamoDB Local is running again.'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(lines, lines.join('\n')).toContain('DynamoDB Local is running again.');
     await signInAndSubmit(server);
   }, 120_000);
 });
