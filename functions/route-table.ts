@@ -4,12 +4,18 @@ import type { Role } from '../shared/auth.ts';
  * The one route table. The local server and the CDK stack are both built from it, and each
  * function app registers exactly its own entries (test/infra proves all three agree).
  * `public` routes need no token; any other role list is checked on every request.
+ *
+ * Two kinds of route: `api` (JSON under /api, in the OpenAPI document, bearer token or session
+ * cookie) and `page` (HTML for browsers, session cookie only). A page with roles sends a visitor
+ * who is not signed in to the sign-in page and answers a signed-in person without the role with
+ * a 403 page; the gateway lets pages through without a token (see `gatewayChecksToken`).
  */
 export const FUNCTIONS = ['submissions', 'scoring', 'shortlisting', 'awards', 'portal'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteRole = Role | 'public';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type RouteKind = 'api' | 'page';
 
 export interface RouteSpec {
   fn: FunctionName;
@@ -18,6 +24,7 @@ export interface RouteSpec {
   path: string;
   roles: readonly RouteRole[];
   summary: string;
+  kind: RouteKind;
 }
 
 const r = (
@@ -32,7 +39,17 @@ const r = (
   path,
   roles,
   summary,
+  kind: 'api',
 });
+
+/** A page route: HTML for a browser, served by the function that owns its data. */
+const page = (
+  fn: FunctionName,
+  method: 'get' | 'post',
+  path: string,
+  roles: readonly RouteRole[],
+  summary: string,
+): RouteSpec => ({ fn, method, path, roles, summary, kind: 'page' });
 
 export const routeTable = {
   // Contests: the public call and the office's drafts.
@@ -73,6 +90,14 @@ export const routeTable = {
     '/api/contests/{contestId}/cancel',
     ['officer'],
     'Cancel a contest',
+  ),
+
+  contestPage: page(
+    'submissions',
+    'get',
+    '/contests/{contestId}',
+    ['public'],
+    'A contest: the call, rules, timeline, publicity, the locked bundle and results',
   ),
 
   // Teams.
@@ -294,6 +319,13 @@ export const routeTable = {
     ['officer'],
     'Answer an objection on the record',
   ),
+  lockedBundleText: r(
+    'shortlisting',
+    'get',
+    '/api/contests/{contestId}/bundle/locked-bundle.json',
+    ['public'],
+    'The exact canonical text whose SHA-256 is the locked bundle digest',
+  ),
   lockBundle: r(
     'shortlisting',
     'post',
@@ -335,6 +367,13 @@ export const routeTable = {
     ['public'],
     'A notice, printable (A4)',
   ),
+  verifyNoticePage: page(
+    'awards',
+    'get',
+    '/notices/verify',
+    ['public'],
+    'Verify a notice: its number and code in, its facts out',
+  ),
   verifyNotice: r('awards', 'get', '/api/notices/verify', ['public'], 'Verify a notice by number and code'),
   awardsCsv: r('awards', 'get', '/api/contests/{contestId}/awards.csv', ['officer'], 'The awards as CSV'),
   ocdsRelease: r(
@@ -354,15 +393,34 @@ export const routeTable = {
   ),
 
   // Portal: pages and API documentation.
-  home: r('portal', 'get', '/', ['public'], 'Portal home page'),
+  home: page('portal', 'get', '/', ['public'], 'Home: the published contests'),
+  signIn: page(
+    'portal',
+    'get',
+    '/sign-in',
+    ['public'],
+    'Sign in (the demo page locally, hosted sign-in on AWS)',
+  ),
+  signOut: page('portal', 'post', '/sign-out', ['public'], 'Sign out: clears the session cookie'),
   openapi: r('portal', 'get', '/api/openapi.json', ['public'], 'OpenAPI 3.1 document'),
   apiDocs: r('portal', 'get', '/api/docs', ['public'], 'Interactive API documentation'),
   apiDocsAsset: r('portal', 'get', '/api/docs/assets/{file}', ['public'], 'API documentation assets'),
-  portalAsset: r('portal', 'get', '/assets/{file}', ['public'], 'Portal stylesheet'),
+  portalAsset: r('portal', 'get', '/assets/{file}', ['public'], 'Portal stylesheet and script'),
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routeTable;
 
-export function routesOf(fn: FunctionName): [RouteName, RouteSpec][] {
-  return (Object.entries(routeTable) as [RouteName, RouteSpec][]).filter(([, spec]) => spec.fn === fn);
+export function routesOf(fn: FunctionName, kind?: RouteKind): [RouteName, RouteSpec][] {
+  return (Object.entries(routeTable) as [RouteName, RouteSpec][]).filter(
+    ([, spec]) => spec.fn === fn && (kind === undefined || spec.kind === kind),
+  );
+}
+
+/**
+ * Whether the gateway itself demands a bearer token. Browsers send the session cookie, never a
+ * bearer token, so pages are checked by the function (roles and objects alike), as public
+ * routes are.
+ */
+export function gatewayChecksToken(spec: RouteSpec): boolean {
+  return spec.kind === 'api' && !spec.roles.includes('public');
 }

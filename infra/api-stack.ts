@@ -19,6 +19,7 @@ import type { Construct } from 'constructs';
 import {
   FUNCTIONS,
   type FunctionName,
+  gatewayChecksToken,
   type Method,
   type RouteName,
   type RouteSpec,
@@ -160,7 +161,7 @@ export class ApiStack extends Stack {
           httpApi: this.api,
           routeKey: HttpRouteKey.with(spec.path, HTTP_METHODS[spec.method]),
           integration: integrations[spec.fn],
-          ...(spec.roles.includes('public') ? { authorizer: publicAccess } : {}),
+          ...(gatewayChecksToken(spec) ? {} : { authorizer: publicAccess }),
         }),
       ]),
     ) as Record<RouteName, HttpRoute>;

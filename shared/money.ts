@@ -21,6 +21,18 @@ export function formatYuan(fen: number): string {
   return `${sign}${yuan}.${cents}`;
 }
 
+/**
+ * An amount as a person types it in yuan ("1,250.5", "¥1250", "1250 元") → 125050 fen, or
+ * undefined when it is not one (more than two decimals, a sign, letters, above MAX_FEN). Read
+ * digit by digit into integers: no float ever carries the amount.
+ */
+export function parseYuan(text: string): number | undefined {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/[\s,，¥￥元]/g, ''));
+  if (!match) return undefined;
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return fen <= MAX_FEN ? fen : undefined;
+}
+
 export function sumFen(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }

@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { noticesRoutes } from './notices.tsx';
+import { awardsPages } from './pages/routes.tsx';
 import { recordsRoutes } from './records.ts';
 
 /** Award notices, their public verification, exports and the audit trail. */
@@ -7,5 +8,6 @@ export function createAwardsApp(deps: HttpDeps) {
   const app = createFunctionApp(deps);
   app.route('/', noticesRoutes(deps));
   app.route('/', recordsRoutes(deps));
+  app.route('/', awardsPages(deps));
   return app;
 }

@@ -9,6 +9,7 @@ import {
 } from '../../shared/awards/actions.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
+import { routeTable } from '../route-table.ts';
 import { NoticePage } from './print-page.tsx';
 import { ContestParams, NoticeOut, NoticeParams, noticeView, PRINT_CSP } from './schemas.ts';
 
@@ -77,7 +78,7 @@ export function noticesRoutes(deps: HttpDeps) {
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       const notice = await readNotice(deps, principalOf(c), contestId, proposalId);
-      const verifyUrl = `${new URL(c.req.url).origin}/api/notices/verify`;
+      const verifyUrl = `${new URL(c.req.url).origin}${routeTable.verifyNoticePage.path}`;
       c.header('content-security-policy', PRINT_CSP);
       return c.html(<NoticePage notice={notice} verifyUrl={verifyUrl} />, 200);
     },

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { hasRole, type Principal, type TokenVerifier } from '../../shared/auth.ts';
@@ -17,16 +17,37 @@ import {
 import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import { parseIfMatch, versionMatches } from '../../shared/versioned.ts';
-import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
+import { type RouteKind, type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
+import { errorPage, wantsPage } from '../ui/error-page.tsx';
 import { MAX_BODY_BYTES, problemResponse } from './problem.ts';
 import { allowedMethods } from './route-match.ts';
 
 export { MAX_BODY_BYTES };
 
-export type AppEnv = { Variables: { locale: Locale; principal: Principal | undefined } };
+export type AppEnv = {
+  Variables: {
+    locale: Locale;
+    principal: Principal | undefined;
+    /** Set by page routes: errors then answer with an HTML page instead of problem+json. */
+    kind: RouteKind | undefined;
+    /** The signed-in person's form token (pages put it in every form they post). */
+    csrfToken: string | undefined;
+  };
+};
+
+/**
+ * Where a browser goes to sign in. Locally the demo sign-in page; on AWS the hosted (OIDC) sign-in
+ * that ends by setting the same session cookie. `next` is a path on this site.
+ */
+export interface SignInSeam {
+  signInUrl(next: string): string;
+  /** Where to send the browser after the cookie is cleared (the hosted sign-out, say). */
+  signedOutUrl?: string;
+}
 
 export interface HttpDeps extends Deps {
   verifier: TokenVerifier;
+  signIn?: SignInSeam;
 }
 
 export const SESSION_COOKIE = 'mv_session';
@@ -105,8 +126,16 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     c.header('content-language', c.get('locale'));
     c.header('vary', 'Accept-Language');
-    const token = tokenOf(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
-    c.set('principal', token ? await deps.verifier.verify(token) : undefined);
+    const authorization = c.req.header('authorization');
+    const token = tokenOf(authorization, getCookie(c, SESSION_COOKIE));
+    if (!token) c.set('principal', undefined);
+    else if (authorization) c.set('principal', await deps.verifier.verify(token));
+    else {
+      // An expired or broken session cookie signs the person out rather than breaking every page.
+      const principal = await deps.verifier.verify(token).catch(() => undefined);
+      if (!principal) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      c.set('principal', principal);
+    }
     await next();
   });
   app.use(notModified);
@@ -118,8 +147,14 @@ export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono
       },
     }),
   );
-  app.onError((error, c) => problemResponse(c, error, c.get('locale') ?? 'zh-CN'));
-  app.notFound((c) => problemResponse(c, unrouted(c.req.method, c.req.path), c.get('locale') ?? 'zh-CN'));
+  app.onError((error, c) =>
+    c.get('kind') === 'page' ? errorPage(c, error) : problemResponse(c, error, c.get('locale') ?? 'zh-CN'),
+  );
+  app.notFound((c) =>
+    wantsPage(c)
+      ? errorPage(c, unrouted(c.req.method, c.req.path))
+      : problemResponse(c, unrouted(c.req.method, c.req.path), c.get('locale') ?? 'zh-CN'),
+  );
   return app;
 }
 

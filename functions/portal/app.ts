@@ -1,25 +1,19 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { listPublicContests } from '../../shared/contest/actions.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, problems } from '../http/app.ts';
+import { UI_ASSET_FILES, uiAsset } from '../ui/assets.ts';
 import { buildApiDocument, documentedApps } from './api-document.ts';
 import { type Asset, assetResponse, CONTENT_TYPES, makeAsset } from './assets.ts';
 import { DOCS_ASSET_FILES, docsAsset, docsAssetVersion, isDocsAssetFile } from './docs-assets.ts';
-import { renderDocsPage, renderHomePage } from './pages.tsx';
-import { portalAsset } from './portal-assets.ts';
-
-const HOME_PAGE_SIZE = 20;
+import { portalPages } from './pages/routes.tsx';
+import { renderDocsPage } from './pages.tsx';
 
 /*
  * hono/secure-headers sets no CSP by default, so each page sets its own. Everything is served
  * from this origin, so 'self' is enough; Swagger UI writes style attributes as it renders,
  * hence 'unsafe-inline' for styles on the docs page only.
  */
-const HOME_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; " +
-  "base-uri 'none'; frame-ancestors 'self'";
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; font-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
@@ -58,11 +52,6 @@ const OpenApiDocument = z
   })
   .openapi('OpenApiDocument');
 
-/** `?lang=` wins over Accept-Language, so a link can switch the language. */
-function pageLocale(lang: string | undefined, negotiated: Locale): Locale {
-  return lang && /^(zh|en)\b/i.test(lang) ? negotiateLocale(lang) : negotiated;
-}
-
 async function htmlResponse(c: Context, page: Promise<string>, csp: string, cacheControl: string) {
   return c.body(await page, 200, {
     'content-type': 'text/html; charset=utf-8',
@@ -77,29 +66,7 @@ const notFound = () => new NotFoundError('http.notFound');
 export function createPortalApp(deps: HttpDeps) {
   const app = createFunctionApp(deps);
 
-  app.openapi(
-    defineRoute('home', {
-      request: {
-        query: z.object({
-          lang: z.string().max(35).optional().openapi({ description: 'zh-CN or en', example: 'en' }),
-          next: z.string().min(1).max(2048).optional(),
-        }),
-      },
-      responses: { 200: html('The home page with the published contests'), ...problems(400) },
-    }),
-    async (c) => {
-      const { lang, next } = c.req.valid('query');
-      const locale = pageLocale(lang, c.get('locale'));
-      c.header('content-language', locale);
-      const page = await listPublicContests(deps, { limit: HOME_PAGE_SIZE, cursor: next });
-      return htmlResponse(
-        c,
-        renderHomePage({ locale, contests: page.items, next: page.next }),
-        HOME_CSP,
-        'no-cache',
-      );
-    },
-  );
+  app.route('/', portalPages(deps));
 
   let document: Asset | undefined;
   app.openapi(
@@ -140,13 +107,13 @@ export function createPortalApp(deps: HttpDeps) {
 
   app.openapi(
     defineRoute('portalAsset', {
-      request: { params: AssetParams(['portal.css']), query: AssetQuery },
-      responses: assetResponses(['text/css']),
+      request: { params: AssetParams(UI_ASSET_FILES), query: AssetQuery },
+      responses: assetResponses(['text/css', 'text/javascript']),
     }),
     (c) => {
-      const asset = portalAsset(c.req.valid('param').file);
-      if (!asset) throw notFound();
-      return assetResponse(c, asset, c.req.valid('query').v === asset.version ? IMMUTABLE : SHORT_CACHE);
+      const found = uiAsset(c.req.valid('param').file);
+      if (!found) throw notFound();
+      return assetResponse(c, found.asset, found.immutable ? IMMUTABLE : SHORT_CACHE);
     },
   );
 

@@ -10,6 +10,7 @@ import {
 } from '../../shared/bundle/actions.ts';
 import { DecisionsInput, LockedBundle, Publicity } from '../../shared/bundle/model.ts';
 import { SHORTLIST_POLICIES } from '../../shared/contest/model.ts';
+import { lockedBundleText } from '../../shared/notice.ts';
 import { etag } from '../../shared/versioned.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import { IfMatchHeaders, jsonBody, jsonResponse, optionalIfMatch } from '../http/params.ts';
@@ -126,6 +127,28 @@ export function bundleRoutes(deps: HttpDeps) {
     async (c) => {
       const { lockedBy: _by, ...locked } = await readLockedBundle(deps, c.req.valid('param').contestId);
       return c.json(locked, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('lockedBundleText', {
+      request: { params: ContestParams },
+      responses: {
+        200: {
+          description: 'UTF-8 canonical JSON (keys sorted, no whitespace): `sha256sum` of it is the digest',
+          content: { 'text/plain': { schema: z.string() } },
+        },
+        ...problems(404),
+      },
+    }),
+    async (c) => {
+      const { contestId } = c.req.valid('param');
+      const locked = await readLockedBundle(deps, contestId);
+      // The bytes are the digest's input, so they go out as text, untouched (not re-serialised).
+      return c.text(lockedBundleText(locked.content), 200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename="locked-bundle-${contestId}.json"`,
+      });
     },
   );
 

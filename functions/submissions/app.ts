@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { contestsRoutes } from './contests.ts';
+import { submissionsPages } from './pages/routes.tsx';
 import { proposalsRoutes } from './proposals.ts';
 import { teamsRoutes } from './teams.ts';
 
@@ -9,5 +10,6 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.route('/', contestsRoutes(deps));
   app.route('/', teamsRoutes(deps));
   app.route('/', proposalsRoutes(deps));
+  app.route('/', submissionsPages(deps));
   return app;
 }

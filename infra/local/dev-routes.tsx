@@ -1,23 +1,56 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
-import { SESSION_COOKIE, unrouted } from '../../functions/http/app.ts';
+import { type AppEnv, SESSION_COOKIE, unrouted } from '../../functions/http/app.ts';
 import { problemResponse } from '../../functions/http/problem.ts';
+import { errorPage, renderPage, wantsPage } from '../../functions/ui/error-page.tsx';
+import { pageLocale, safeNext } from '../../functions/ui/session.ts';
+import { commonTexts } from '../../functions/ui/texts.ts';
 import type { AdjustableClock } from '../../shared/clock.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { negotiateLocale } from '../../shared/i18n.ts';
+import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import type { DevIssuer, DevUser } from './dev-auth.ts';
 
-const ROLE_NAMES: Record<string, string> = { officer: '街道工作人员', judge: '评审专家', resident: '居民' };
+const SIGN_IN_TEXT = {
+  'zh-CN': {
+    title: '演示登录',
+    lead: '本机演示环境：选择一个身份登录，不需要密码。部署到 AWS 后，这里换成正式的统一登录。',
+    what: {
+      resident: '登记团队、填写和提交申报书、在公示期提出异议、查看和打印通知书。',
+      judge: '查看分配给自己的项目（匿名），填写评分表。',
+      officer: '设置和发布大赛、资格审查、分配评审、排名、组包、公示、锁定、发通知。',
+    },
+    signInAs: (name: string) => `以“${name}”登录`,
+  },
+  en: {
+    title: 'Demo sign-in',
+    lead: 'Local demo: pick who to act as; no password. On AWS this is the hosted sign-in instead.',
+    what: {
+      resident:
+        'Register a team, write and submit proposals, object during publicity, read and print notices.',
+      judge: 'Read the proposals assigned to you (blind) and fill in score sheets.',
+      officer:
+        'Set up and open contests, screen, assign judges, rank, build the bundle, publish, lock, issue notices.',
+    },
+    signInAs: (name: string) => `Sign in as ${name}`,
+  },
+} satisfies Record<Locale, unknown>;
 
 /**
- * Local-only routes: the demo sign-in (the same kind of JWT Cognito issues on AWS) and a
+ * Local-only routes: the demo sign-in page (the same kind of JWT Cognito issues on AWS) and a
  * clock control for moving past deadlines. None of this exists in the CDK stack.
  */
 export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; clock: AdjustableClock }) {
   const { issuer, users, clock } = options;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use(csrf());
+  app.use(async (c, next) => {
+    c.set('principal', undefined);
+    c.set('locale', negotiateLocale(c.req.header('accept-language')));
+    c.set('locale', pageLocale(c));
+    await next();
+  });
   const find = (sub: unknown) => users.find((u) => u.sub === sub);
   const locale = (c: Context) => negotiateLocale(c.req.header('accept-language'));
   const invalid = (c: Context, path: string, message: 'dev.unknownUser' | 'dev.advanceDays') =>
@@ -29,48 +62,52 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
       locale(c),
     );
   app.onError((error, c) => problemResponse(c, error, locale(c)));
-  app.notFound((c) => problemResponse(c, unrouted(c.req.method, c.req.path), locale(c)));
-
-  app.get('/dev/sign-in', (c) =>
-    c.html(
-      <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>演示登录 · 微创投</title>
-        </head>
-        <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
-          <h1>演示登录 / Demo sign-in</h1>
-          <p>本机演示环境：选择一个身份登录。/ Local demo only: pick who to act as.</p>
-          <ul style="list-style: none; padding: 0">
-            {users.map((u) => (
-              <li style="margin: 0.5rem 0">
-                <form method="post" action="/dev/sign-in">
-                  <input type="hidden" name="user" value={u.sub} />
-                  <button type="submit" style="min-height: 2.75rem; width: 100%; text-align: left">
-                    {u.name} · {u.roles.map((r) => ROLE_NAMES[r] ?? r).join('、')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-          <p>
-            API:{' '}
-            <code>
-              curl -X POST -H 'content-type: application/json' -d '{`{"user":"resident-1"}`}' /dev/token
-            </code>
-          </p>
-        </body>
-      </html>,
-    ),
+  app.notFound((c) =>
+    wantsPage(c)
+      ? errorPage(c, unrouted(c.req.method, c.req.path))
+      : problemResponse(c, unrouted(c.req.method, c.req.path), locale(c)),
   );
+
+  app.get('/dev/sign-in', (c) => {
+    const locale = c.get('locale');
+    const text = SIGN_IN_TEXT[locale];
+    const roles = commonTexts[locale].roles;
+    const next = safeNext(c.req.query('next'));
+    return renderPage(
+      c,
+      text.title,
+      <>
+        <h1>{text.title}</h1>
+        <p class="lead">{text.lead}</p>
+        {(['resident', 'judge', 'officer'] as const).map((role) => (
+          <section aria-labelledby={`role-${role}`}>
+            <h2 id={`role-${role}`}>{roles[role]}</h2>
+            <p class="muted">{text.what[role]}</p>
+            <ul class="cards">
+              {users
+                .filter((u) => u.roles.includes(role))
+                .map((u) => (
+                  <li>
+                    <form method="post" action="/dev/sign-in" class="card actions">
+                      <input type="hidden" name="user" value={u.sub} />
+                      <input type="hidden" name="next" value={next} />
+                      <button type="submit">{text.signInAs(u.name)}</button>
+                    </form>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
+      </>,
+    );
+  });
 
   app.post('/dev/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const user = find(form.user);
     if (!user) return invalid(c, 'user', 'dev.unknownUser');
     setCookie(c, SESSION_COOKIE, await issuer.sign(user), { httpOnly: true, sameSite: 'Lax', path: '/' });
-    return c.redirect('/', 303);
+    return c.redirect(safeNext(typeof form.next === 'string' ? form.next : undefined), 303);
   });
 
   app.post('/dev/sign-out', (c) => {

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, type FunctionName, type RouteSpec, routeTable } from '../../functions/route-table.ts';
+import {
+  FUNCTIONS,
+  type FunctionName,
+  gatewayChecksToken,
+  type RouteSpec,
+  routeTable,
+} from '../../functions/route-table.ts';
 import { FUNCTION_SPECS } from '../../infra/api-stack.ts';
 import { loadLambdaConfig } from '../../shared/config.ts';
 import { synth, testProps } from './synth.ts';
@@ -54,13 +60,13 @@ describe('the API routes', () => {
     expect(actual.sort()).toEqual(expected.sort());
   });
 
-  it('require the JWT authorizer unless the route table marks them public', () => {
+  it('require the JWT authorizer on every API route that is not public', () => {
     // Prepare
     const routes = routesByKey(built.api);
     const [authorizerId] = Object.keys(built.api.findResources('AWS::ApiGatewayV2::Authorizer'));
 
     // Act
-    const protectedRoutes = specs.filter((spec) => !spec.roles.includes('public'));
+    const protectedRoutes = specs.filter(gatewayChecksToken);
 
     // Assess
     expect(protectedRoutes.length).toBeGreaterThan(0);
@@ -72,12 +78,12 @@ describe('the API routes', () => {
     }
   });
 
-  it('leave public routes open to anonymous callers', () => {
+  it('leave public routes and pages (checked by the function) open at the gateway', () => {
     // Prepare
     const routes = routesByKey(built.api);
 
     // Act
-    const publicRoutes = specs.filter((spec) => spec.roles.includes('public'));
+    const publicRoutes = specs.filter((spec) => !gatewayChecksToken(spec));
 
     // Assess
     expect(publicRoutes.length).toBeGreaterThan(0);

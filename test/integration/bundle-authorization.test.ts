@@ -243,7 +243,7 @@ beforeAll(async () => {
 describe('the authorization matrix of the shortlisting and awards functions', () => {
   it('covers every shortlisting and awards route in the route table', () => {
     const covered = new Set(cases.map((x) => x.route));
-    const routes = [...routesOf('shortlisting'), ...routesOf('awards')].map(([name]) => name);
+    const routes = [...routesOf('shortlisting', 'api'), ...routesOf('awards', 'api')].map(([name]) => name);
     expect(routes.filter((name) => !covered.has(name))).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import { type RouteSpec, routeTable } from '../../functions/route-table.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
-import { formatShanghai } from '../../shared/clock.ts';
+import { dateTime } from '../../functions/ui/format.ts';
 import { newId } from '../../shared/ids.ts';
 import { contestInput } from '../support/fixtures.ts';
 import { createHarness, type Harness, personas, seedOffices } from '../support/harness.ts';
@@ -41,8 +41,10 @@ async function contestTitled(title: string, { open = true } = {}) {
 }
 
 const JS_OR_CSS = /^(text\/javascript|text\/css); charset=utf-8$/;
-/** Every route of every function is in the one API document. */
-const documentedRoutes = Object.entries(routeTable) as [string, RouteSpec][];
+/** Every API route of every function is in the one API document (pages are not API). */
+const documentedRoutes = (Object.entries(routeTable) as [string, RouteSpec][]).filter(
+  ([, spec]) => spec.kind === 'api',
+);
 
 /** The `src` and `href` URLs a page loads from this app. */
 function localUrls(html: string): string[] {
@@ -187,23 +189,24 @@ describe('the home page', () => {
     const page = await call(portal, 'GET', '/', { lang: 'zh-CN' });
 
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.body).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8$/i);
+    expect(page.body).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(page.body).toContain('<meta name="viewport"');
     expect(page.body).toContain(openTitle);
     expect(page.body).toContain(`${office} 街道办事处`);
     expect(page.body).toContain('征集中');
     expect(page.body).toContain('¥175,000.00');
-    expect(page.body).toContain(formatShanghai(opened.submissionDeadline));
+    expect(page.body).toContain(dateTime(opened.submissionDeadline, 'zh-CN'));
+    expect(page.body).toContain(`href="/contests/${opened.id}"`);
     expect(page.body).not.toContain(draftTitle);
   });
 
-  it('links to the API docs, the OpenAPI document and the demo sign-in', async () => {
+  it('links to the API docs, the OpenAPI document and sign-in, coming back to the page', async () => {
     const page = await call(portal, 'GET', '/', { lang: 'zh-CN' });
 
     expect(page.body).toContain(`href="${routeTable.apiDocs.path}"`);
     expect(page.body).toContain(`href="${routeTable.openapi.path}"`);
-    expect(page.body).toMatch(/<a href="\/dev\/sign-in">演示登录<\/a>/);
+    expect(page.body).toContain('<a href="/sign-in?next=%2F">登录</a>');
   });
 
   it('switches to English with ?lang=en, and follows Accept-Language without it', async () => {
@@ -214,13 +217,13 @@ describe('the home page', () => {
     for (const page of [switched, negotiated]) {
       expect(page.body).toMatch(/<html lang="en">/);
       expect(page.headers.get('content-language')).toBe('en');
-      expect(page.body).toContain('Demo sign-in');
+      expect(page.body).toContain('>Sign in</a>');
       expect(page.body).toContain('Open for proposals');
       expect(page.body).toContain('(Beijing time)');
       expect(page.body).not.toContain('征集中');
     }
     expect(back.body).toMatch(/<html lang="zh-CN">/);
-    expect(back.body).toContain('演示登录');
+    expect(back.body).toContain('>登录</a>');
   });
 
   it('escapes a contest title that contains markup', async () => {
@@ -230,7 +233,10 @@ describe('the home page', () => {
     const page = await call(portal, 'GET', '/', { lang: 'zh-CN' });
 
     expect(page.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(page.body).not.toContain('<script');
+    // The only script is the portal's own file: nothing inline, nothing from the title.
+    expect([...page.body.matchAll(/<script[^>]*>/g)].map(([tag]) => tag)).toEqual([
+      expect.stringMatching(/^<script src="\/assets\/ui\.[0-9a-f]{12}\.js" defer(="")?>$/),
+    ]);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 
@@ -244,7 +250,7 @@ describe('the home page', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(css.body).toContain('.contest');
+    expect(css.body).toContain('.card');
     expect(unknown.status).toBe(404);
   });
 });

@@ -1,0 +1,29 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
+import { verifyNotice } from '../../../shared/awards/actions.ts';
+import { createRouter, type HttpDeps } from '../../http/app.ts';
+import { definePage, pageQuery } from '../../ui/page.tsx';
+import { pick } from '../../ui/texts.ts';
+import { verifyTexts } from './texts.ts';
+import { VerifyPage } from './verify.tsx';
+
+const VerifyQuery = z.object({
+  number: z.string().trim().max(80).default(''),
+  code: z.string().trim().max(40).default(''),
+});
+
+/** The awards function's pages: notice verification. */
+export function awardsPages(deps: HttpDeps) {
+  const app = createRouter();
+
+  definePage(app, 'verifyNoticePage', deps, async (c) => {
+    const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
+    const verdict = number && code ? await verifyNotice(deps, number, code) : undefined;
+    const locale = c.get('locale');
+    return c.render(<VerifyPage locale={locale} number={number} code={code} verdict={verdict} />, {
+      title: pick(verifyTexts, locale).title,
+    });
+  });
+
+  return app;
+}

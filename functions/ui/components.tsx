@@ -1,0 +1,316 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { ContestStatus } from '../../shared/contest/model.ts';
+import type { Locale } from '../../shared/i18n.ts';
+import { yuanDecimal } from '../../shared/money.ts';
+import type { ProposalStatus } from '../../shared/proposal/model.ts';
+import type { AppEnv } from '../http/app.ts';
+import { dateTime, yuan } from './format.ts';
+import type { FieldMessages } from './page.tsx';
+import { CSRF_FIELD } from './session.ts';
+import { commonTexts } from './texts.ts';
+
+/*
+ * The building blocks of every page. Each shows people's units only: yuan, points, Beijing time,
+ * phase names. Inputs always have a label and, when refused, their message beside them.
+ */
+
+/** A form that posts to this site with the session's form token. */
+export function Form(props: { action: string; class?: string; children?: Child; budget?: boolean }) {
+  const c = useRequestContext<AppEnv>();
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class={props.class ?? 'stack'}
+      data-budget={props.budget ? '' : undefined}
+    >
+      <input type="hidden" name={CSRF_FIELD} value={c.get('csrfToken') ?? ''} />
+      {props.children}
+    </form>
+  );
+}
+
+const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
+
+interface FieldProps {
+  name: string;
+  label: string;
+  errors?: FieldMessages;
+  /** The path its error comes under, if not the name (a budget line's "budgetLines.0.item"). */
+  errorPath?: string;
+  hint?: string;
+}
+
+/** A label, the control, a hint and the refusal message; the control is described by both. */
+export function Field(props: FieldProps & { children: (attrs: Record<string, string | boolean>) => Child }) {
+  const id = fieldId(props.name);
+  const error = props.errors?.[props.errorPath ?? props.name];
+  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const attrs: Record<string, string | boolean> = { id, name: props.name };
+  if (described) attrs['aria-describedby'] = described;
+  if (error) attrs['aria-invalid'] = 'true';
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.children(attrs)}
+      {error ? (
+        <span class="error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string;
+    required?: boolean;
+    type?: string;
+    maxLength?: number;
+    inputMode?: 'decimal' | 'numeric' | 'tel' | 'email' | 'text';
+  },
+) {
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <input
+          {...attrs}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          required={props.required}
+          maxlength={props.maxLength}
+          inputmode={props.inputMode}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string; required?: boolean; maxLength?: number }) {
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <textarea {...attrs} required={props.required} maxlength={props.maxLength}>
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </Field>
+  );
+}
+
+/** A choice by name; the value sent is the code, which the person never sees. */
+export function Select(
+  props: FieldProps & { value?: string; options: { value: string; label: string }[]; placeholder?: string },
+) {
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <select {...attrs}>
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * An amount typed in yuan ("1,250.5"); `parseYuanField` turns it into fen on the server. Shows
+ * what was typed when the form comes back, or the stored amount in yuan.
+ */
+export function MoneyField(
+  props: FieldProps & { value?: string; fen?: number; locale: Locale; required?: boolean },
+) {
+  const shown = props.value ?? (props.fen === undefined ? '' : yuanDecimal(props.fen));
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <span class="money">
+          <span aria-hidden="true">¥</span>
+          <input
+            {...attrs}
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            value={shown}
+            required={props.required}
+          />
+          <span>{commonTexts[props.locale].yuanSuffix}</span>
+        </span>
+      )}
+    </Field>
+  );
+}
+
+/** A stored instant in Beijing time; the machine-readable value stays in the attribute. */
+export function DateTime(props: { iso: string; locale: Locale }) {
+  return <time datetime={props.iso}>{dateTime(props.iso, props.locale)}</time>;
+}
+
+/** An amount in yuan with separators. */
+export const Money = (props: { fen: number }) => <span class="money-text">{yuan(props.fen)}</span>;
+
+const CONTEST_TONE: Record<ContestStatus, '' | 'ok' | 'warn' | 'bad'> = {
+  draft: '',
+  open: 'ok',
+  screening: 'warn',
+  review: 'warn',
+  publicity: 'warn',
+  locked: 'ok',
+  awarded: 'ok',
+  cancelled: 'bad',
+};
+
+/** The contest's phase in words. */
+export function StatusBadge(props: { status: ContestStatus; locale: Locale }) {
+  return (
+    <span class={`badge ${CONTEST_TONE[props.status]}`}>
+      {commonTexts[props.locale].contestStatuses[props.status]}
+    </span>
+  );
+}
+
+const PROPOSAL_TONE: Record<ProposalStatus, '' | 'ok' | 'bad'> = {
+  draft: '',
+  submitted: 'ok',
+  withdrawn: 'bad',
+};
+
+export function ProposalBadge(props: { status: ProposalStatus; locale: Locale }) {
+  return (
+    <span class={`badge ${PROPOSAL_TONE[props.status]}`}>
+      {commonTexts[props.locale].proposalStatuses[props.status]}
+    </span>
+  );
+}
+
+const percent = (part: number, whole: number) =>
+  whole > 0 ? Math.min(100, Math.round((part / whole) * 100)) : 0;
+
+/** "12 / 21 已提交" with a bar. */
+export function ProgressBar(props: { done: number; total: number; locale: Locale }) {
+  const text = commonTexts[props.locale].progress(props.done, props.total);
+  return (
+    <div class="progress">
+      <div class="bar" aria-hidden="true">
+        <span class={`w${percent(props.done, props.total)}`} />
+      </div>
+      <div class="bar-legend">
+        <span>{text}</span>
+      </div>
+    </div>
+  );
+}
+
+/** Budget used and left (or over), in yuan. */
+export function BudgetBar(props: { usedFen: number; budgetFen: number; locale: Locale }) {
+  const text = commonTexts[props.locale];
+  const over = props.usedFen > props.budgetFen;
+  const left = props.budgetFen - props.usedFen;
+  return (
+    <div class="budget">
+      <div class="bar" aria-hidden="true">
+        <span class={`w${percent(props.usedFen, props.budgetFen)}${over ? ' over' : ''}`} />
+      </div>
+      <div class="bar-legend">
+        <span>
+          {text.budgetUsed} {yuan(props.usedFen)} / {yuan(props.budgetFen)}
+        </span>
+        <span>{over ? `${text.budgetOver} ${yuan(-left)}` : `${text.budgetLeft} ${yuan(left)}`}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A table that scrolls inside itself on a phone instead of widening the page. */
+export function Table(props: { caption?: string; head: Child[]; rows: Child[][]; numeric?: number[] }) {
+  const numeric = new Set(props.numeric ?? []);
+  const cls = (i: number) => (numeric.has(i) ? 'num' : undefined);
+  return (
+    <div class="table-wrap">
+      <table>
+        {props.caption ? <caption>{props.caption}</caption> : null}
+        <thead>
+          <tr>
+            {props.head.map((cell, i) => (
+              <th scope="col" class={cls(i)}>
+                {cell}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {row.map((cell, i) => (
+                <td class={cls(i)}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The confirm step of a grave action (open, lock, submit a sheet): what will happen, in facts,
+ * and a second post with `confirmed=yes`. Cancelling goes back without changing anything.
+ */
+export function ConfirmStep(props: {
+  locale: Locale;
+  title: string;
+  action: string;
+  facts: [string, Child][];
+  confirmLabel: string;
+  cancelHref: string;
+  hidden?: Record<string, string>;
+  children?: Child;
+}) {
+  const text = commonTexts[props.locale];
+  return (
+    <section class="confirm" aria-labelledby="confirm-title">
+      <h2 id="confirm-title">{props.title}</h2>
+      <dl class="facts">
+        {props.facts.map(([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+      </dl>
+      {props.children}
+      <Form action={props.action} class="actions">
+        <input type="hidden" name="confirmed" value="yes" />
+        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit">{props.confirmLabel}</button>
+        <a class="button secondary" href={props.cancelHref}>
+          {text.cancel}
+        </a>
+      </Form>
+    </section>
+  );
+}
+
+/** A message at the top of a form or page. */
+export function Notice(props: { tone?: 'ok' | 'bad'; children?: Child }) {
+  return (
+    <div class={`notice ${props.tone ?? ''}`} role={props.tone === 'bad' ? 'alert' : 'status'}>
+      {props.children}
+    </div>
+  );
+}

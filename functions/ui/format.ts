@@ -1,0 +1,61 @@
+import type { Locale } from '../../shared/i18n.ts';
+import { formatYuan } from '../../shared/money.ts';
+import { formatPoints } from '../../shared/scoring.ts';
+import { commonTexts } from './texts.ts';
+
+/*
+ * How pages show numbers and times: yuan with separators (never fen), points (never
+ * hundredths), Beijing time (never ISO-UTC). Every page formats through these.
+ */
+
+/** 12500000 fen → "¥125,000.00". */
+export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;
+
+/** 8550 hundredths → "85.50". */
+export const points = (hundredths: number): string => formatPoints(hundredths);
+
+const formatters = {
+  'zh-CN': {
+    dateTime: new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'long',
+      timeStyle: 'short',
+      hour12: false,
+    }),
+    date: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
+  },
+  en: {
+    dateTime: new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }),
+    date: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }),
+  },
+} satisfies Record<Locale, Record<'dateTime' | 'date', Intl.DateTimeFormat>>;
+
+/** "2026年12月9日 18:00（北京时间）" / "9 Dec 2026, 18:00 (Beijing time)". */
+export function dateTime(iso: string, locale: Locale): string {
+  const text = formatters[locale].dateTime.format(new Date(iso));
+  const zone = commonTexts[locale].beijingTime;
+  return locale === 'zh-CN' ? `${text}（${zone}）` : `${text} (${zone})`;
+}
+
+/** The calendar day in Beijing: "2026年12月9日" / "9 Dec 2026". */
+export function date(iso: string, locale: Locale): string {
+  return formatters[locale].date.format(new Date(iso));
+}
+
+/** The Beijing calendar day as YYYY-MM-DD, for comparing days (a timeline's "today"). */
+export function beijingDay(at: Date | string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
+}
+
+/** "还剩 3 天 4 小时" / "3 d 4 h left", or "已截止" / "Closed" once past. */
+export function timeLeft(deadlineIso: string, now: Date, locale: Locale): string {
+  const text = commonTexts[locale];
+  const ms = new Date(deadlineIso).getTime() - now.getTime();
+  if (ms <= 0) return text.closed;
+  const minutes = Math.floor(ms / 60_000);
+  return text.timeLeft(Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60);
+}

@@ -1,0 +1,135 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { hasRole } from '../../shared/auth.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
+import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
+import type { z } from '../../shared/zod.ts';
+import { type AppEnv, type HttpDeps, SESSION_COOKIE } from '../http/app.ts';
+import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
+import { PAGE_CSP } from './error-page.tsx';
+import { Layout } from './layout.tsx';
+import { CSRF_FIELD, csrfMatches, csrfTokenFor, currentPath, pageLocale, signInHref } from './session.ts';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: the interface merges with Hono's own.
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+const renderer = jsxRenderer<AppEnv>(
+  ({ children, title }, c) => (
+    <Layout c={c} title={title}>
+      {children}
+    </Layout>
+  ),
+  { docType: '<!doctype html>' },
+);
+
+/**
+ * What every page route does before its handler: the page's language, its CSP, the role check
+ * (a visitor not signed in goes to sign-in and comes back; a wrong role gets the 403 page), the
+ * session's form token, and on a post the token's check.
+ */
+function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('kind', 'page');
+    c.set('locale', pageLocale(c));
+    c.header('content-language', c.get('locale'));
+    c.header('vary', 'Accept-Language, Cookie');
+    c.header('content-security-policy', PAGE_CSP);
+    const principal = c.get('principal');
+    if (principal) {
+      const session = getCookie(c, SESSION_COOKIE) ?? `bearer:${principal.sub}`;
+      c.set('csrfToken', csrfTokenFor(deps.secret, session));
+    }
+    if (!spec.roles.includes('public')) {
+      if (!principal) return c.redirect(signInHref(c.req.method === 'GET' ? currentPath(c) : '/'), 303);
+      if (!hasRole(principal, spec.roles)) throw new ForbiddenError('http.forbidden');
+    }
+    if (c.req.method === 'POST' && principal) {
+      const form = await c.req.parseBody();
+      if (!csrfMatches(c.get('csrfToken'), form[CSRF_FIELD])) throw new ForbiddenError('http.forbidden');
+    }
+    await next();
+  };
+}
+
+/**
+ * Registers a page route of the route table on a function's router: method and path from the
+ * table, then `pageSetup`, then the layout (`c.render(<Page />, { title })`).
+ */
+export function definePage(
+  app: OpenAPIHono<AppEnv>,
+  name: RouteName,
+  deps: Pick<HttpDeps, 'secret'>,
+  handler: Handler<AppEnv>,
+): void {
+  const spec: RouteSpec = routeTable[name];
+  if (spec.kind !== 'page') throw new Error(`${name} is not a page route`);
+  const path = spec.path.replace(/\{(\w+)\}/g, ':$1');
+  app.on(spec.method.toUpperCase(), path, pageSetup(spec, deps), renderer, handler);
+}
+
+/** A page's path parameters through zod; a malformed id is a page that does not exist (404). */
+export function pageParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const result = schema.safeParse(c.req.param());
+  if (!result.success) throw new NotFoundError('http.notFound');
+  return result.data;
+}
+
+/** A page's query through zod; a bad value is read as absent rather than failing the page. */
+export function pageQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> | undefined {
+  const result = schema.safeParse(c.req.query());
+  return result.success ? result.data : undefined;
+}
+
+/** A posted form's fields as strings (repeated names as arrays), without the form token. */
+export async function formOf(c: Context): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const form: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === CSRF_FIELD) continue;
+    if (typeof value === 'string') form[key] = value;
+    else if (Array.isArray(value)) form[key] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return form;
+}
+
+/** Field errors by path ("budgetLines.0.item"), in the page's language. */
+export type FieldMessages = Record<string, string>;
+
+/** A refusal's field errors, worded for the reader; the same words the API's problem uses. */
+export function fieldMessages(error: AppError, locale: Locale): FieldMessages {
+  const out: FieldMessages = {};
+  for (const field of error.fieldErrors) {
+    out[field.path] ??= isMessageCode(field.message)
+      ? t(locale, field.message, field.params)
+      : issueMessage(field.message, locale);
+  }
+  return out;
+}
+
+/** The sentence for a refusal that is not about one field (a closed phase, say). */
+export const refusalMessage = (error: AppError, locale: Locale): string =>
+  t(locale, error.code, error.params);
+
+/**
+ * Runs an action for a form; a refusal the person can fix (4xx) comes back as messages to show
+ * beside the fields, anything else propagates (to the error page).
+ */
+export async function attempt<T>(
+  locale: Locale,
+  action: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; message: string; fields: FieldMessages }> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    if (error instanceof AppError && error.status !== 401 && error.status !== 403 && error.status !== 404)
+      return { ok: false, message: refusalMessage(error, locale), fields: fieldMessages(error, locale) };
+    throw error;
+  }
+}

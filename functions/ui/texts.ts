@@ -1,0 +1,182 @@
+import type { ContestStatus } from '../../shared/contest/model.ts';
+import type { Locale } from '../../shared/i18n.ts';
+import type { ProposalStatus } from '../../shared/proposal/model.ts';
+
+/**
+ * Page texts shared by every page: the layout, the components and the error pages. A page's own
+ * texts live beside it (`functions/<fn>/pages/texts.ts`) as another `Texts<…>` record, so two
+ * people adding pages never edit the same catalogue. API messages (problems) stay in
+ * shared/i18n.ts; pages show those too when an action refuses something.
+ */
+export type Texts<T> = Record<Locale, T>;
+
+/** Picks the reader's texts: `const text = pick(myTexts, locale)`. */
+export const pick = <T>(texts: Texts<T>, locale: Locale): T => texts[locale];
+
+export interface CommonText {
+  productName: string;
+  productNameOther: string;
+  switchLanguage: string;
+  signIn: string;
+  signOut: string;
+  signedInAs: (name: string, role: string) => string;
+  roles: Record<'resident' | 'judge' | 'officer', string>;
+  nav: { contests: string; mine: string; judging: string; office: string; developers: string };
+  skipToContent: string;
+  contestStatuses: Record<ContestStatus, string>;
+  proposalStatuses: Record<ProposalStatus, string>;
+  yes: string;
+  no: string;
+  save: string;
+  cancel: string;
+  back: string;
+  confirm: string;
+  confirmTitle: string;
+  required: string;
+  optional: string;
+  yuanSuffix: string;
+  fixErrors: string;
+  notAnAmount: string;
+  progress: (done: number, total: number) => string;
+  budgetUsed: string;
+  budgetLeft: string;
+  budgetOver: string;
+  closed: string;
+  timeLeft: (days: number, hours: number, minutes: number) => string;
+  beijingTime: string;
+  today: string;
+  empty: string;
+  errors: Record<
+    '400' | '401' | '403' | '404' | '409' | '422' | '500' | '503',
+    { title: string; body: string }
+  >;
+  home: string;
+  footer: string;
+}
+
+const zhCN: CommonText = {
+  productName: '微创投',
+  productNameOther: 'Micro-Venture',
+  switchLanguage: 'English',
+  signIn: '登录',
+  signOut: '退出',
+  signedInAs: (name, role) => `${name}（${role}）`,
+  roles: { resident: '居民', judge: '评审专家', officer: '街道工作人员' },
+  nav: { contests: '大赛', mine: '我的', judging: '评审', office: '街道后台', developers: '开发者' },
+  skipToContent: '跳到正文',
+  contestStatuses: {
+    draft: '草稿',
+    open: '征集中',
+    screening: '资格审查',
+    review: '评审中',
+    publicity: '入围公示',
+    locked: '锁定采购',
+    awarded: '已发放通知',
+    cancelled: '已取消',
+  },
+  proposalStatuses: { draft: '草稿', submitted: '已提交', withdrawn: '已撤回' },
+  yes: '是',
+  no: '否',
+  save: '保存',
+  cancel: '取消',
+  back: '返回',
+  confirm: '确认',
+  confirmTitle: '请确认',
+  required: '必填',
+  optional: '选填',
+  yuanSuffix: '元',
+  fixErrors: '有几处需要修改，请看下面标出的字段。',
+  notAnAmount: '请填写金额（元），最多两位小数，例如 1,250.50',
+  progress: (done, total) => `${done} / ${total} 已提交`,
+  budgetUsed: '已用',
+  budgetLeft: '剩余',
+  budgetOver: '超出',
+  closed: '已截止',
+  timeLeft: (days, hours, minutes) =>
+    days > 0
+      ? `还剩 ${days} 天 ${hours} 小时`
+      : hours > 0
+        ? `还剩 ${hours} 小时 ${minutes} 分`
+        : `还剩 ${minutes} 分钟`,
+  beijingTime: '北京时间',
+  today: '今天',
+  empty: '暂无。',
+  errors: {
+    '400': { title: '请求有误', body: '这个请求无法处理，请返回重试。' },
+    '401': { title: '请先登录', body: '这个页面需要登录后查看。' },
+    '403': { title: '没有权限', body: '你的账号不能查看或操作这个页面。' },
+    '404': { title: '找不到页面', body: '页面不存在，或已被移除。请检查网址，或回到首页。' },
+    '409': { title: '现在不能这样做', body: '大赛所处阶段不允许这个操作。' },
+    '422': { title: '内容需要修改', body: '提交的内容没有通过检查。' },
+    '500': { title: '出错了', body: '服务器出了问题，我们已经记录。请稍后再试。' },
+    '503': { title: '暂时繁忙', body: '请稍等几秒再试。' },
+  },
+  home: '回到首页',
+  footer: '微创投 · 社区公益微创投大赛与服务购买',
+};
+
+const en: CommonText = {
+  productName: 'Micro-Venture',
+  productNameOther: '微创投',
+  switchLanguage: '中文',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: (name, role) => `${name} (${role})`,
+  roles: { resident: 'Resident', judge: 'Judge', officer: 'Street-office officer' },
+  nav: { contests: 'Contests', mine: 'Mine', judging: 'Judging', office: 'Office', developers: 'Developers' },
+  skipToContent: 'Skip to content',
+  contestStatuses: {
+    draft: 'Draft',
+    open: 'Open for proposals',
+    screening: 'Eligibility screening',
+    review: 'Under review',
+    publicity: 'Shortlist publicity',
+    locked: 'Bundle locked',
+    awarded: 'Notices issued',
+    cancelled: 'Cancelled',
+  },
+  proposalStatuses: { draft: 'Draft', submitted: 'Submitted', withdrawn: 'Withdrawn' },
+  yes: 'Yes',
+  no: 'No',
+  save: 'Save',
+  cancel: 'Cancel',
+  back: 'Back',
+  confirm: 'Confirm',
+  confirmTitle: 'Please confirm',
+  required: 'required',
+  optional: 'optional',
+  yuanSuffix: 'yuan',
+  fixErrors: 'A few things need changing; see the fields marked below.',
+  notAnAmount: 'Enter an amount in yuan with at most two decimals, e.g. 1,250.50',
+  progress: (done, total) => `${done} / ${total} submitted`,
+  budgetUsed: 'Used',
+  budgetLeft: 'Left',
+  budgetOver: 'Over',
+  closed: 'Closed',
+  timeLeft: (days, hours, minutes) =>
+    days > 0
+      ? `${days} d ${hours} h left`
+      : hours > 0
+        ? `${hours} h ${minutes} min left`
+        : `${minutes} min left`,
+  beijingTime: 'Beijing time',
+  today: 'Today',
+  empty: 'Nothing yet.',
+  errors: {
+    '400': { title: 'Bad request', body: 'This request cannot be handled. Go back and try again.' },
+    '401': { title: 'Please sign in', body: 'You need to sign in to see this page.' },
+    '403': { title: 'Not allowed', body: 'Your account cannot see or do this.' },
+    '404': {
+      title: 'Page not found',
+      body: 'This page does not exist or was removed. Check the address or go to the home page.',
+    },
+    '409': { title: 'Not possible now', body: "The contest's phase does not allow this." },
+    '422': { title: 'Please check the input', body: 'What was sent did not pass the checks.' },
+    '500': { title: 'Something went wrong', body: 'The server failed; it has been logged. Try again later.' },
+    '503': { title: 'Busy', body: 'Please try again in a few seconds.' },
+  },
+  home: 'Home page',
+  footer: 'Micro-Venture · community micro-venture contests and service purchasing',
+};
+
+export const commonTexts: Texts<CommonText> = { 'zh-CN': zhCN, en };
