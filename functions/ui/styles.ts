@@ -31,7 +31,7 @@ h2 { font-size:1.2rem; margin:1.5rem 0 .5rem; }
 h3 { font-size:1.05rem; margin:1rem 0 .25rem; }
 .lead { color:var(--muted); margin-top:0; }
 .card { background:var(--paper); border:1px solid var(--line); border-radius:.5rem; padding:1rem; margin:.75rem 0; }
-.cards { list-style:none; margin:0; padding:0; display:grid; gap:.75rem; }
+.cards { list-style:none; margin:0; padding:0; display:grid; gap:.75rem; grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr)); }
 .cards > li > .card { margin:0; height:100%; }
 .card h3 { margin-top:0; }
 .muted { color:var(--muted); }
@@ -47,10 +47,12 @@ h3 { font-size:1.05rem; margin:1rem 0 .25rem; }
 .bar > span.over { background:var(--bad); }
 .bar-legend { display:flex; flex-wrap:wrap; justify-content:space-between; gap:0 1rem; font-size:.9rem; font-variant-numeric:tabular-nums; }
 .table-wrap { overflow-x:auto; max-width:100%; }
-table { border-collapse:collapse; width:100%; background:var(--paper); font-variant-numeric:tabular-nums; }
+table { border-collapse:collapse; width:100%; background:var(--paper); font-variant-numeric:tabular-nums; overflow-wrap:normal; }
 th, td { text-align:left; padding:.5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 th { background:var(--wash); font-weight:600; }
-td.num, th.num { text-align:right; }
+td.num, th.num { text-align:right; white-space:nowrap; }
+th { white-space:nowrap; }
+td { min-width:4.5rem; }
 form.stack { display:grid; gap:1rem; }
 .field { display:grid; gap:.25rem; }
 .field label, .field legend { font-weight:600; }
@@ -78,7 +80,7 @@ input[type=checkbox], input[type=radio] { width:1.25rem; min-height:1.25rem; }
 .timeline li.now { font-weight:600; }
 .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:.9rem; word-break:break-all; }
 pre { background:var(--paper); border:1px solid var(--line); padding:.75rem; overflow-x:auto; white-space:pre-wrap; }
-footer.site-foot { color:var(--muted); font-size:.875rem; padding:2rem 0; }
+footer.site-foot { color:var(--muted); font-size:.875rem; padding-top:2rem; padding-bottom:2rem; }
 .prose { white-space:pre-line; }
 ${Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('')}
 @media (max-width:30rem) { .facts { grid-template-columns:1fr; } .facts dd { margin-bottom:.25rem; } h1 { font-size:1.3rem; } }
