@@ -172,6 +172,12 @@ const cases: Case[] = [
     expect: everyone(200),
   },
   {
+    route: 'lockedBundleText',
+    phase: 'locked',
+    request: (w) => ({ path: `${c(w)}/bundle/locked-bundle.json` }),
+    expect: everyone(200),
+  },
+  {
     route: 'issueNotices',
     phase: 'locked',
     request: (w) => ({ path: `${c(w)}/notices/issue` }),
