@@ -234,12 +234,21 @@ export function BudgetBar(props: { usedFen: number; budgetFen: number; locale: L
   );
 }
 
-/** A table that scrolls inside itself on a phone instead of widening the page. */
-export function Table(props: { caption?: string; head: Child[]; rows: Child[][]; numeric?: number[] }) {
+/**
+ * A table that scrolls inside itself on a phone instead of widening the page; the scrolling
+ * region is named (`label`) and reachable by keyboard.
+ */
+export function Table(props: {
+  label: string;
+  caption?: string;
+  head: Child[];
+  rows: Child[][];
+  numeric?: number[];
+}) {
   const numeric = new Set(props.numeric ?? []);
   const cls = (i: number) => (numeric.has(i) ? 'num' : undefined);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={props.label} tabindex={0}>
       <table>
         {props.caption ? <caption>{props.caption}</caption> : null}
         <thead>

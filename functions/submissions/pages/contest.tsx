@@ -83,6 +83,7 @@ function BundleTable(props: {
   const head = text.bundleHead;
   return (
     <Table
+      label={text.bundleHead.amount}
       head={[
         head.rank,
         head.title,
@@ -203,7 +204,7 @@ export function ContestPage(props: ContestPageProps) {
       ) : null}
 
       {bundle ? (
-        <section aria-label={text.bundleHead.amount}>
+        <section>
           <BudgetBar usedFen={bundle.usedFen} budgetFen={bundle.budgetFen} locale={locale} />
           <BundleTable contest={contest} lines={bundle.lines} locale={locale} text={text} />
         </section>
@@ -241,6 +242,7 @@ export function ContestPage(props: ContestPageProps) {
         <p>{contest.communities.map((entry) => entry.name).join('、')}</p>
         <h2>{text.rubric}</h2>
         <Table
+          label={text.rubric}
           head={[text.criterion, text.maxPoints]}
           numeric={[1]}
           rows={[
