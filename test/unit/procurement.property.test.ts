@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../shared/errors.ts';
 import {
   type BidForEvaluation,
   type BidSheet,
@@ -7,6 +8,7 @@ import {
   evaluate,
   type PanelConflict,
 } from '../../shared/procurement/evaluation.ts';
+import { assertMove, MOVES, type Move, type ProcurementPhase } from '../../shared/procurement/lifecycle.ts';
 import { FULL_MARKS, HALF_POINT, priceScore } from '../../shared/scoring.ts';
 
 const CEILING = 15_000_000;
@@ -264,6 +266,89 @@ describe('the price score', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/**
+ * The lifecycle against a model written apart from its table: the happy path is one line of
+ * phases walked one step at a time, terminate leaves any phase that is not final, and a refused
+ * move changes nothing.
+ */
+const LINE: ProcurementPhase[] = [
+  'draft',
+  'announced',
+  'bidding',
+  'consultation',
+  'final-quotation',
+  'evaluation',
+  'recommended',
+  'awarded',
+];
+
+/** The move that leaves LINE[i] for LINE[i + 1]. */
+const STEPS: Move[] = [
+  'announce',
+  'openBidding',
+  'closeBidding',
+  'callFinalQuotations',
+  'startEvaluation',
+  'recommend',
+  'award',
+];
+
+interface LifecycleModel {
+  phase: ProcurementPhase;
+}
+interface LifecycleReal {
+  phase: ProcurementPhase;
+}
+
+class MoveCommand implements fc.Command<LifecycleModel, LifecycleReal> {
+  constructor(readonly move: Move) {}
+  check(): boolean {
+    return true;
+  }
+  run(model: LifecycleModel, real: LifecycleReal): void {
+    const final = model.phase === 'awarded' || model.phase === 'terminated';
+    const step = STEPS.indexOf(this.move);
+    const expected = final
+      ? undefined
+      : this.move === 'terminate'
+        ? 'terminated'
+        : LINE.indexOf(model.phase) === step
+          ? LINE[step + 1]
+          : undefined;
+    let moved: ProcurementPhase | undefined;
+    try {
+      moved = assertMove(real.phase, this.move);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConflictError);
+    }
+    expect(moved).toBe(expected);
+    if (moved) real.phase = moved;
+    if (expected) model.phase = expected;
+    expect(real.phase).toBe(model.phase);
+  }
+  toString(): string {
+    return this.move;
+  }
+}
+
+describe('the procurement lifecycle', () => {
+  it('behaves as the model for any sequence of moves', () => {
+    const commands = (Object.keys(MOVES) as Move[]).map((move) => fc.constant(new MoveCommand(move)));
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
+        fc.modelRun(
+          (): { model: LifecycleModel; real: LifecycleReal } => ({
+            model: { phase: 'draft' },
+            real: { phase: 'draft' },
+          }),
+          cmds,
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });
