@@ -307,7 +307,7 @@ function checkSheet(rubric: Rubric, sheet: ScoredSheet): void {
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
-function compareIds(a: string, b: string): number {
+export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,6 +1,7 @@
 import {
   type Criterion,
   compareBids,
+  compareIds,
   panelMean,
   priceScore,
   type ScoredBid,
@@ -198,10 +199,6 @@ function sheetsByBid(
 
 function pairKey(judgeId: string, supplierId: string): string {
   return JSON.stringify([judgeId, supplierId]);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
