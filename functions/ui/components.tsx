@@ -248,7 +248,7 @@ export function Table(props: {
   const numeric = new Set(props.numeric ?? []);
   const cls = (i: number) => (numeric.has(i) ? 'num' : undefined);
   return (
-    <div class="table-wrap" role="region" aria-label={props.label} tabindex={0}>
+    <section class="table-wrap" aria-label={props.label} tabindex={0}>
       <table>
         {props.caption ? <caption>{props.caption}</caption> : null}
         <thead>
@@ -270,7 +270,7 @@ export function Table(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
