@@ -1,6 +1,9 @@
-import { type Db, type Key, putIf } from './db.ts';
+import type { AuditNote } from './audit-log.ts';
+import type { Key } from './db.ts';
+import type { Deps } from './deps.ts';
 import { ValidationError } from './errors.ts';
 import { canonicalJson, idempotentId, newId, sha256Hex } from './ids.ts';
+import { AlreadyExists, commit, type Op } from './transact.ts';
 
 /** What a create needs to be idempotent: its id and a fingerprint of the request. */
 export function creation(scope: string, subject: string, input: unknown, idempotencyKey?: string) {
@@ -10,19 +13,37 @@ export function creation(scope: string, subject: string, input: unknown, idempot
   };
 }
 
+/** A put that creates its item or fails as AlreadyExists (with the item that was there). */
+export function createOp(item: Record<string, unknown> & Key): Op {
+  return {
+    kind: 'put',
+    item,
+    expression: 'attribute_not_exists(pk)',
+    explain: (old) => new AlreadyExists(old),
+  };
+}
+
 /**
- * Inserts a new item once. The item's own `attribute_not_exists` is the commit point: a retry
- * with the same Idempotency-Key names the same id, finds the first item and gets it back; the
- * same key with a different request (or from someone else) is refused and writes nothing.
+ * Inserts a new item once, with its audit entry and any further conditions (the phase) in one
+ * transaction. The item's own `attribute_not_exists` is the commit point: a retry with the same
+ * Idempotency-Key names the same id, finds the first item and gets it back; the same key with
+ * a different request (or from someone else) is refused (422) and writes nothing.
  */
 export async function insertOnce<T extends { requestHash?: string | undefined }>(
-  db: Db,
+  deps: Deps,
   entity: T,
   toItem: (entity: T) => Record<string, unknown> & Key,
   reread: () => Promise<T | undefined>,
   sameCaller: (existing: T) => boolean,
+  note: AuditNote,
+  also: readonly Op[] = [],
 ): Promise<{ entity: T; created: boolean }> {
-  if (await putIf(db, toItem(entity), 'attribute_not_exists(pk)')) return { entity, created: true };
+  try {
+    await commit(deps, [createOp(toItem(entity)), ...also], note);
+    return { entity, created: true };
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+  }
   const existing = await reread();
   if (!existing || !sameCaller(existing) || existing.requestHash !== entity.requestHash) {
     throw new ValidationError('idempotency.mismatch');

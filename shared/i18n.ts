@@ -218,6 +218,10 @@ const messages = {
     en: 'The sheet is submitted and final; an officer can reopen it',
   },
   'sheet.notSubmitted': { 'zh-CN': '评分表尚未提交', en: 'The sheet has not been submitted' },
+  'conflict.sheetSubmitted': {
+    'zh-CN': '您已提交该申报书的评分表，需由工作人员注明理由退回后才能申报回避',
+    en: 'You have submitted your sheet for this proposal; an officer must reopen it, with a reason, before you can declare a conflict',
+  },
   'sheet.recommendedAboveRequested': {
     'zh-CN': '建议金额不能高于申请金额 {value} 分',
     en: 'The recommended amount cannot exceed the requested {value} fen',
@@ -257,6 +261,10 @@ const messages = {
   'bundle.trimAboveRequest': {
     'zh-CN': '核定金额不能高于申请金额 {value} 分',
     en: 'The approved amount cannot exceed the requested {value} fen',
+  },
+  'bundle.reviewChanged': {
+    'zh-CN': '评分、回避或取舍决定在发布前刚刚发生变化，请刷新后重新核对再发布',
+    en: 'Scores, conflicts or decisions changed just before publishing; reload, check and publish again',
   },
   'bundle.notPublished': { 'zh-CN': '服务包尚未公示', en: 'The bundle has not been published' },
   'bundle.publicityOver': {

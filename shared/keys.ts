@@ -100,17 +100,49 @@ export const keys = {
   }),
   /** gsi2: a notice by its number, for public verification. */
   noticeByNumber: (number: string) => ({ gsi2pk: `NOTICENO#${number}`, gsi2sk: '#' }),
-  /** Audit entries in order; the zero-padded sequence keeps key order = chain order. */
-  audit: (contestId: string, seq: number) => ({
-    pk: `CONTEST#${contestId}`,
-    sk: `AUDIT#${String(seq).padStart(10, '0')}`,
+  /**
+   * A trail's entries live in the trail's own partition, so reading a contest never reads its
+   * growing trail. Keys are ULIDs: unique and sortable, so concurrent writers never contend for
+   * one head item; the seal chains them in key order.
+   */
+  auditEntry: (trail: string, id: string) => ({ pk: `AUDIT#${trail}`, sk: `ENTRY#${id}` }),
+  /** The trail's head: the seal's fence, the last sealed id, the entry count and head hash. */
+  auditHead: (trail: string) => ({ pk: `AUDIT#${trail}`, sk: '#HEAD' }),
+  /** Notice numbers claimed for an office, prefix and year: one item per number. */
+  noticeNumber: (officeId: string, prefix: string, year: number, sequence: number) => ({
+    pk: `NOTICENO#${officeId}#${prefix}#${year}`,
+    sk: `N#${String(sequence).padStart(8, '0')}`,
+  }),
+  noticeNumbers: (officeId: string, prefix: string, year: number) => ({
+    pk: `NOTICENO#${officeId}#${prefix}#${year}`,
+    skPrefix: 'N#',
   }),
 
   /** Every item of a contest's partition, in one paginated Query. */
   contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),
 } as const;
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+/** Every item carries its entity type, so a raw item (a backup, a stream record) says what it is. */
+export const ENTITY = {
+  office: 'office',
+  contest: 'contest',
+  team: 'team',
+  proposal: 'proposal',
+  panelJudge: 'panel-judge',
+  assignment: 'assignment',
+  conflict: 'conflict',
+  sheet: 'sheet',
+  decisions: 'decisions',
+  publicity: 'publicity',
+  objection: 'objection',
+  lockedBundle: 'locked-bundle',
+  notice: 'notice',
+  noticeNumber: 'notice-number',
+  auditEntry: 'audit-entry',
+  auditHead: 'audit-head',
+} as const;
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entityType'] as const;
 
 /** Strips key attributes so items leave the data layer as plain entities. */
 export function withoutKeys<T extends Record<string, unknown>>(

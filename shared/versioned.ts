@@ -1,6 +1,9 @@
+import type { AuditNote } from './audit-log.ts';
 import type { Clock } from './clock.ts';
-import { type Db, getItem, putIf } from './db.ts';
+import { type Db, getItem } from './db.ts';
+import type { Deps } from './deps.ts';
 import { ConflictError, PreconditionFailedError } from './errors.ts';
+import { commit, type Op, type PutOp } from './transact.ts';
 
 /** Every mutable item carries a version; HTTP shows it as the ETag. */
 export interface Versioned {
@@ -53,45 +56,63 @@ export function assertVersion(current: Versioned, expected: IfMatch | undefined)
   }
 }
 
+type Item = Record<string, unknown> & { pk: string; sk: string };
+
 /**
- * Writes the next version of an item read at `previous.version`. The version condition is
- * the commit point: if anyone wrote in between, nothing is written and the caller hears
- * 412 (it sent If-Match) or 409 (it did not).
+ * The put that writes the next version of an item read at `next.version`: the version
+ * condition (and any further rule on the same item) is its commit point. A failure is 412 when
+ * the caller sent If-Match (`expectedVersion`), else 409, unless the version still matches and
+ * `explain` names the broken rule from the item as it was.
  */
-export async function saveNextVersion<T extends Versioned>(
-  db: Db,
+export function nextVersionPut<T extends Versioned>(
   clock: Clock,
   next: T,
-  toItem: (entity: T) => Record<string, unknown> & { pk: string; sk: string },
+  toItem: (entity: T) => Item,
   options: {
     expectedVersion?: IfMatch | undefined;
-    /** A further rule this write commits on (e.g. the deadline), with its values. */
+    /** A further rule this write commits on (e.g. the proposal's status), with its values. */
     condition?: string;
     names?: Record<string, string>;
     values?: Record<string, unknown>;
-    /** Names the broken rule when the write fails for a reason other than the version. */
-    explain?: () => Error | undefined;
+    explain?: (old: Record<string, unknown>) => Error | undefined;
   } = {},
-): Promise<T> {
+): { op: PutOp; saved: T } {
   const previousVersion = next.version;
   const saved = { ...next, version: previousVersion + 1, updatedAt: clock.now().toISOString() };
-  const condition = ['#version = :previousVersion', options.condition].filter(Boolean).join(' AND ');
-  const ok = await putIf(
-    db,
-    toItem(saved),
-    condition,
-    { '#version': 'version', ...options.names },
-    {
-      ':previousVersion': previousVersion,
-      ...options.values,
+  return {
+    saved,
+    op: {
+      kind: 'put',
+      item: toItem(saved),
+      expression: ['#version = :previousVersion', options.condition].filter(Boolean).join(' AND '),
+      names: { '#version': 'version', ...options.names },
+      values: { ':previousVersion': previousVersion, ...options.values },
+      explain: (old) => {
+        if (old && old.version === previousVersion) {
+          const cause = options.explain?.(old);
+          if (cause) return cause;
+        }
+        if (options.expectedVersion !== undefined) return new PreconditionFailedError('precondition.failed');
+        return new ConflictError('precondition.failed');
+      },
     },
-  );
-  if (!ok) {
-    const cause = options.explain?.();
-    if (cause) throw cause;
-    if (options.expectedVersion !== undefined) throw new PreconditionFailedError('precondition.failed');
-    throw new ConflictError('precondition.failed');
-  }
+  };
+}
+
+/**
+ * Writes the next version of an item with its audit entry, and any further operations (the
+ * phase check) in the same transaction. Errors as nextVersionPut and commit.
+ */
+export async function saveNextVersion<T extends Versioned>(
+  deps: Deps,
+  next: T,
+  toItem: (entity: T) => Item,
+  options: Parameters<typeof nextVersionPut<T>>[3],
+  note: AuditNote,
+  also: readonly Op[] = [],
+): Promise<T> {
+  const { op, saved } = nextVersionPut(deps.clock, next, toItem, options);
+  await commit(deps, [...also, op], note);
   return saved;
 }
 

@@ -1,18 +1,20 @@
-import { recordAudit } from '../audit-log.ts';
+import { sealAudit } from '../audit-log.ts';
 import type { Principal } from '../auth.ts';
 import { isOfficerOf } from '../auth.ts';
 import { readLockedBundle } from '../bundle/actions.ts';
 import type { BundleLine, LockedBundle } from '../bundle/model.ts';
 import { Notice } from '../bundle/model.ts';
-import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
+import { contestForOfficer, transitionContest } from '../contest/actions.ts';
+import { assertPhase, canTransition, phaseCheck } from '../contest/lifecycle.ts';
+import type { Contest } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
-import { type Db, getItem, keyPrefix, putIf, queryAll } from '../db.ts';
+import { createOp } from '../create-once.ts';
+import { type Db, getItem, keyPrefix, queryAll, queryPage } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
 import {
-  assignNoticeNumbers,
   noticeNumber,
   ocdsRelease,
   parseNoticeNumber,
@@ -20,11 +22,10 @@ import {
   shanghaiYear,
   verificationCode,
 } from '../notice.ts';
-import { getOffice } from '../office/office.ts';
+import { getOffice, type Office } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
-import type { Proposal } from '../proposal/model.ts';
 import { readWholeContest } from '../review/store.ts';
-import { getTeam } from '../team/team.ts';
+import { AlreadyExists, commit } from '../transact.ts';
 
 const parseNotice = (item: Record<string, unknown>) => Notice.parse(withoutKeys(item));
 
@@ -33,91 +34,162 @@ function noticeItem(notice: Notice) {
     ...keys.notice(notice.contestId, notice.proposalId),
     ...keys.noticeByOwner(notice.ownerSub, notice.contestId, notice.proposalId),
     ...keys.noticeByNumber(notice.number),
+    entityType: ENTITY.notice,
     ...notice,
   };
 }
 
-/**
- * Every submitted proposal gets one notice, in the locked bundle's order: the selected first,
- * then the others as the bundle lists them, then those screened out. Numbers come from that
- * order, never from a counter, so they have no gaps and a re-run gives the same numbers.
- */
-function noticeOrder(locked: LockedBundle, proposals: Proposal[]) {
-  const lines = locked.content.bundle.lines;
-  const screenedOut = proposals
-    .filter((p) => p.status === 'submitted' && p.eligibility?.eligible === false)
-    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id.localeCompare(b.id));
-  const ordered: { proposalId: string; line?: BundleLine; screenedOut?: Proposal }[] = [
-    ...lines.filter((l) => l.selected).map((line) => ({ proposalId: line.proposalId, line })),
-    ...lines.filter((l) => !l.selected).map((line) => ({ proposalId: line.proposalId, line })),
-    ...screenedOut.map((p) => ({ proposalId: p.id, screenedOut: p })),
-  ];
-  return { ordered, numbers: assignNoticeNumbers(ordered.map((o) => o.proposalId)) };
-}
+type Party = NonNullable<LockedBundle['content']['parties']>[number];
 
 /**
- * Issues the notices. Each notice is its own conditional put, so the fan-out is idempotent and
- * resumable: run twice, or crash half-way and run again, and every proposal has exactly one.
+ * Every submitted proposal gets one notice, in the locked bundle's order: the selected first,
+ * then the others as the bundle lists them, then those screened out, as the lock froze them.
+ */
+function noticeOrder(locked: LockedBundle) {
+  const lines = locked.content.bundle.lines;
+  const parties = locked.content.parties ?? [];
+  const ordered: { proposalId: string; line?: BundleLine; party?: Party }[] = [
+    ...lines.filter((l) => l.selected).map((line) => ({ proposalId: line.proposalId, line })),
+    ...lines.filter((l) => !l.selected).map((line) => ({ proposalId: line.proposalId, line })),
+    ...parties.filter((p) => p.screenedOut !== undefined).map((p) => ({ proposalId: p.proposalId })),
+  ];
+  const byId = new Map(parties.map((p) => [p.proposalId, p]));
+  return ordered.map((o) => ({ ...o, party: byId.get(o.proposalId) }));
+}
+
+/** The next number of an office's prefix and year: one more than the highest claimed. */
+async function nextNoticeSequence(db: Db, officeId: string, prefix: string, year: number): Promise<number> {
+  const range = keys.noticeNumbers(officeId, prefix, year);
+  const page = await queryPage(db, {
+    ...keyPrefix(range.pk, range.skPrefix),
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
+  });
+  return Number(page.items[0]?.sequence ?? 0) + 1;
+}
+
+class NumberTaken extends Error {}
+const MAX_NUMBER_CLAIMS = 50;
+
+/**
+ * Issues the notices, one transaction each: the notice, the claim of its number (one item per
+ * office, prefix, year and number, so two contests of an office never issue the same 文号 and
+ * numbers stay gap-free: a number exists only with its notice), and the audit entry, on
+ * condition the contest is locked or awarded. Idempotent and resumable: a proposal that has
+ * its notice is skipped, so a run after a crash finishes what is missing and duplicates
+ * nothing. Notices carry the audit head sealed before the fan-out; when all are out the contest
+ * moves to awarded.
  */
 export async function issueNotices(deps: Deps, principal: Principal, contestId: string) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ['locked', 'awarded']);
+  assertPhase(contest, 'notices');
   const locked = await readLockedBundle(deps, contestId);
   const whole = (await readWholeContest(deps.db, contestId))!;
   const office = await getOffice(deps.db, contest.officeId);
-  const proposals = new Map(whole.proposals.map((p) => [p.id, p]));
-  const { ordered, numbers } = noticeOrder(locked, whole.proposals);
+  const owners = new Map(whole.proposals.map((p) => [p.id, p.ownerSub]));
+  const done = new Set((await noticesOf(deps.db, contestId)).map((n) => n.proposalId));
+  const ordered = noticeOrder(locked);
+  const prefix = locked.content.noticePrefix;
   const year = shanghaiYear(locked.lockedAt);
-  const issuedAt = deps.clock.now().toISOString();
+  const auditAnchor = await sealAudit(deps, contestId);
   let issued = 0;
-  for (const entry of ordered) {
-    const proposal = proposals.get(entry.proposalId)!;
-    const sequence = numbers.get(entry.proposalId)!;
-    const number = noticeNumber(contest.noticePrefix, year, sequence);
-    const selected = entry.line?.selected === true;
+  for (const entry of ordered.filter((o) => !done.has(o.proposalId))) {
+    if (
+      await issueOne(deps, principal, contest, locked, entry, { owners, office, prefix, year, auditAnchor })
+    )
+      issued++;
+  }
+  if (canTransition(contest, 'award')) {
+    try {
+      await transitionContest(deps, principal.sub, contest, 'award', {
+        summary: { notices: ordered.length },
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return { issued, alreadyIssued: ordered.length - issued, total: ordered.length };
+}
+
+async function issueOne(
+  deps: Deps,
+  principal: Principal,
+  contest: Contest,
+  locked: LockedBundle,
+  entry: ReturnType<typeof noticeOrder>[number],
+  context: {
+    owners: Map<string, string>;
+    office: Office | undefined;
+    prefix: string;
+    year: number;
+    auditAnchor: { count: number; head: string };
+  },
+): Promise<boolean> {
+  const selected = entry.line?.selected === true;
+  for (let claim = 0; claim < MAX_NUMBER_CLAIMS; claim++) {
+    const sequence = await nextNoticeSequence(deps.db, contest.officeId, context.prefix, context.year);
+    const number = noticeNumber(context.prefix, context.year, sequence);
     const notice: Notice = {
-      contestId,
-      proposalId: proposal.id,
-      ownerSub: proposal.ownerSub,
-      teamId: proposal.teamId,
+      contestId: contest.id,
+      proposalId: entry.proposalId,
+      ownerSub: context.owners.get(entry.proposalId) ?? '',
+      teamId: entry.party?.teamId ?? '',
       number,
       sequence,
       kind: selected ? 'selected' : 'not-selected',
-      title: proposal.title ?? '',
-      contestTitle: contest.title,
-      officeName: contest.officeName,
-      ...(office?.contact ? { officeContact: office.contact } : {}),
+      title: entry.line?.title ?? entry.party?.title ?? '',
+      contestTitle: locked.content.contestTitle,
+      officeName: locked.content.officeName,
+      ...(context.office?.contact ? { officeContact: context.office.contact } : {}),
       ...(selected
         ? { amountFen: entry.line!.amountFen, amountCapital: capitalYuan(entry.line!.amountFen) }
         : {}),
       score: entry.line?.score ?? null,
       rank: entry.line?.rank ?? null,
-      reason: entry.line?.reason ?? {
-        code: 'ineligible',
-        reason: entry.screenedOut?.eligibility?.reason ?? '',
-      },
-      verificationCode: verificationCode(deps.secret, contestId, number),
+      reason: entry.line?.reason ?? { code: 'ineligible', reason: entry.party?.screenedOut ?? '' },
+      verificationCode: verificationCode(deps.secret, contest.id, number),
       bundleSha256: locked.sha256,
-      issuedAt,
+      issuedAt: deps.clock.now().toISOString(),
+      auditAnchor: context.auditAnchor,
     };
-    if (await putIf(deps.db, noticeItem(notice), 'attribute_not_exists(pk)')) issued++;
-  }
-  if (contest.status === 'locked') {
+    const numberKey = keys.noticeNumber(contest.officeId, context.prefix, context.year, sequence);
     try {
-      await saveContest(deps, principal.sub, { ...contest, status: 'awarded' }, undefined, 'locked');
+      await commit(
+        deps,
+        [
+          phaseCheck(contest.id, 'notices'),
+          createOp(noticeItem(notice)),
+          {
+            kind: 'put',
+            item: {
+              ...numberKey,
+              entityType: ENTITY.noticeNumber,
+              sequence,
+              number,
+              contestId: contest.id,
+              proposalId: entry.proposalId,
+            },
+            expression: 'attribute_not_exists(pk)',
+            explain: () => new NumberTaken(),
+          },
+        ],
+        {
+          trail: contest.id,
+          actor: principal.sub,
+          action: 'notice.issue',
+          subject: entry.proposalId,
+          summary: { number, kind: notice.kind },
+        },
+      );
+      return true;
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+      if (error instanceof AlreadyExists) return false;
+      if (!(error instanceof NumberTaken)) throw error;
+      // Another contest of the office took this number first: take the next one.
     }
   }
-  if (issued > 0) {
-    await recordAudit(deps, contestId, {
-      actor: principal.sub,
-      action: 'notices.issue',
-      subject: contestId,
-      summary: { issued, total: ordered.length },
-    });
-  }
-  return { issued, alreadyIssued: ordered.length - issued, total: ordered.length };
+  throw new ServiceUnavailableError('http.unavailable');
 }
 
 async function noticesOf(db: Db, contestId: string): Promise<Notice[]> {
@@ -195,23 +267,24 @@ export async function awardsRelease(deps: Deps, contestId: string) {
   const contest = await getContest(deps.db, contestId);
   const locked = await readLockedBundle(deps, contestId);
   if (!contest) throw new NotFoundError('contest.notFound');
-  const whole = (await readWholeContest(deps.db, contestId))!;
-  const proposals = new Map(whole.proposals.map((p) => [p.id, p]));
+  // Built from the frozen record only: names as they were at the lock, whatever changed since.
+  const parties = new Map((locked.content.parties ?? []).map((p) => [p.proposalId, p]));
   const selected = locked.content.bundle.lines.filter((line) => line.selected);
-  const teams = await Promise.all(
-    selected.map((line) => getTeam(deps.db, proposals.get(line.proposalId)!.teamId)),
-  );
   return ocdsRelease({
     ocidPrefix: OCID_PREFIX,
-    contest: { id: contest.id, title: contest.title, budgetFen: contest.budgetFen },
-    office: { id: contest.officeId, name: contest.officeName },
+    contest: {
+      id: contest.id,
+      title: locked.content.contestTitle,
+      budgetFen: locked.content.budgetFen ?? contest.budgetFen,
+    },
+    office: { id: locked.content.officeId ?? contest.officeId, name: locked.content.officeName },
     lockedAt: locked.lockedAt,
-    submittedCount: whole.proposals.filter((p) => p.status === 'submitted').length,
-    selected: selected.map((line, i) => ({
+    submittedCount: parties.size,
+    selected: selected.map((line) => ({
       proposalId: line.proposalId,
       title: line.title,
-      teamId: teams[i]?.id ?? proposals.get(line.proposalId)!.teamId,
-      teamName: teams[i]?.name ?? '',
+      teamId: parties.get(line.proposalId)?.teamId ?? '',
+      teamName: parties.get(line.proposalId)?.teamName ?? '',
       amountFen: line.amountFen,
     })),
   });

@@ -1,18 +1,20 @@
-import { verifyChain } from '../audit.ts';
-import { readAudit, recordAudit } from '../audit-log.ts';
+import { sealAudit, verifyTrail } from '../audit-log.ts';
 import type { Principal } from '../auth.ts';
-import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
+import { contestForOfficer, transitionContest } from '../contest/actions.ts';
+import { assertPhase, inPhase, phaseCheck, sameReviewRevision } from '../contest/lifecycle.ts';
 import type { Contest } from '../contest/model.ts';
 import { SHORTLIST_POLICIES } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
-import { getItem, keyPrefix, putIf, putItem, queryAll, updateIf } from '../db.ts';
+import { createOp } from '../create-once.ts';
+import { getItem, keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { lockedBundleDigest } from '../notice.ts';
 import { isEligible } from '../proposal/model.ts';
 import { rankWholeContest, wholeContestForOfficer } from '../review/actions.ts';
+import { readWholeContest } from '../review/store.ts';
 import {
   type Candidate,
   ShortlistInfeasibleError,
@@ -20,6 +22,8 @@ import {
   ShortlistSearchLimitError,
   shortlist,
 } from '../shortlist.ts';
+import { getTeam } from '../team/team.ts';
+import { AlreadyExists, type CheckOp, commit } from '../transact.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import {
   type BundleLine,
@@ -165,19 +169,17 @@ function buildBundle(contest: Contest, ranked: Ranked, decisions: Decisions, pol
   };
 }
 
-const SHORTLIST_PHASES = ['review', 'publicity', 'locked', 'awarded'] as const;
-
 /** The bundle the contest's rules give now (or what another policy would give, to compare). */
 export async function proposeBundle(deps: Deps, principal: Principal, contestId: string, policy?: Policy) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
-  assertStatus(whole.contest, SHORTLIST_PHASES);
+  assertPhase(whole.contest, 'shortlist');
   const decisions = await readDecisions(deps, contestId);
   return buildBundle(whole.contest, rankWholeContest(whole), decisions, policy);
 }
 
 export async function compareBundles(deps: Deps, principal: Principal, contestId: string) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
-  assertStatus(whole.contest, SHORTLIST_PHASES);
+  assertPhase(whole.contest, 'shortlist');
   const decisions = await readDecisions(deps, contestId);
   const ranked = rankWholeContest(whole);
   return {
@@ -200,7 +202,7 @@ export async function saveDecisions(
   ifMatch?: IfMatch,
 ) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
-  assertStatus(whole.contest, ['review']);
+  assertPhase(whole.contest, 'decisions');
   const proposals = new Map(whole.proposals.map((p) => [p.id, p]));
   const errors: {
     path: string;
@@ -243,27 +245,67 @@ export async function saveDecisions(
     createdAt: current.createdAt || now,
     updatedBy: principal.sub,
   };
-  const item = (d: Decisions) => ({ ...keys.decisions(contestId), ...d });
   // The rules must still produce a bundle with these decisions (a quota, say): refuse them otherwise.
   buildBundle(whole.contest, rankWholeContest(whole), next);
+  const note = {
+    trail: contestId,
+    actor: principal.sub,
+    action: 'decisions.save',
+    subject: contestId,
+    summary: {
+      trims: Object.keys(next.trims).length,
+      add: next.add.map((a) => a.proposalId),
+      drop: next.drop.map((d) => d.proposalId),
+      incompatibleGroups: next.incompatibleGroups.length,
+    },
+  };
+  const phase = phaseCheck(contestId, 'decisions');
   if (current.version === 0) {
     const first = { ...next, version: 1, updatedAt: now };
-    if (!(await putIf(deps.db, item(first), 'attribute_not_exists(pk)')))
-      throw new ConflictError('precondition.failed');
+    try {
+      await commit(deps, [phase, createOp(decisionsItem(first))], note);
+    } catch (error) {
+      if (error instanceof AlreadyExists) throw new ConflictError('precondition.failed');
+      throw error;
+    }
     return first;
   }
-  return saveNextVersion(deps.db, deps.clock, next, item, { expectedVersion: ifMatch });
+  return saveNextVersion(deps, next, decisionsItem, { expectedVersion: ifMatch }, note, [phase]);
 }
 
-/** Publishing freezes the proposed bundle for the publicity days and opens objections. */
+function decisionsItem(decisions: Decisions) {
+  return { ...keys.decisions(decisions.contestId), entityType: ENTITY.decisions, ...decisions };
+}
+
+/** Publish commits on the decisions it read: unchanged version, or still none saved. */
+function sameDecisions(decisions: Decisions): CheckOp {
+  return {
+    kind: 'check',
+    key: keys.decisions(decisions.contestId),
+    expression: decisions.version === 0 ? 'attribute_not_exists(pk)' : 'version = :version',
+    ...(decisions.version === 0 ? {} : { values: { ':version': decisions.version } }),
+    explain: () => new ConflictError('bundle.reviewChanged'),
+  };
+}
+
+/**
+ * Publishing freezes the proposed bundle for the publicity days and opens objections. One
+ * transaction writes the publicity record (once: its key can be written only once) and moves
+ * the contest from review to publicity, on condition that nothing ranking reads (sheets,
+ * conflicts: the review revision) and no decision changed since they were read; the record
+ * anchors the audit trail's head as sealed just before. Of concurrent publishes one wins; the
+ * others, and any sheet or decision that loses the race, get 409 and write nothing.
+ */
 export async function publishBundle(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
-  assertStatus(whole.contest, ['review']);
+  assertPhase(whole.contest, 'decisions');
   const ranked = rankWholeContest(whole);
   const missing = ranked.items.filter((item) => item.status !== 'ranked').length;
   if (missing > 0) throw new ConflictError('bundle.reviewIncomplete', { count: missing });
-  const bundle = buildBundle(whole.contest, ranked, await readDecisions(deps, contestId));
+  const decisions = await readDecisions(deps, contestId);
+  const bundle = buildBundle(whole.contest, ranked, decisions);
+  const auditAnchor = await sealAudit(deps, contestId);
   const now = deps.clock.now();
   const publicity: Publicity = {
     contestId,
@@ -271,21 +313,22 @@ export async function publishBundle(deps: Deps, principal: Principal, contestId:
     endsAt: new Date(now.getTime() + whole.contest.publicityDays * DAY_MS).toISOString(),
     publishedBy: principal.sub,
     bundle,
+    auditAnchor,
   };
-  // Written before the transition, which is the commit point: while the contest is still in
-  // review nobody reads this item, and a publish that loses the race is simply rewritten.
-  await putItem(deps.db, { ...keys.publicity(contestId), ...publicity });
-  const contest = await saveContest(
-    deps,
-    principal.sub,
-    { ...whole.contest, status: 'publicity' },
-    ifMatch,
-    'review',
-  );
+  const contest = await transitionContest(deps, principal.sub, whole.contest, 'publish', {
+    expectedVersion: ifMatch,
+    extra: sameReviewRevision(whole.contest),
+    also: [
+      sameDecisions(decisions),
+      {
+        ...createOp({ ...keys.publicity(contestId), entityType: ENTITY.publicity, ...publicity }),
+        explain: () => new ConflictError('contest.wrongStatus', { status: 'publicity' }),
+      },
+    ],
+    summary: { usedFen: bundle.usedFen, selected: bundle.selectedCount },
+  });
   return { contest, publicity };
 }
-
-const PUBLISHED = ['publicity', 'locked', 'awarded'] as const;
 
 async function readPublicityItem(deps: Deps, contestId: string) {
   const item = await getItem(deps.db, keys.publicity(contestId));
@@ -296,9 +339,7 @@ async function readPublicityItem(deps: Deps, contestId: string) {
 export async function readPublicity(deps: Deps, contestId: string) {
   const contest = await getContest(deps.db, contestId);
   const publicity =
-    contest && (PUBLISHED as readonly string[]).includes(contest.status)
-      ? await readPublicityItem(deps, contestId)
-      : undefined;
+    contest && inPhase(contest, 'published') ? await readPublicityItem(deps, contestId) : undefined;
   if (!contest || !publicity) throw new NotFoundError('bundle.notPublished');
   return { contest, publicity, objections: (await listObjectionItems(deps, contestId)).length };
 }
@@ -319,7 +360,7 @@ export async function fileObjection(
 ) {
   const contest = await getContest(deps.db, contestId);
   if (!contest) throw new NotFoundError('contest.notFound');
-  assertStatus(contest, ['publicity']);
+  assertPhase(contest, 'objections');
   const publicity = await readPublicityItem(deps, contestId);
   if (!publicity) throw new NotFoundError('bundle.notPublished');
   const now = deps.clock.now();
@@ -338,17 +379,27 @@ export async function fileObjection(
     filedBy: principal.sub,
     filedAt: now.toISOString(),
   };
-  await putIf(
-    deps.db,
-    { ...keys.objection(contestId, objection.id), ...objection },
-    'attribute_not_exists(pk)',
+  await commit(
+    deps,
+    [
+      phaseCheck(contestId, 'objections'),
+      {
+        kind: 'check',
+        key: keys.publicity(contestId),
+        expression: 'endsAt > :now',
+        values: { ':now': now.toISOString() },
+        explain: () => new ConflictError('bundle.publicityOver', { endsAt: publicity.endsAt }),
+      },
+      createOp({ ...keys.objection(contestId, objection.id), entityType: ENTITY.objection, ...objection }),
+    ],
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'objection.file',
+      subject: objection.id,
+      summary: { proposalId: objection.proposalId ?? null },
+    },
   );
-  await recordAudit(deps, contestId, {
-    actor: principal.sub,
-    action: 'objection.file',
-    subject: objection.id,
-    summary: { proposalId: objection.proposalId ?? null },
-  });
   return objection;
 }
 
@@ -366,38 +417,37 @@ export async function answerObjection(
   answer: string,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ['publicity']);
-  const updated = await updateIf(deps.db, {
-    Key: keys.objection(contestId, objectionId),
-    UpdateExpression: 'SET answer = :answer, answeredBy = :by, answeredAt = :at',
-    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
-    ExpressionAttributeValues: {
-      ':answer': answer,
-      ':by': principal.sub,
-      ':at': deps.clock.now().toISOString(),
-    },
-  });
-  if (updated) {
-    await recordAudit(deps, contestId, {
-      actor: principal.sub,
-      action: 'objection.answer',
-      subject: objectionId,
-      summary: {},
-    });
-    return Objection.parse(withoutKeys(updated));
-  }
-  const exists = await getItem(deps.db, keys.objection(contestId, objectionId));
-  if (!exists) throw new NotFoundError('objection.notFound');
-  throw new ConflictError('objection.answered');
+  assertPhase(contest, 'objections');
+  const answered = { answer, answeredBy: principal.sub, answeredAt: deps.clock.now().toISOString() };
+  await commit(
+    deps,
+    [
+      phaseCheck(contestId, 'objections'),
+      {
+        kind: 'update',
+        key: keys.objection(contestId, objectionId),
+        set: answered,
+        expression: 'attribute_exists(pk) AND attribute_not_exists(answer)',
+        explain: (old) =>
+          old ? new ConflictError('objection.answered') : new NotFoundError('objection.notFound'),
+      },
+    ],
+    { trail: contestId, actor: principal.sub, action: 'objection.answer', subject: objectionId, summary: {} },
+  );
+  const item = await getItem(deps.db, keys.objection(contestId, objectionId));
+  return Objection.parse(withoutKeys(item ?? {}));
 }
 
 /**
- * The lock: one conditional write of the bundle item commits it, so of any number of
- * concurrent attempts exactly one succeeds and the locked bundle never changes afterwards.
+ * The lock: one transaction writes the locked bundle (its key can be written only once), moves
+ * the contest from publicity to locked (so a cancel and a lock never both win) and writes the
+ * audit entry. The bundle is the frozen public record: it holds what the public sees from now
+ * on (titles, teams' names as they are now, amounts, scores, reasons, the proposals screened
+ * out) and the audit trail's head as sealed just before; its SHA-256 covers all of it.
  */
 export async function lockBundle(deps: Deps, principal: Principal, contestId: string) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ['publicity']);
+  assertPhase(contest, 'objections');
   const publicity = await readPublicityItem(deps, contestId);
   if (!publicity) throw new NotFoundError('bundle.notPublished');
   const now = deps.clock.now();
@@ -408,15 +458,18 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
   const used = publicity.bundle.lines.filter((l) => l.selected).reduce((sum, l) => sum + l.amountFen, 0);
   if (used > contest.budgetFen || used !== publicity.bundle.usedFen)
     throw new ConflictError('bundle.overBudget');
-  const chain = verifyChain(await readAudit(deps, contestId));
+  const chain = await verifyTrail(deps, contestId, publicity.auditAnchor ? [publicity.auditAnchor] : []);
   if (!chain.ok) throw new ConflictError('audit.broken', { seq: chain.brokenAt });
   const content = {
     contestId,
     contestTitle: contest.title,
+    officeId: contest.officeId,
     officeName: contest.officeName,
     noticePrefix: contest.noticePrefix,
+    budgetFen: contest.budgetFen,
     aggregation: contest.aggregation,
     bundle: publicity.bundle,
+    parties: await frozenParties(deps, contestId),
     auditAnchor: { count: chain.count, head: chain.head },
   };
   const locked: LockedBundle = {
@@ -426,30 +479,43 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
     content,
     sha256: lockedBundleDigest(content),
   };
-  if (!(await putIf(deps.db, { ...keys.lockedBundle(contestId), ...locked }, 'attribute_not_exists(pk)'))) {
-    throw new ConflictError('bundle.alreadyLocked');
-  }
-  await recordAudit(deps, contestId, {
-    actor: principal.sub,
-    action: 'bundle.lock',
-    subject: contestId,
+  await transitionContest(deps, principal.sub, contest, 'lock', {
+    also: [
+      {
+        ...createOp({ ...keys.lockedBundle(contestId), entityType: ENTITY.lockedBundle, ...locked }),
+        explain: () => new ConflictError('bundle.alreadyLocked'),
+      },
+    ],
     summary: {
       sha256: locked.sha256,
       usedFen: publicity.bundle.usedFen,
       selected: publicity.bundle.selectedCount,
     },
   });
-  await finishLock(deps, principal.sub, contest);
   return locked;
 }
 
-/** The contest follows its locked bundle; whoever finds it behind (a crash) moves it on. */
-async function finishLock(deps: Deps, actor: string, contest: Contest) {
-  try {
-    await saveContest(deps, actor, { ...contest, status: 'locked' }, undefined, 'publicity');
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
+/**
+ * Every submitted proposal as the public record keeps it from the lock on: its title, the team
+ * and the team's name as they are at the lock, and, for those screened out, the reason. Later
+ * edits of a team do not reach the record (issue: names followed live renames).
+ */
+async function frozenParties(deps: Deps, contestId: string) {
+  const whole = await readWholeContest(deps.db, contestId);
+  const submitted = (whole?.proposals ?? []).filter((p) => p.status === 'submitted');
+  const teams = new Map<string, string>();
+  for (const teamId of new Set(submitted.map((p) => p.teamId))) {
+    teams.set(teamId, (await getTeam(deps.db, teamId))?.name ?? '');
   }
+  return submitted
+    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id.localeCompare(b.id))
+    .map((p) => ({
+      proposalId: p.id,
+      title: p.title ?? '',
+      teamId: p.teamId,
+      teamName: teams.get(p.teamId) ?? '',
+      ...(p.eligibility?.eligible === false ? { screenedOut: p.eligibility.reason ?? '' } : {}),
+    }));
 }
 
 export async function readLockedBundle(deps: Deps, contestId: string): Promise<LockedBundle> {

@@ -72,6 +72,8 @@ export const Publicity = z.object({
   endsAt: z.string(),
   publishedBy: z.string(),
   bundle: BundleSummary,
+  /** The audit trail's head as sealed just before publishing. */
+  auditAnchor: z.object({ count: z.number().int(), head: z.string() }).optional(),
 });
 export type Publicity = z.infer<typeof Publicity>;
 
@@ -103,10 +105,25 @@ export const LockedBundle = z.object({
   content: z.object({
     contestId: z.string(),
     contestTitle: z.string(),
+    officeId: z.string().optional(),
     officeName: z.string(),
     noticePrefix: z.string(),
+    budgetFen: z.number().int().optional(),
     aggregation: z.string(),
     bundle: BundleSummary,
+    /** Every submitted proposal's public facts as they were at the lock (teams' names too). */
+    parties: z
+      .array(
+        z.object({
+          proposalId: z.string(),
+          title: z.string(),
+          teamId: z.string(),
+          teamName: z.string(),
+          /** Set when screening found it ineligible: the reason given. */
+          screenedOut: z.string().optional(),
+        }),
+      )
+      .optional(),
     /**
      * The audit trail's head when the bundle was locked. The bundle's published SHA-256 covers
      * it, so cutting or rewriting the trail up to the lock can be detected later.
@@ -137,5 +154,7 @@ export const Notice = z.object({
   verificationCode: z.string(),
   bundleSha256: z.string(),
   issuedAt: z.string(),
+  /** The audit trail's head as sealed before the notices went out. */
+  auditAnchor: z.object({ count: z.number().int(), head: z.string() }).optional(),
 });
 export type Notice = z.infer<typeof Notice>;

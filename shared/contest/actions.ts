@@ -1,22 +1,32 @@
-import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { keys } from '../keys.ts';
 import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
+import { commit, type Op } from '../transact.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
 import {
-  CANCELLABLE,
+  assertPhase,
+  type ContestCondition,
+  explainPhase,
+  inPhase,
+  nextPhase,
+  phaseCondition,
+  TRANSITION_ACTIONS,
+  type TransitionName,
+  transitionUpdate,
+} from './lifecycle.ts';
+import {
   CONTEST_DEFAULTS,
   type Contest,
   type ContestCreateInput,
   type ContestPatchInput,
   ContestRules,
   ContestRulesFields,
-  type ContestStatus,
 } from './model.ts';
 import { contestItem, getContest, listContestsByOffice, listPublishedContests } from './store.ts';
 
@@ -29,7 +39,8 @@ export async function readContest(
   contestId: string,
 ): Promise<Contest> {
   const contest = await getContest(deps.db, contestId);
-  if (!contest || (contest.status === 'draft' && !isOfficerOf(principal, contest.officeId))) throw notFound();
+  if (!contest || (!inPhase(contest, 'public') && !isOfficerOf(principal, contest.officeId)))
+    throw notFound();
   return contest;
 }
 
@@ -73,15 +84,17 @@ export async function createContest(
     createdBy: principal.sub,
   };
   const { entity, created } = await insertOnce(
-    deps.db,
+    deps,
     contest,
     contestItem,
     () => getContest(deps.db, contest.id),
     (existing) => existing.createdBy === principal.sub,
+    { trail: contest.id, actor: principal.sub, action: 'contest.create', subject: contest.id },
   );
   return { contest: entity, created };
 }
 
+/** Edits the rules of a draft: one write conditioned on the version and the draft phase. */
 export async function updateContest(
   deps: Deps,
   principal: Principal,
@@ -91,80 +104,99 @@ export async function updateContest(
 ): Promise<Contest> {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
-  if (contest.status !== 'draft') throw new ConflictError('contest.notDraft');
+  assertPhase(contest, 'rules');
   const rules = parseOrThrow(ContestRules, { ...pickShape(ContestRulesFields, contest), ...patch });
-  return saveContest(deps, principal.sub, { ...contest, ...rules }, ifMatch, 'draft');
+  const phase = phaseCondition('rules');
+  return saveNextVersion(
+    deps,
+    { ...contest, ...rules },
+    contestItem,
+    { expectedVersion: ifMatch, ...phase, explain: explainPhase },
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'contest.edit',
+      subject: contestId,
+      summary: { version: contest.version + 1 },
+    },
+  );
 }
 
 /**
- * Each change commits on the contest item, conditioned on the status it leaves; a change of
- * status is then appended to the contest's audit trail.
+ * Makes a transition of the lifecycle: one transaction of the contest's conditional phase
+ * update (from the transition's phases, at the version read when `expectedVersion` is given),
+ * the items the transition writes with it (`also`), and its audit entry. Returns the contest as
+ * written. Errors: 409 naming the phase when the contest has moved; 412 on a stale If-Match;
+ * the errors of `also`'s conditions; 503 after repeated transaction conflicts.
  */
-export async function saveContest(
+export async function transitionContest(
   deps: Deps,
   actor: string,
-  next: Contest,
-  expectedVersion: IfMatch | undefined,
-  from: ContestStatus,
-) {
-  const saved = await saveNextVersion(deps.db, deps.clock, next, contestItem, {
-    expectedVersion,
-    condition: '#status = :from',
-    names: { '#status': 'status' },
-    values: { ':from': from },
+  contest: Contest,
+  name: TransitionName,
+  options: {
+    fields?: Partial<Contest>;
+    /** Attributes of the item that are not the entity's (index keys). */
+    indexKeys?: Record<string, string>;
+    expectedVersion?: IfMatch | undefined;
+    /** A further condition on the contest item (e.g. the ranking revision publish read). */
+    extra?: ContestCondition;
+    also?: readonly Op[];
+    summary?: Record<string, unknown>;
+  } = {},
+): Promise<Contest> {
+  const now = deps.clock.now().toISOString();
+  const fields = options.fields ?? {};
+  const update = transitionUpdate(contest, name, now, {
+    fields: { ...fields, ...options.indexKeys },
+    expectedVersion: options.expectedVersion,
+    ...(options.extra ? { extra: options.extra } : {}),
   });
-  await recordAudit(deps, saved.id, {
+  const to = nextPhase(contest, name);
+  await commit(deps, [update, ...(options.also ?? [])], {
+    trail: contest.id,
     actor,
-    action: saved.status === from ? 'contest.edit' : `contest.${saved.status}`,
-    subject: saved.id,
-    summary: { from, to: saved.status, version: saved.version },
+    action: TRANSITION_ACTIONS[name],
+    subject: contest.id,
+    summary: { from: contest.status, to, version: contest.version + 1, ...options.summary },
   });
-  return saved;
-}
-
-export function assertStatus(contest: Contest, allowed: readonly ContestStatus[]) {
-  if (!allowed.includes(contest.status))
-    throw new ConflictError('contest.wrongStatus', { status: contest.status });
+  return { ...contest, ...fields, status: to, version: contest.version + 1, updatedAt: now };
 }
 
 /** Opening publishes the call and freezes the rules. */
 export async function openContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
-  assertStatus(contest, ['draft']);
+  nextPhase(contest, 'open');
   const now = deps.clock.now();
   if (new Date(contest.submissionDeadline) <= now) {
     throw new ValidationError('contest.deadlineInPast', {}, [
       { path: 'submissionDeadline', message: 'contest.deadlineInPast' },
     ]);
   }
-  return saveContest(
-    deps,
-    principal.sub,
-    { ...contest, status: 'open', openedAt: now.toISOString() },
-    ifMatch,
-    'draft',
-  );
+  return transitionContest(deps, principal.sub, contest, 'open', {
+    fields: { openedAt: now.toISOString() },
+    indexKeys: keys.publishedContest(contest.submissionDeadline, contest.id),
+    expectedVersion: ifMatch,
+  });
 }
 
 /** Closing ends submissions and starts eligibility screening; only once the deadline has passed. */
 export async function closeContest(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
-  assertStatus(contest, ['open']);
+  nextPhase(contest, 'close');
   const now = deps.clock.now();
   if (new Date(contest.submissionDeadline) > now) {
     throw new ConflictError('contest.deadlineNotPassed', { deadline: contest.submissionDeadline });
   }
-  return saveContest(
-    deps,
-    principal.sub,
-    { ...contest, status: 'screening', closedAt: now.toISOString() },
-    ifMatch,
-    'open',
-  );
+  return transitionContest(deps, principal.sub, contest, 'close', {
+    fields: { closedAt: now.toISOString() },
+    expectedVersion: ifMatch,
+  });
 }
 
+/** Cancelling is possible until the bundle is locked: a lock and a cancel never both win. */
 export async function cancelContest(
   deps: Deps,
   principal: Principal,
@@ -174,14 +206,11 @@ export async function cancelContest(
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
-  assertStatus(contest, CANCELLABLE);
-  const next: Contest = {
-    ...contest,
-    status: 'cancelled',
-    cancelledAt: deps.clock.now().toISOString(),
-    cancelReason: reason,
-  };
-  return saveContest(deps, principal.sub, next, ifMatch, contest.status);
+  return transitionContest(deps, principal.sub, contest, 'cancel', {
+    fields: { cancelledAt: deps.clock.now().toISOString(), cancelReason: reason },
+    expectedVersion: ifMatch,
+    summary: { reason },
+  });
 }
 
 export function listOfficeContests(deps: Deps, principal: Principal, officeId: string, page: PageRequest) {

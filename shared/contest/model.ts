@@ -153,6 +153,8 @@ export const Contest = z.object({
   closedAt: z.string().optional(),
   cancelledAt: z.string().optional(),
   cancelReason: z.string().optional(),
+  /** Moves on with every write that changes what ranking reads in review (lifecycle.ts). */
+  reviewRevision: z.number().int().optional(),
   requestHash: z.string().optional(),
 });
 export type Contest = z.infer<typeof Contest>;
@@ -164,5 +166,3 @@ export function publicContest(contest: Contest) {
   const { requestHash: _hash, createdBy: _by, ...rest } = contest;
   return rest;
 }
-
-export const CANCELLABLE: readonly ContestStatus[] = ['draft', 'open', 'screening', 'review', 'publicity'];

@@ -1,6 +1,6 @@
 import type { CursorCodec } from '../cursor.ts';
 import { type Db, keyPrefix } from '../db.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
 import { Contest } from './model.ts';
@@ -11,6 +11,7 @@ export function contestItem(contest: Contest) {
     ...keys.contest(contest.id),
     ...keys.contestByOffice(contest.officeId, contest.createdAt, contest.id),
     ...(contest.openedAt ? keys.publishedContest(contest.submissionDeadline, contest.id) : {}),
+    entityType: ENTITY.contest,
     ...contest,
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts';
 import { putIf } from '../db.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { readEntity } from '../versioned.ts';
 import { z } from '../zod.ts';
 
@@ -21,5 +21,9 @@ export function getOffice(db: Db, officeId: string): Promise<Office | undefined>
 
 /** Offices are provisioned, not created through the API; the seed and admin scripts call this. */
 export function createOfficeIfMissing(db: Db, office: Office): Promise<boolean> {
-  return putIf(db, { ...keys.office(office.id), ...office }, 'attribute_not_exists(pk)');
+  return putIf(
+    db,
+    { ...keys.office(office.id), entityType: ENTITY.office, ...office },
+    'attribute_not_exists(pk)',
+  );
 }

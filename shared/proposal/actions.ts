@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
+import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
 import type { Contest } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
 import { creation, insertOnce } from '../create-once.ts';
@@ -27,8 +27,8 @@ const notFound = () => new NotFoundError('proposal.notFound');
 
 async function openContestFor(deps: Deps, contestId: string): Promise<Contest> {
   const contest = await getContest(deps.db, contestId);
-  if (!contest || contest.status === 'draft') throw new NotFoundError('contest.notFound');
-  if (contest.status !== 'open') throw new ConflictError('contest.notOpen');
+  if (!contest || !inPhase(contest, 'public')) throw new NotFoundError('contest.notFound');
+  assertPhase(contest, 'submissions');
   assertBeforeDeadline(deps, contest.submissionDeadline);
   return contest;
 }
@@ -44,14 +44,41 @@ function assertBeforeDeadline(deps: Deps, deadline: string) {
   if (error) throw error;
 }
 
-/** The owner's write: commits on the version and on the deadline the proposal carries. */
-function saveOwnerChange(deps: Deps, next: Proposal, expectedVersion: IfMatch | undefined) {
-  return saveNextVersion(deps.db, deps.clock, next, proposalItem, {
-    expectedVersion,
-    condition: 'contestDeadline > :now',
+/**
+ * What every owner write commits on, in the same transaction: the contest is open and its
+ * deadline has not passed (read from the contest item itself, so a cancel or a close that
+ * commits first refuses the write: 409 naming the phase, or the deadline).
+ */
+function submissionWindow(deps: Deps, contestId: string) {
+  return phaseCheck(contestId, 'submissions', {
+    expression: 'submissionDeadline > :now',
     values: { ':now': deps.clock.now().toISOString() },
-    explain: () => deadlineError(deps, next.contestDeadline),
+    explain: (old) => deadlineError(deps, String(old.submissionDeadline)),
   });
+}
+
+/** The owner's write: commits on the version, the open phase and the deadline, with its entry. */
+function saveOwnerChange(
+  deps: Deps,
+  principal: Principal,
+  next: Proposal,
+  expectedVersion: IfMatch | undefined,
+  action: string,
+) {
+  return saveNextVersion(
+    deps,
+    next,
+    proposalItem,
+    { expectedVersion },
+    {
+      trail: next.contestId,
+      actor: principal.sub,
+      action,
+      subject: next.id,
+      summary: { status: next.status },
+    },
+    [submissionWindow(deps, next.contestId)],
+  );
 }
 
 /** Object check: the owner always; the contest's officers once it has been submitted. */
@@ -103,11 +130,13 @@ export async function createProposal(
     updatedAt: now,
   };
   const { entity, created } = await insertOnce(
-    deps.db,
+    deps,
     proposal,
     proposalItem,
     () => getProposal(deps.db, contestId, proposal.id),
     (existing) => existing.ownerSub === principal.sub,
+    { trail: contestId, actor: principal.sub, action: 'proposal.create', subject: proposal.id },
+    [submissionWindow(deps, contestId)],
   );
   return { proposal: entity, created };
 }
@@ -124,7 +153,7 @@ export async function updateProposal(
   assertVersion(proposal, ifMatch);
   assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.notEditable');
   assertBeforeDeadline(deps, proposal.contestDeadline);
-  return saveOwnerChange(deps, { ...proposal, ...patch }, ifMatch);
+  return saveOwnerChange(deps, principal, { ...proposal, ...patch }, ifMatch, 'proposal.edit');
 }
 
 export async function submitProposal(
@@ -148,7 +177,7 @@ export async function submitProposal(
     );
   }
   const next: Proposal = { ...proposal, status: 'submitted', submittedAt: deps.clock.now().toISOString() };
-  return saveOwnerChange(deps, next, ifMatch);
+  return saveOwnerChange(deps, principal, next, ifMatch, 'proposal.submit');
 }
 
 export async function withdrawProposal(
@@ -165,8 +194,10 @@ export async function withdrawProposal(
   const { submittedAt: _s, ...rest } = proposal;
   return saveOwnerChange(
     deps,
+    principal,
     { ...rest, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() },
     ifMatch,
+    'proposal.withdraw',
   );
 }
 
@@ -194,8 +225,7 @@ export async function screenProposal(
   ifMatch?: IfMatch,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  if (contest.status !== 'screening')
-    throw new ConflictError('contest.wrongStatus', { status: contest.status });
+  assertPhase(contest, 'screening');
   const proposal = await getProposal(deps.db, contestId, proposalId);
   if (!proposal) throw notFound();
   assertOfficer(principal, proposal.officeId);
@@ -207,21 +237,29 @@ export async function screenProposal(
     by: principal.sub,
     at: deps.clock.now().toISOString(),
   };
-  const saved = await saveNextVersion(deps.db, deps.clock, { ...proposal, eligibility }, proposalItem, {
-    expectedVersion: ifMatch,
-    condition: '#status = :submitted',
-    names: { '#status': 'status' },
-    values: { ':submitted': 'submitted' },
-  });
-  await recordAudit(deps, contestId, {
-    actor: principal.sub,
-    action: 'proposal.screen',
-    subject: proposalId,
-    summary: {
-      before: proposal.eligibility?.eligible ?? null,
-      after: input.eligible,
-      reason: input.reason ?? null,
+  const saved = await saveNextVersion(
+    deps,
+    { ...proposal, eligibility },
+    proposalItem,
+    {
+      expectedVersion: ifMatch,
+      condition: '#status = :submitted',
+      names: { '#status': 'status' },
+      values: { ':submitted': 'submitted' },
+      explain: (old) => new ConflictError('proposal.wrongStatus', { status: String(old.status) }),
     },
-  });
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'proposal.screen',
+      subject: proposalId,
+      summary: {
+        before: proposal.eligibility?.eligible ?? null,
+        after: input.eligible,
+        reason: input.reason ?? null,
+      },
+    },
+    [phaseCheck(contestId, 'screening')],
+  );
   return saved;
 }

@@ -1,6 +1,6 @@
 import type { CursorCodec } from '../cursor.ts';
 import { type Db, keyPrefix } from '../db.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { readEntity } from '../versioned.ts';
 import { Proposal } from './model.ts';
@@ -13,6 +13,7 @@ export function proposalItem(proposal: Proposal) {
     ...(proposal.status === 'submitted' && proposal.submittedAt
       ? keys.submittedProposal(proposal.contestId, proposal.submittedAt, proposal.id)
       : {}),
+    entityType: ENTITY.proposal,
     ...proposal,
   };
 }

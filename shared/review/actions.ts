@@ -1,8 +1,9 @@
-import { recordAudit } from '../audit-log.ts';
 import { assertOfficer, type Principal } from '../auth.ts';
-import { assertStatus, contestForOfficer, saveContest } from '../contest/actions.ts';
-import type { Contest, ContestStatus } from '../contest/model.ts';
+import { contestForOfficer, transitionContest } from '../contest/actions.ts';
+import { assertPhase, phaseCheck, rankingChange } from '../contest/lifecycle.ts';
+import type { Contest } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
+import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -11,6 +12,7 @@ import type { PageRequest } from '../paging.ts';
 import { isEligible, type Proposal } from '../proposal/model.ts';
 import { getProposal } from '../proposal/store.ts';
 import { rankProposals, sheetScoresSchema, sheetTotal } from '../scoring.ts';
+import { AlreadyExists, type CheckOp, commit, MAX_OPS, type Op } from '../transact.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { type AssignmentPair, planAssignments } from './assign.ts';
@@ -19,6 +21,8 @@ import {
   BlindProposal,
   type CellState,
   type Conflict,
+  isConflictedJudge,
+  isCountedSheet,
   PanelJudge,
   type Sheet,
   type SheetInput,
@@ -26,12 +30,10 @@ import {
 import {
   assignmentItem,
   conflictItem,
-  deleteAssignment,
   getAssignment,
   getConflict,
   getPanelJudge,
   getSheet,
-  insertNew,
   listAssignmentsOfJudge,
   listSheetsOfJudge,
   panelJudgeItem,
@@ -39,10 +41,6 @@ import {
   sheetItem,
   type WholeContest,
 } from './store.ts';
-
-/** The panel can be formed from the draft on; assignments once eligibility is known. */
-const PANEL_PHASES: readonly ContestStatus[] = ['draft', 'open', 'screening', 'review'];
-const ASSIGNMENT_PHASES: readonly ContestStatus[] = ['screening', 'review'];
 
 const pairKey = (proposalId: string, judgeId: string) => `${proposalId}\u0000${judgeId}`;
 
@@ -57,13 +55,25 @@ export async function wholeContestForOfficer(
   return whole;
 }
 
-/** Declared conflicts, plus the ones the system knows: a judge who owns the proposing team. */
+/** Every conflicted (proposal, judge) pair of a contest, by the one predicate. */
 function conflictsOf(whole: WholeContest): AssignmentPair[] {
-  const judgeIds = new Set(whole.judges.map((judge) => judge.judgeId));
-  const ownership = whole.proposals
-    .filter((proposal) => judgeIds.has(proposal.ownerSub))
-    .map((proposal) => ({ proposalId: proposal.id, judgeId: proposal.ownerSub }));
-  return [...whole.conflicts.map(({ proposalId, judgeId }) => ({ proposalId, judgeId })), ...ownership];
+  const declared = new Set(whole.conflicts.map((c) => pairKey(c.proposalId, c.judgeId)));
+  const pairs: AssignmentPair[] = [];
+  for (const proposal of whole.proposals) {
+    for (const { judgeId } of whole.judges) {
+      const conflict = declared.has(pairKey(proposal.id, judgeId));
+      if (isConflictedJudge(proposal, judgeId, conflict)) pairs.push({ proposalId: proposal.id, judgeId });
+    }
+  }
+  return pairs;
+}
+
+/** A ConditionCheck that an item exists (or does not), with the error its absence means. */
+function exists(key: { pk: string; sk: string }, error: () => Error): CheckOp {
+  return { kind: 'check', key, expression: 'attribute_exists(pk)', explain: error };
+}
+function absent(key: { pk: string; sk: string }, error: () => Error): CheckOp {
+  return { kind: 'check', key, expression: 'attribute_not_exists(pk)', explain: error };
 }
 
 export async function addJudge(
@@ -74,7 +84,7 @@ export async function addJudge(
   name: string,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, PANEL_PHASES);
+  assertPhase(contest, 'panel');
   const judge: PanelJudge = {
     contestId,
     judgeId,
@@ -82,7 +92,18 @@ export async function addJudge(
     addedAt: deps.clock.now().toISOString(),
     addedBy: principal.sub,
   };
-  if (await insertNew(deps.db, panelJudgeItem(judge))) return { judge, created: true };
+  try {
+    await commit(deps, [phaseCheck(contestId, 'panel'), createOp(panelJudgeItem(judge))], {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'panel.add',
+      subject: judgeId,
+      summary: { name },
+    });
+    return { judge, created: true };
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+  }
   return { judge: (await getPanelJudge(deps.db, contestId, judgeId))!, created: false };
 }
 
@@ -111,7 +132,7 @@ export async function assignManually(
   pair: AssignmentPair,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ASSIGNMENT_PHASES);
+  assertPhase(contest, 'assignments');
   const [proposal, judge, conflict] = await Promise.all([
     getProposal(deps.db, contestId, pair.proposalId),
     getPanelJudge(deps.db, contestId, pair.judgeId),
@@ -121,16 +142,31 @@ export async function assignManually(
   if (!isEligible(proposal)) throw new ConflictError('proposal.notEligible');
   if (!judge)
     throw new ValidationError('judge.notOnPanel', {}, [{ path: 'judgeId', message: 'judge.notOnPanel' }]);
-  if (conflict || proposal.ownerSub === pair.judgeId) throw new ConflictError('assignment.conflicted');
+  if (isConflictedJudge(proposal, pair.judgeId, conflict !== undefined))
+    throw new ConflictError('assignment.conflicted');
   const assignment = newAssignment(deps, principal, contestId, pair, 'manual');
-  if (await insertNew(deps.db, assignmentItem(assignment))) {
-    await recordAudit(deps, contestId, {
-      actor: principal.sub,
-      action: 'assignment.add',
-      subject: pair.proposalId,
-      summary: { judgeId: pair.judgeId },
-    });
+  try {
+    await commit(
+      deps,
+      [
+        phaseCheck(contestId, 'assignments'),
+        createOp(assignmentItem(assignment)),
+        absent(
+          keys.conflict(contestId, pair.proposalId, pair.judgeId),
+          () => new ConflictError('assignment.conflicted'),
+        ),
+      ],
+      {
+        trail: contestId,
+        actor: principal.sub,
+        action: 'assignment.add',
+        subject: pair.proposalId,
+        summary: { judgeId: pair.judgeId },
+      },
+    );
     return { assignment, created: true };
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
   }
   return {
     assignment: (await getAssignment(deps.db, contestId, pair.proposalId, pair.judgeId))!,
@@ -140,30 +176,52 @@ export async function assignManually(
 
 export async function unassign(deps: Deps, principal: Principal, contestId: string, pair: AssignmentPair) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ASSIGNMENT_PHASES);
-  const sheet = await getSheet(deps.db, contestId, pair.proposalId, pair.judgeId);
-  if (sheet?.status === 'submitted') throw new ConflictError('assignment.hasSheet');
-  if (!(await deleteAssignment(deps.db, contestId, pair.proposalId, pair.judgeId))) {
-    throw new NotFoundError('judge.notAssigned');
-  }
-  await recordAudit(deps, contestId, {
-    actor: principal.sub,
-    action: 'assignment.remove',
-    subject: pair.proposalId,
-    summary: { judgeId: pair.judgeId },
-  });
+  assertPhase(contest, 'assignments');
+  await commit(
+    deps,
+    [
+      phaseCheck(contestId, 'assignments'),
+      {
+        kind: 'delete',
+        key: keys.assignment(contestId, pair.proposalId, pair.judgeId),
+        expression: 'attribute_exists(pk)',
+        explain: () => new NotFoundError('judge.notAssigned'),
+      },
+      notSubmittedSheet(contestId, pair, () => new ConflictError('assignment.hasSheet')),
+    ],
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'assignment.remove',
+      subject: pair.proposalId,
+      summary: { judgeId: pair.judgeId },
+    },
+  );
 }
 
-/**
- * Fills every eligible proposal up to the contest's number of judges, balanced and never
- * with a conflicted judge. Each write is its own idempotent item, so a crashed run is
- * finished by running it again and a second run changes nothing.
- */
-async function applyPlan(
+/** The sheet is absent or still a draft: a judge's submitted work is never silently undone. */
+function notSubmittedSheet(contestId: string, pair: AssignmentPair, error: () => Error): CheckOp {
+  return {
+    kind: 'check',
+    key: keys.sheet(contestId, pair.proposalId, pair.judgeId),
+    expression: 'attribute_not_exists(pk) OR #status <> :submitted',
+    names: { '#status': 'status' },
+    values: { ':submitted': 'submitted' },
+    explain: error,
+  };
+}
+
+/** A concurrent run removed it first; the plan is made again from what is stored. */
+class AlreadyGone extends Error {}
+
+type PlannedWrite = { op: Op; change: 'added' | 'removed' | 'conflict'; pair: AssignmentPair };
+
+/** What automatic assignment would write now, from the contest as read. */
+function planWrites(
   deps: Deps,
   principal: Principal,
   whole: WholeContest,
-  only?: (pair: AssignmentPair) => boolean,
+  only?: (p: AssignmentPair) => boolean,
 ) {
   const conflicts = conflictsOf(whole);
   const plan = planAssignments({
@@ -174,7 +232,7 @@ async function applyPlan(
     existing: whole.assignments.map(({ proposalId, judgeId }) => ({ proposalId, judgeId })),
   });
   const submitted = new Set(
-    whole.sheets.filter((sheet) => sheet.status === 'submitted').map((s) => pairKey(s.proposalId, s.judgeId)),
+    whole.sheets.filter((sheet) => isCountedSheet(sheet, false)).map((s) => pairKey(s.proposalId, s.judgeId)),
   );
   const added = plan.added.filter((pair) => !only || only(pair));
   // A judge's submitted work is never thrown away by a re-plan; only conflicts remove it.
@@ -186,40 +244,103 @@ async function applyPlan(
         conflictKeys.has(pairKey(pair.proposalId, pair.judgeId)) ||
         !submitted.has(pairKey(pair.proposalId, pair.judgeId)),
     );
-  const recorded = whole.conflicts.map((c) => pairKey(c.proposalId, c.judgeId));
+  const recorded = new Set(whole.conflicts.map((c) => pairKey(c.proposalId, c.judgeId)));
   const now = deps.clock.now().toISOString();
-  for (const pair of conflicts.filter((c) => !recorded.includes(pairKey(c.proposalId, c.judgeId)))) {
-    const conflict: Conflict = {
-      contestId: whole.contest.id,
-      ...pair,
-      source: 'team-member',
-      reason: '评审专家是申报团队的负责人',
-      declaredAt: now,
-    };
-    await insertNew(deps.db, conflictItem(conflict));
+  const contestId = whole.contest.id;
+  const writes: PlannedWrite[] = [
+    ...conflicts
+      .filter((c) => !recorded.has(pairKey(c.proposalId, c.judgeId)))
+      .map((pair) => ({
+        change: 'conflict' as const,
+        pair,
+        op: createOp(
+          conflictItem({
+            contestId,
+            ...pair,
+            source: 'team-member',
+            reason: '评审专家是申报团队的负责人',
+            declaredAt: now,
+          }),
+        ),
+      })),
+    ...added.map((pair) => ({
+      change: 'added' as const,
+      pair,
+      op: createOp(assignmentItem(newAssignment(deps, principal, contestId, pair, 'auto'))),
+    })),
+    ...removed.map((pair) => ({
+      change: 'removed' as const,
+      pair,
+      op: {
+        kind: 'delete' as const,
+        key: keys.assignment(contestId, pair.proposalId, pair.judgeId),
+        expression: 'attribute_exists(pk)',
+        explain: () => new AlreadyGone(),
+      },
+    })),
+  ];
+  return { writes, added, removed, shortfalls: plan.shortfalls };
+}
+
+const MAX_REPLANS = 3;
+
+/**
+ * Fills every eligible proposal up to the contest's number of judges, balanced and never
+ * with a conflicted judge. The writes commit in transactions of at most MAX_OPS items, each
+ * conditioned on the assignment phase and carrying its audit entry (`action`, with the pairs
+ * it added and removed and the owner conflicts it recorded). A crashed run is finished by
+ * running it again, a second run changes nothing, and a run that meets a concurrent one plans
+ * again from what is stored.
+ */
+async function applyPlan(
+  deps: Deps,
+  principal: Principal,
+  first: WholeContest,
+  action: string,
+  only?: (pair: AssignmentPair) => boolean,
+) {
+  let whole = first;
+  for (let round = 0; ; round++) {
+    assertPhase(whole.contest, 'assignments');
+    const planned = planWrites(deps, principal, whole, only);
+    try {
+      for (let i = 0; i < planned.writes.length; i += MAX_OPS - 1) {
+        const chunk = planned.writes.slice(i, i + MAX_OPS - 1);
+        const pairsOf = (change: PlannedWrite['change']) =>
+          chunk.filter((w) => w.change === change).map((w) => `${w.pair.proposalId}/${w.pair.judgeId}`);
+        // Recording a conflict changes what ranking counts; assignments alone do not.
+        const phase = chunk.some((w) => w.change === 'conflict') ? rankingChange : phaseCheck;
+        await commit(deps, [phase(whole.contest.id, 'assignments'), ...chunk.map((w) => w.op)], {
+          trail: whole.contest.id,
+          actor: principal.sub,
+          action,
+          subject: whole.contest.id,
+          summary: { added: pairsOf('added'), removed: pairsOf('removed'), conflicts: pairsOf('conflict') },
+        });
+      }
+      return { added: planned.added, removed: planned.removed, shortfalls: planned.shortfalls };
+    } catch (error) {
+      if (!(error instanceof AlreadyExists || error instanceof AlreadyGone) || round >= MAX_REPLANS)
+        throw error;
+    }
+    whole = (await readWholeContest(deps.db, whole.contest.id))!;
   }
-  for (const pair of added) {
-    await insertNew(deps.db, assignmentItem(newAssignment(deps, principal, whole.contest.id, pair, 'auto')));
-  }
-  for (const pair of removed)
-    await deleteAssignment(deps.db, whole.contest.id, pair.proposalId, pair.judgeId);
-  return { added, removed, shortfalls: plan.shortfalls };
 }
 
 export async function autoAssign(deps: Deps, principal: Principal, contestId: string) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
-  assertStatus(whole.contest, ASSIGNMENT_PHASES);
-  return applyPlan(deps, principal, whole);
+  assertPhase(whole.contest, 'assignments');
+  return applyPlan(deps, principal, whole, 'assignment.auto');
 }
 
 /** Review starts only after submissions close and every submission has been screened. */
 export async function startReview(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
-  assertStatus(whole.contest, ['screening']);
+  assertPhase(whole.contest, 'screening');
   const unscreened = whole.proposals.filter((p) => p.status === 'submitted' && !p.eligibility).length;
   if (unscreened > 0) throw new ConflictError('review.screeningIncomplete', { count: unscreened });
-  return saveContest(deps, principal.sub, { ...whole.contest, status: 'review' }, ifMatch, 'screening');
+  return transitionContest(deps, principal.sub, whole.contest, 'startReview', { expectedVersion: ifMatch });
 }
 
 /** What a judge may act on: on the panel, assigned, and not conflicted. */
@@ -233,7 +354,8 @@ async function judgeAccess(deps: Deps, principal: Principal, contestId: string, 
   ]);
   if (!contest || !judge) throw new ForbiddenError('judge.notOnPanel');
   if (!proposal) throw new NotFoundError('proposal.notFound');
-  if (conflict || proposal.ownerSub === principal.sub) throw new ForbiddenError('judge.conflicted');
+  if (isConflictedJudge(proposal, principal.sub, conflict !== undefined))
+    throw new ForbiddenError('judge.conflicted');
   if (!assignment) throw new ForbiddenError('judge.notAssigned');
   return { contest, proposal };
 }
@@ -276,6 +398,35 @@ function checkSheet(contest: Contest, proposal: Proposal, input: SheetInput, com
   return scores;
 }
 
+/**
+ * What every judge write commits on besides its own item: review is on, the judge is still
+ * assigned and has no recorded conflict on the proposal.
+ */
+function judgeGuards(contestId: string, proposalId: string, judgeId: string, ranking = false): Op[] {
+  return [
+    ranking ? rankingChange(contestId, 'sheets') : phaseCheck(contestId, 'sheets'),
+    exists(keys.assignment(contestId, proposalId, judgeId), () => new ForbiddenError('judge.notAssigned')),
+    absent(keys.conflict(contestId, proposalId, judgeId), () => new ForbiddenError('judge.conflicted')),
+  ];
+}
+
+const draftOnly = {
+  condition: '#status = :draft',
+  names: { '#status': 'status' },
+  values: { ':draft': 'draft' },
+  explain: () => new ConflictError('sheet.final'),
+};
+
+function sheetNote(principal: Principal, sheet: Sheet, action: string) {
+  return {
+    trail: sheet.contestId,
+    actor: principal.sub,
+    action,
+    subject: sheet.proposalId,
+    summary: { judgeId: sheet.judgeId, total: sheet.total },
+  };
+}
+
 /** Saves the judge's draft; a submitted sheet is final (an officer can reopen it). */
 export async function saveSheet(
   deps: Deps,
@@ -286,7 +437,7 @@ export async function saveSheet(
   ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
   const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
-  assertStatus(contest, ['review']);
+  assertPhase(contest, 'sheets');
   const scores = checkSheet(contest, proposal, input, false);
   const existing = await getSheet(deps.db, contestId, proposalId, principal.sub);
   const now = deps.clock.now().toISOString();
@@ -297,6 +448,7 @@ export async function saveSheet(
     recommendedFen: input.recommendedFen,
     total: sheetTotal(scores),
   };
+  const guards = judgeGuards(contestId, proposalId, principal.sub);
   if (!existing) {
     const sheet: Sheet = {
       contestId,
@@ -309,21 +461,29 @@ export async function saveSheet(
       updatedAt: now,
       reopenings: [],
     };
-    if (await insertNew(deps.db, sheetItem(sheet))) return { sheet, created: true };
-    throw new ConflictError('precondition.failed');
+    try {
+      await commit(deps, [...guards, createOp(sheetItem(sheet))], sheetNote(principal, sheet, 'sheet.save'));
+    } catch (error) {
+      if (error instanceof AlreadyExists) throw new ConflictError('precondition.failed');
+      throw error;
+    }
+    return { sheet, created: true };
   }
   assertVersion(existing, ifMatch);
   if (existing.status !== 'draft') throw new ConflictError('sheet.final');
-  const sheet = await saveNextVersion(deps.db, deps.clock, { ...existing, ...content }, sheetItem, {
-    expectedVersion: ifMatch,
-    condition: '#status = :draft',
-    names: { '#status': 'status' },
-    values: { ':draft': 'draft' },
-  });
+  const next = { ...existing, ...content };
+  const sheet = await saveNextVersion(
+    deps,
+    next,
+    sheetItem,
+    { expectedVersion: ifMatch, ...draftOnly },
+    sheetNote(principal, next, 'sheet.save'),
+    guards,
+  );
   return { sheet, created: false };
 }
 
-/** Submitting makes the sheet final: the commit point is the sheet item leaving `draft`. */
+/** Submitting makes the sheet final: the sheet leaves `draft`, in review, while still assigned. */
 export async function submitSheet(
   deps: Deps,
   principal: Principal,
@@ -332,26 +492,23 @@ export async function submitSheet(
   ifMatch?: IfMatch,
 ) {
   const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
-  assertStatus(contest, ['review']);
+  assertPhase(contest, 'sheets');
   const existing = await getSheet(deps.db, contestId, proposalId, principal.sub);
   if (!existing) throw new NotFoundError('sheet.notFound');
   assertVersion(existing, ifMatch);
   if (existing.status !== 'draft') throw new ConflictError('sheet.final');
   checkSheet(contest, proposal, existing, true);
   return saveNextVersion(
-    deps.db,
-    deps.clock,
+    deps,
     { ...existing, status: 'submitted', submittedAt: deps.clock.now().toISOString() },
     sheetItem,
-    {
-      expectedVersion: ifMatch,
-      condition: '#status = :draft',
-      names: { '#status': 'status' },
-      values: { ':draft': 'draft' },
-    },
+    { expectedVersion: ifMatch, ...draftOnly },
+    sheetNote(principal, existing, 'sheet.submit'),
+    judgeGuards(contestId, proposalId, principal.sub, true),
   );
 }
 
+/** An officer reopens a submitted sheet, with a reason that stays on the sheet and in the trail. */
 export async function reopenSheet(
   deps: Deps,
   principal: Principal,
@@ -362,16 +519,15 @@ export async function reopenSheet(
   ifMatch?: IfMatch,
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
-  assertStatus(contest, ['review']);
+  assertPhase(contest, 'sheets');
   const sheet = await getSheet(deps.db, contestId, proposalId, judgeId);
   if (!sheet) throw new NotFoundError('sheet.notFound');
   assertVersion(sheet, ifMatch);
   if (sheet.status !== 'submitted') throw new ConflictError('sheet.notSubmitted');
   const { submittedAt: _s, ...rest } = sheet;
   const reopening = { by: principal.sub, at: deps.clock.now().toISOString(), reason };
-  const saved = await saveNextVersion(
-    deps.db,
-    deps.clock,
+  return saveNextVersion(
+    deps,
     { ...rest, status: 'draft', reopenings: [...sheet.reopenings, reopening] },
     sheetItem,
     {
@@ -379,18 +535,25 @@ export async function reopenSheet(
       condition: '#status = :submitted',
       names: { '#status': 'status' },
       values: { ':submitted': 'submitted' },
+      explain: () => new ConflictError('sheet.notSubmitted'),
     },
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'sheet.reopen',
+      subject: proposalId,
+      summary: { judgeId, reason, total: sheet.total },
+    },
+    [rankingChange(contestId, 'sheets')],
   );
-  await recordAudit(deps, contestId, {
-    actor: principal.sub,
-    action: 'sheet.reopen',
-    subject: proposalId,
-    summary: { judgeId, reason, total: sheet.total },
-  });
-  return saved;
 }
 
-/** A judge declares a conflict: the assignment is withdrawn and the proposal gets another judge. */
+/**
+ * A judge declares a conflict on a proposal assigned to them, before submitting its sheet (an
+ * officer reopens a submitted sheet first, with a reason). One transaction records the
+ * conflict, withdraws the assignment and writes the entry; the proposal then gets another judge.
+ * Errors: 403 not on the panel or not assigned; 409 wrong phase or sheet already submitted.
+ */
 export async function declareConflict(
   deps: Deps,
   principal: Principal,
@@ -405,7 +568,7 @@ export async function declareConflict(
   ]);
   if (!contest || !judge) throw new ForbiddenError('judge.notOnPanel');
   if (proposal?.status !== 'submitted') throw new NotFoundError('proposal.notFound');
-  assertStatus(contest, ASSIGNMENT_PHASES);
+  assertPhase(contest, 'conflicts');
   const conflict: Conflict = {
     contestId,
     proposalId,
@@ -414,16 +577,40 @@ export async function declareConflict(
     reason,
     declaredAt: deps.clock.now().toISOString(),
   };
-  if (await insertNew(deps.db, conflictItem(conflict))) {
-    await recordAudit(deps, contestId, {
-      actor: principal.sub,
-      action: 'conflict.declare',
-      subject: proposalId,
-      summary: { reason },
-    });
+  const pair = { proposalId, judgeId: principal.sub };
+  try {
+    await commit(
+      deps,
+      [
+        rankingChange(contestId, 'conflicts'),
+        createOp(conflictItem(conflict)),
+        {
+          kind: 'delete',
+          key: keys.assignment(contestId, proposalId, principal.sub),
+          expression: 'attribute_exists(pk)',
+          explain: () => new ForbiddenError('judge.notAssigned'),
+        },
+        notSubmittedSheet(contestId, pair, () => new ConflictError('conflict.sheetSubmitted')),
+      ],
+      {
+        trail: contestId,
+        actor: principal.sub,
+        action: 'conflict.declare',
+        subject: proposalId,
+        summary: { reason },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
   }
   const whole = (await readWholeContest(deps.db, contestId))!;
-  const { added } = await applyPlan(deps, principal, whole, (pair) => pair.proposalId === proposalId);
+  const { added } = await applyPlan(
+    deps,
+    principal,
+    whole,
+    'assignment.replan',
+    (candidate) => candidate.proposalId === proposalId,
+  );
   return {
     conflict: (await getConflict(deps.db, contestId, proposalId, principal.sub))!,
     reassignedTo: added.map((p) => p.judgeId),
@@ -480,8 +667,8 @@ export async function ranking(deps: Deps, principal: Principal, contestId: strin
 export function rankWholeContest(whole: WholeContest) {
   const conflicted = new Set(conflictsOf(whole).map((c) => pairKey(c.proposalId, c.judgeId)));
   const eligible = whole.proposals.filter(isEligible);
-  const sheets = whole.sheets.filter(
-    (s) => s.status === 'submitted' && !conflicted.has(pairKey(s.proposalId, s.judgeId)),
+  const sheets = whole.sheets.filter((s) =>
+    isCountedSheet(s, conflicted.has(pairKey(s.proposalId, s.judgeId))),
   );
   const ranked = rankProposals(
     whole.contest,

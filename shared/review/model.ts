@@ -76,6 +76,24 @@ export const SheetInput = z.strictObject({
 });
 export type SheetInput = z.infer<typeof SheetInput>;
 
+/**
+ * The one "conflicted judge" predicate: the judge declared a conflict on the proposal (or the
+ * system recorded one), or the judge owns the proposing team. A conflicted judge is never
+ * assigned, cannot read or score the proposal, and no sheet of theirs counts (docs/scoring.md).
+ */
+export function isConflictedJudge(
+  proposal: { ownerSub: string },
+  judgeId: string,
+  declared: boolean,
+): boolean {
+  return declared || proposal.ownerSub === judgeId;
+}
+
+/** The one "counted sheet" predicate: submitted, by a judge not conflicted on the proposal. */
+export function isCountedSheet(sheet: Pick<Sheet, 'status'>, conflicted: boolean): boolean {
+  return sheet.status === 'submitted' && !conflicted;
+}
+
 export const ReopenInput = z.strictObject({ reason: z.string().trim().min(1).max(1_000) });
 
 export const CELL_STATES = ['missing', 'draft', 'submitted', 'conflict'] as const;

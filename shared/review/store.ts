@@ -1,7 +1,7 @@
 import { Contest } from '../contest/model.ts';
 import type { CursorCodec } from '../cursor.ts';
-import { type Db, deleteIf, getItem, keyPrefix, putIf, queryAll } from '../db.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { type Db, getItem, keyPrefix, queryAll } from '../db.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { Proposal } from '../proposal/model.ts';
 import {
@@ -19,6 +19,7 @@ export function panelJudgeItem(judge: PanelJudge) {
   return {
     ...keys.panelJudge(judge.contestId, judge.judgeId),
     ...keys.panelByJudge(judge.judgeId, judge.contestId),
+    entityType: ENTITY.panelJudge,
     ...judge,
   };
 }
@@ -27,16 +28,25 @@ export function assignmentItem(assignment: Assignment) {
   return {
     ...keys.assignment(assignment.contestId, assignment.proposalId, assignment.judgeId),
     ...keys.assignmentByJudge(assignment.judgeId, assignment.contestId, assignment.proposalId),
+    entityType: ENTITY.assignment,
     ...assignment,
   };
 }
 
 export function conflictItem(conflict: Conflict) {
-  return { ...keys.conflict(conflict.contestId, conflict.proposalId, conflict.judgeId), ...conflict };
+  return {
+    ...keys.conflict(conflict.contestId, conflict.proposalId, conflict.judgeId),
+    entityType: ENTITY.conflict,
+    ...conflict,
+  };
 }
 
 export function sheetItem(sheet: Sheet) {
-  return { ...keys.sheet(sheet.contestId, sheet.proposalId, sheet.judgeId), ...sheet };
+  return {
+    ...keys.sheet(sheet.contestId, sheet.proposalId, sheet.judgeId),
+    entityType: ENTITY.sheet,
+    ...sheet,
+  };
 }
 
 export interface WholeContest {
@@ -103,15 +113,6 @@ export async function getConflict(db: Db, contestId: string, proposalId: string,
 export async function getSheet(db: Db, contestId: string, proposalId: string, judgeId: string) {
   const item = await getItem(db, keys.sheet(contestId, proposalId, judgeId));
   return item ? SheetSchema.parse(withoutKeys(item)) : undefined;
-}
-
-/** Inserts unless present; false when it already existed (adding twice is harmless). */
-export function insertNew(db: Db, item: Record<string, unknown> & { pk: string; sk: string }) {
-  return putIf(db, item, 'attribute_not_exists(pk)');
-}
-
-export function deleteAssignment(db: Db, contestId: string, proposalId: string, judgeId: string) {
-  return deleteIf(db, keys.assignment(contestId, proposalId, judgeId), 'attribute_exists(pk)');
 }
 
 /** Access pattern: a judge's assignments across contests (gsi1). */

@@ -3,7 +3,7 @@ import { creation, insertOnce } from '../create-once.ts';
 import { type Db, keyPrefix } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { assertVersion, type IfMatch, readEntity, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
@@ -69,7 +69,17 @@ export const Team = z.object({
 export type Team = z.infer<typeof Team>;
 
 function teamItem(team: Team) {
-  return { ...keys.team(team.id), ...keys.teamByOwner(team.ownerSub, team.createdAt, team.id), ...team };
+  return {
+    ...keys.team(team.id),
+    ...keys.teamByOwner(team.ownerSub, team.createdAt, team.id),
+    entityType: ENTITY.team,
+    ...team,
+  };
+}
+
+/** A team is not inside a contest: its changes go to the team's own audit trail. */
+export function teamTrail(teamId: string): string {
+  return `team:${teamId}`;
 }
 
 const parse = (item: Record<string, unknown>) => Team.parse(withoutKeys(item));
@@ -102,11 +112,12 @@ export async function createTeam(
     updatedAt: now,
   };
   const { entity, created } = await insertOnce(
-    deps.db,
+    deps,
     team,
     teamItem,
     () => getTeam(deps.db, team.id),
     (existing) => existing.ownerSub === principal.sub,
+    { trail: teamTrail(team.id), actor: principal.sub, action: 'team.create', subject: team.id },
   );
   return { team: entity, created };
 }
@@ -120,7 +131,19 @@ export async function replaceTeam(
 ): Promise<Team> {
   const team = await teamOfOwner(deps, principal, teamId);
   assertVersion(team, ifMatch);
-  return saveNextVersion(deps.db, deps.clock, { ...team, ...input }, teamItem, { expectedVersion: ifMatch });
+  return saveNextVersion(
+    deps,
+    { ...team, ...input },
+    teamItem,
+    { expectedVersion: ifMatch },
+    {
+      trail: teamTrail(teamId),
+      actor: principal.sub,
+      action: 'team.edit',
+      subject: teamId,
+      summary: { version: team.version + 1 },
+    },
+  );
 }
 
 /** Access pattern: a user's teams (gsi1). */

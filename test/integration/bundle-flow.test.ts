@@ -169,9 +169,8 @@ describe('from the ranking to locked bundle and notices', () => {
       'contest.publicity',
       'objection.file',
       'objection.answer',
-      'bundle.lock',
       'contest.locked',
-      'notices.issue',
+      'notice.issue',
       'contest.awarded',
     ]) {
       expect(actions).toContain(action);
@@ -187,8 +186,8 @@ describe('from the ranking to locked bundle and notices', () => {
     w.clock.advance(2 * DAY_MS);
     expect((await call(w.shortlisting, 'POST', `${c}/lock`, { token: w.tokens.officer })).status).toBe(200);
 
-    // A client that fails every PutItem after the third: the fan-out dies part-way.
-    let puts = 0;
+    // A client that fails every notice's transaction after the third: the fan-out dies part-way.
+    let noticeWrites = 0;
     const faulty = createDb({
       tableName: h.tableName,
       region: 'local',
@@ -198,7 +197,10 @@ describe('from the ranking to locked bundle and notices', () => {
       instrument: (stack) =>
         stack.add(
           (next, context) => async (args) => {
-            if (context.commandName === 'PutItemCommand' && ++puts > 3) {
+            const issuing =
+              context.commandName === 'TransactWriteItemsCommand' &&
+              JSON.stringify(args.input).includes('NOTICE#');
+            if (issuing && ++noticeWrites > 3) {
               throw Object.assign(new Error('injected'), {
                 name: 'InternalServerError',
                 $metadata: { httpStatusCode: 500 },
@@ -241,7 +243,7 @@ describe('from the ranking to locked bundle and notices', () => {
     const entries = (await call(w.awards, 'GET', `${c}/audit`, { token: w.tokens.officer })).body.items;
     for (const entry of entries.filter((e: { seq: number }) => e.seq >= anchor.count)) {
       await w.deps.db.doc.send(
-        new DeleteCommand({ TableName: h.tableName, Key: keys.audit(w.contestId, entry.seq) }),
+        new DeleteCommand({ TableName: h.tableName, Key: keys.auditEntry(w.contestId, entry.id) }),
       );
     }
 

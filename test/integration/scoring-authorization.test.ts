@@ -19,8 +19,9 @@ const ACTORS = [
 type Actor = (typeof ACTORS)[number];
 
 /**
- * A review world where proposal P has judges 0 and 1 assigned by hand, judge 2 has declared a
- * conflict with it, judge 3 sits on the panel unassigned, and the outsider is on no panel.
+ * A review world where proposal P has judges 0 and 1 assigned by hand, judge 2 was assigned and
+ * then declared a conflict with it, judge 3 sits on the panel unassigned, and the outsider is on
+ * no panel.
  */
 async function world(h: Harness, phase: 'screening' | 'review', sheet: 'none' | 'draft' | 'submitted') {
   const w = await buildReviewWorld(h, {
@@ -31,7 +32,7 @@ async function world(h: Harness, phase: 'screening' | 'review', sheet: 'none' | 
     phase: 'screening',
   });
   const proposalId = w.proposalIds[0]!;
-  for (const judge of [0, 1]) {
+  for (const judge of [0, 1, 2]) {
     await assignManually(w.deps, w.officer, w.contestId, { proposalId, judgeId: w.judgeUsers[judge]!.sub });
   }
   await declareConflict(w.deps, asPrincipal(w.judgeUsers[2]!), w.contestId, proposalId, '亲属关系');
@@ -205,7 +206,7 @@ const cases: Case[] = [
     route: 'declareConflict',
     phase: 'review',
     request: (x) => ({ path: `${p(x)}/conflict`, body: { reason: '曾指导该团队' } }),
-    expect: judgeRoute({ assignedJudge: 200, unassignedJudge: 200, conflictedJudge: 200 }),
+    expect: judgeRoute({ assignedJudge: 200, conflictedJudge: 200 }),
   },
 ];
 

@@ -1,0 +1,243 @@
+import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { keys } from '../keys.ts';
+import type { CheckOp, UpdateOp } from '../transact.ts';
+import type { IfMatch } from '../versioned.ts';
+import type { ContestStatus } from './model.ts';
+
+/**
+ * The contest's lifecycle, the one place that knows it: which transitions exist (from, to,
+ * who), which phases allow which child writes, and the guard and the transaction conditions
+ * every action uses. Actions never compare status strings themselves; they name a transition
+ * or a phase set here. Source: the domain brief (a contest's phases) and docs/data-model.md.
+ *
+ *   draft ─open→ open ─close→ screening ─start-review→ review ─publish→ publicity
+ *     ─lock→ locked ─award→ awarded;   cancel: any phase up to publicity → cancelled
+ */
+
+/** Named sets of phases: where a kind of write is allowed, or what the public may see. */
+export const PHASES = {
+  /** The rules can be edited only while the contest is a draft (they freeze when it opens). */
+  rules: ['draft'],
+  /** Residents create, edit, submit and withdraw proposals (and before the deadline). */
+  submissions: ['open'],
+  /** The office screens submitted proposals for eligibility. */
+  screening: ['screening'],
+  /** Judges join the panel until review ends. */
+  panel: ['draft', 'open', 'screening', 'review'],
+  /** Assignments (manual, automatic, after a conflict) once eligibility is known. */
+  assignments: ['screening', 'review'],
+  /** A judge declares a conflict while assignments can still change. */
+  conflicts: ['screening', 'review'],
+  /** Score sheets are saved, submitted and reopened only in review. */
+  sheets: ['review'],
+  /** The officer's shortlisting decisions change only in review. */
+  decisions: ['review'],
+  /** A bundle can be proposed and compared once review has started. */
+  shortlist: ['review', 'publicity', 'locked', 'awarded'],
+  /** Residents object (and officers answer) during the publicity days. */
+  objections: ['publicity'],
+  /** The publicity record is public from publication on. */
+  published: ['publicity', 'locked', 'awarded'],
+  /** Notices are issued from the locked bundle. */
+  notices: ['locked', 'awarded'],
+  /** Cancellation is possible until the bundle is locked, never after. */
+  cancellable: ['draft', 'open', 'screening', 'review', 'publicity'],
+  /** Everything but a draft is visible to the public. */
+  public: ['open', 'screening', 'review', 'publicity', 'locked', 'awarded', 'cancelled'],
+} as const satisfies Record<string, readonly ContestStatus[]>;
+export type PhaseSet = keyof typeof PHASES;
+
+export type Role = 'officer';
+
+export interface Transition {
+  from: readonly ContestStatus[];
+  to: ContestStatus;
+  /** Who may make it: an officer of the contest's office. */
+  by: Role;
+}
+
+/** Every transition there is. Nothing else changes a contest's status. */
+export const TRANSITIONS = {
+  open: { from: ['draft'], to: 'open', by: 'officer' },
+  close: { from: ['open'], to: 'screening', by: 'officer' },
+  startReview: { from: ['screening'], to: 'review', by: 'officer' },
+  publish: { from: ['review'], to: 'publicity', by: 'officer' },
+  lock: { from: ['publicity'], to: 'locked', by: 'officer' },
+  award: { from: ['locked'], to: 'awarded', by: 'officer' },
+  cancel: { from: PHASES.cancellable, to: 'cancelled', by: 'officer' },
+} as const satisfies Record<string, Transition>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+/** The audit action each transition is recorded as. */
+export const TRANSITION_ACTIONS: Record<TransitionName, string> = {
+  open: 'contest.open',
+  close: 'contest.screening',
+  startReview: 'contest.review',
+  publish: 'contest.publicity',
+  lock: 'contest.locked',
+  award: 'contest.awarded',
+  cancel: 'contest.cancelled',
+};
+
+type HasStatus = { status: ContestStatus };
+
+export function inPhase(contest: HasStatus, set: PhaseSet): boolean {
+  return (PHASES[set] as readonly ContestStatus[]).includes(contest.status);
+}
+
+/** The refusal every wrong-phase write gets: 409 naming the phase the contest is in. */
+export function wrongPhase(status: ContestStatus): ConflictError {
+  return new ConflictError('contest.wrongStatus', { status });
+}
+
+/** The guard: refuses (409, naming the current phase) a write outside its phase set. */
+export function assertPhase(contest: HasStatus, set: PhaseSet): void {
+  if (!inPhase(contest, set)) throw wrongPhase(contest.status);
+}
+
+/** Whether a transition may start from the contest's phase. */
+export function canTransition(contest: HasStatus, name: TransitionName): boolean {
+  return (TRANSITIONS[name].from as readonly ContestStatus[]).includes(contest.status);
+}
+
+/** The phase a transition leads to, or a 409 naming the current phase when it cannot start. */
+export function nextPhase(contest: HasStatus, name: TransitionName): ContestStatus {
+  if (!canTransition(contest, name)) throw wrongPhase(contest.status);
+  return TRANSITIONS[name].to;
+}
+
+/** A condition on a contest item's own status (as ConditionExpression parts). */
+export function phaseCondition(set: PhaseSet) {
+  const phase = statusIn(PHASES[set]);
+  return { condition: phase.expression, names: phase.names, values: phase.values };
+}
+
+function statusIn(statuses: readonly ContestStatus[]) {
+  const values: Record<string, string> = {};
+  statuses.forEach((status, i) => {
+    values[`:phase${i}`] = status;
+  });
+  return {
+    expression: `#phase IN (${Object.keys(values).join(', ')})`,
+    names: { '#phase': 'status' },
+    values,
+  };
+}
+
+/** Explains a failed phase condition from the contest item as it was (ALL_OLD). */
+export function explainPhase(old: Record<string, unknown> | undefined) {
+  return wrongPhase((old?.status as ContestStatus | undefined) ?? 'draft');
+}
+
+/**
+ * The ConditionCheck a child write carries: the contest is in one of the set's phases (and,
+ * optionally, a further condition on the contest item, e.g. the deadline). A failure is a 409
+ * naming the phase the contest was in, or what `explain` says from the contest as it was.
+ */
+export function phaseCheck(
+  contestId: string,
+  set: PhaseSet,
+  extra?: {
+    expression: string;
+    values: Record<string, unknown>;
+    explain: (old: Record<string, unknown>) => Error | undefined;
+  },
+): CheckOp {
+  const phase = statusIn(PHASES[set]);
+  return {
+    kind: 'check',
+    key: keys.contest(contestId),
+    expression: extra ? `${phase.expression} AND ${extra.expression}` : phase.expression,
+    names: phase.names,
+    values: { ...phase.values, ...extra?.values },
+    explain: (old) => {
+      if (old && (PHASES[set] as readonly string[]).includes(String(old.status)) && extra)
+        return extra.explain(old) ?? explainPhase(old);
+      return explainPhase(old);
+    },
+  };
+}
+
+/** A further condition on the contest item, and what its failure means. */
+export interface ContestCondition {
+  expression: string;
+  values: Record<string, unknown>;
+  explain: (old: Record<string, unknown>) => Error | undefined;
+}
+
+/**
+ * The contest item's conditional update for a transition: status moves from one of the
+ * transition's phases (at the version read, when the caller sent If-Match, and under `extra`) to the
+ * next, with any fields the transition records. It is the commit point of the transition's
+ * transaction. Failures: 412 on a stale version, what `extra` explains, else 409 naming the phase.
+ */
+export function transitionUpdate(
+  contest: HasStatus & { id: string; version: number },
+  name: TransitionName,
+  now: string,
+  options: {
+    fields?: Record<string, unknown>;
+    expectedVersion?: IfMatch | undefined;
+    extra?: ContestCondition;
+  } = {},
+): UpdateOp {
+  const to = nextPhase(contest, name);
+  const phase = statusIn(TRANSITIONS[name].from);
+  const { expectedVersion, extra } = options;
+  const parts = [
+    phase.expression,
+    expectedVersion === undefined ? '' : 'version = :readVersion',
+    extra ? `(${extra.expression})` : '',
+  ].filter(Boolean);
+  return {
+    kind: 'update',
+    key: keys.contest(contest.id),
+    set: { ...options.fields, status: to, updatedAt: now },
+    add: { version: 1 },
+    expression: parts.join(' AND '),
+    names: phase.names,
+    values: {
+      ...phase.values,
+      ...(expectedVersion === undefined ? {} : { ':readVersion': contest.version }),
+      ...extra?.values,
+    },
+    explain: (old) => {
+      if (!old || !canTransition({ status: old.status as ContestStatus }, name)) return explainPhase(old);
+      if (expectedVersion !== undefined && old.version !== contest.version)
+        return new PreconditionFailedError('precondition.failed');
+      return extra?.explain(old) ?? explainPhase(old);
+    },
+  };
+}
+
+/**
+ * For writes that change what ranking reads during review (a sheet submitted or reopened, a
+ * conflict recorded): the phase condition as an update that moves the contest's
+ * `reviewRevision` on, so a publish that read the ranking before this write cannot commit
+ * after it (publish commits on the revision it read). Sheet drafts do not move it.
+ */
+export function rankingChange(contestId: string, set: PhaseSet): UpdateOp {
+  const phase = statusIn(PHASES[set]);
+  return {
+    kind: 'update',
+    key: keys.contest(contestId),
+    add: { reviewRevision: 1 },
+    expression: phase.expression,
+    names: phase.names,
+    values: phase.values,
+    explain: explainPhase,
+  };
+}
+
+/** The condition a publish commits on: the ranking's inputs are as it read them. */
+export function sameReviewRevision(contest: { reviewRevision?: number | undefined }): ContestCondition {
+  const revision = contest.reviewRevision ?? 0;
+  return {
+    expression:
+      revision === 0
+        ? 'attribute_not_exists(reviewRevision) OR reviewRevision = :rev'
+        : 'reviewRevision = :rev',
+    values: { ':rev': revision },
+    explain: () => new ConflictError('bundle.reviewChanged'),
+  };
+}
