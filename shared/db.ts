@@ -1,6 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -122,11 +121,6 @@ export async function getItem(db: Db, key: Key, consistent = true): Promise<Item
   return out.Item;
 }
 
-/** An unconditional put, for items whose writer already holds the commit point. */
-export async function putItem(db: Db, item: Item & Key): Promise<void> {
-  await call(() => db.doc.send(new PutCommand({ TableName: db.tableName, Item: item })));
-}
-
 /**
  * Puts an item only if the condition holds. Returns false (and writes nothing) when it does
  * not, so each invariant is one conditional write on one item.
@@ -169,31 +163,6 @@ export async function updateIf(
     return out.Attributes;
   } catch (error) {
     if (isConditionFailed(error)) return undefined;
-    throw error;
-  }
-}
-
-/** Deletes an item only if the condition holds; false (nothing deleted) when it does not. */
-export async function deleteIf(
-  db: Db,
-  key: Key,
-  condition: string,
-  values?: Record<string, unknown>,
-): Promise<boolean> {
-  try {
-    await call(() =>
-      db.doc.send(
-        new DeleteCommand({
-          TableName: db.tableName,
-          Key: key,
-          ConditionExpression: condition,
-          ExpressionAttributeValues: values,
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
     throw error;
   }
 }
