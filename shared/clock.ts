@@ -43,3 +43,14 @@ const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
 export function formatShanghai(iso: string): string {
   return `${SHANGHAI.format(new Date(iso))}（北京时间）`;
 }
+
+const EN_SHANGHAI = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** A stored UTC time as a reader of `locale` reads it: Beijing time, said so. */
+export function formatBeijing(iso: string, locale: 'zh-CN' | 'en'): string {
+  return locale === 'zh-CN' ? formatShanghai(iso) : `${EN_SHANGHAI.format(new Date(iso))} (Beijing time)`;
+}

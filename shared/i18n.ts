@@ -1,3 +1,6 @@
+import { formatBeijing } from './clock.ts';
+import { fieldName } from './field-names.ts';
+import { formatYuan } from './money.ts';
 import { z } from './zod.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -25,13 +28,18 @@ export function negotiateLocale(acceptLanguage: string | undefined | null): Loca
 type Params = Record<string, string | number>;
 type Message = Record<Locale, string>;
 
-/** Every message a client can read, keyed by a stable code. `{name}` marks a parameter. */
+/**
+ * Every message a client can read, keyed by a stable code. `{name}` marks a parameter shown as
+ * given; `{name:kind}` one shown in people's units: `yuan` (given in fen), `time` (given as
+ * UTC ISO-8601, shown in Beijing time), `phase` (a contest status, shown by its name),
+ * `proposalStatus`, `bytes`.
+ */
 const messages = {
   'http.badRequest': { 'zh-CN': '请求无效', en: 'Bad request' },
   'http.malformedJson': { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   'http.payloadTooLarge': {
-    'zh-CN': '请求体过大（上限 {limit} 字节）',
-    en: 'Request body too large (limit {limit} bytes)',
+    'zh-CN': '请求体过大（上限 {limit:bytes}）',
+    en: 'Request body too large (limit {limit:bytes})',
   },
   'http.notFound': { 'zh-CN': '未找到该资源', en: 'Not found' },
   'http.methodNotAllowed': {
@@ -87,17 +95,17 @@ const messages = {
     en: 'The contest is no longer a draft: its rules are frozen',
   },
   'contest.wrongStatus': {
-    'zh-CN': '大赛当前状态为“{status}”，不能执行此操作',
-    en: 'The contest is {status}; this action is not possible now',
+    'zh-CN': '大赛当前处于“{status:phase}”阶段，不能执行此操作',
+    en: 'The contest is in its “{status:phase}” phase; this action is not possible now',
   },
   'contest.notOpen': { 'zh-CN': '大赛未在征集阶段', en: 'The contest is not open for proposals' },
   'contest.deadlinePassed': {
-    'zh-CN': '申报已于 {deadline} 截止',
-    en: 'Submissions closed at {deadline}',
+    'zh-CN': '申报已于 {deadline:time} 截止',
+    en: 'Submissions closed at {deadline:time}',
   },
   'contest.deadlineNotPassed': {
-    'zh-CN': '申报截止时间 {deadline} 未到，不能结束征集',
-    en: 'Submissions are open until {deadline}; they cannot be closed before then',
+    'zh-CN': '申报截止时间 {deadline:time} 未到，不能结束征集',
+    en: 'Submissions are open until {deadline:time}; they cannot be closed before then',
   },
   'contest.deadlineInPast': {
     'zh-CN': '申报截止时间必须晚于当前时间',
@@ -148,28 +156,28 @@ const messages = {
   },
   'proposal.notFound': { 'zh-CN': '项目申报书不存在', en: 'Proposal not found' },
   'proposal.notEditable': {
-    'zh-CN': '申报书状态为“{status}”，不能修改；如需修改请先撤回',
-    en: 'The proposal is {status} and cannot be edited; withdraw it first',
+    'zh-CN': '申报书状态为“{status:proposalStatus}”，不能修改；如需修改请先撤回',
+    en: 'The proposal is {status:proposalStatus} and cannot be edited; withdraw it first',
   },
   'proposal.wrongStatus': {
-    'zh-CN': '申报书状态为“{status}”，不能执行此操作',
-    en: 'The proposal is {status}; this action is not possible now',
+    'zh-CN': '申报书状态为“{status:proposalStatus}”，不能执行此操作',
+    en: 'The proposal is {status:proposalStatus}; this action is not possible now',
   },
   'proposal.incomplete': {
     'zh-CN': '申报书尚不完整，不能提交',
     en: 'The proposal is incomplete and cannot be submitted',
   },
   'proposal.budgetSum': {
-    'zh-CN': '预算明细合计 {sum} 分与申请金额 {requested} 分不一致',
-    en: 'Budget lines add up to {sum} fen, not the requested {requested} fen',
+    'zh-CN': '预算明细合计 {sum:yuan}，与申请金额 {requested:yuan}不一致',
+    en: 'Budget lines add up to {sum:yuan}, not the requested {requested:yuan}',
   },
   'proposal.lineAmount': {
-    'zh-CN': '金额应等于单价 × 数量（{expected} 分）',
-    en: 'The amount must equal unit price × quantity ({expected} fen)',
+    'zh-CN': '金额应等于单价 × 数量（{expected:yuan}）',
+    en: 'The amount must equal unit price × quantity ({expected:yuan})',
   },
   'proposal.aboveCap': {
-    'zh-CN': '申请金额超过单个项目上限 {cap} 分',
-    en: 'The requested amount is above the per-project cap of {cap} fen',
+    'zh-CN': '申请金额 {requested:yuan}超过单个项目上限 {cap:yuan}',
+    en: 'The requested amount of {requested:yuan} is above the per-project cap of {cap:yuan}',
   },
   'proposal.minViableAboveRequested': {
     'zh-CN': '最低可执行金额不能高于申请金额',
@@ -223,16 +231,16 @@ const messages = {
     en: 'You have submitted your sheet for this proposal; an officer must reopen it, with a reason, before you can declare a conflict',
   },
   'sheet.recommendedAboveRequested': {
-    'zh-CN': '建议金额不能高于申请金额 {value} 分',
-    en: 'The recommended amount cannot exceed the requested {value} fen',
+    'zh-CN': '建议金额不能高于申请金额 {value:yuan}',
+    en: 'The recommended amount cannot exceed the requested {value:yuan}',
   },
   'bundle.quotaUnmet': {
     'zh-CN': '类别“{category}”至少须入围 {min} 个项目，按现有排名和预算最多只能入围 {possible} 个',
     en: 'Category “{category}” needs at least {min} selected proposals; at most {possible} are possible',
   },
   'bundle.manualOverBudget': {
-    'zh-CN': '手动补入的项目合计 {totalFen} 分，超过预算 {budgetFen} 分',
-    en: 'The proposals added by hand come to {totalFen} fen, over the budget of {budgetFen} fen',
+    'zh-CN': '手动补入的项目合计 {totalFen:yuan}，超过预算 {budgetFen:yuan}',
+    en: 'The proposals added by hand come to {totalFen:yuan}, over the budget of {budgetFen:yuan}',
   },
   'bundle.manualConflict': {
     'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{ids}',
@@ -259,8 +267,8 @@ const messages = {
     en: '“{value}” is not an eligible proposal of this contest',
   },
   'bundle.trimAboveRequest': {
-    'zh-CN': '核定金额不能高于申请金额 {value} 分',
-    en: 'The approved amount cannot exceed the requested {value} fen',
+    'zh-CN': '以下项目的核定金额高于其申请金额：{value}',
+    en: 'The approved amount is above the requested amount for: {value}',
   },
   'bundle.reviewChanged': {
     'zh-CN': '评分、回避或取舍决定在发布前刚刚发生变化，请刷新后重新核对再发布',
@@ -268,12 +276,12 @@ const messages = {
   },
   'bundle.notPublished': { 'zh-CN': '服务包尚未公示', en: 'The bundle has not been published' },
   'bundle.publicityOver': {
-    'zh-CN': '公示期已于 {endsAt} 结束，不再受理异议',
-    en: 'Publicity ended at {endsAt}; objections are closed',
+    'zh-CN': '公示期已于 {endsAt:time} 结束，不再受理异议',
+    en: 'Publicity ended at {endsAt:time}; objections are closed',
   },
   'bundle.publicityNotOver': {
-    'zh-CN': '公示期至 {endsAt} 结束，结束前不能锁定',
-    en: 'Publicity runs until {endsAt}; the bundle cannot be locked before then',
+    'zh-CN': '公示期至 {endsAt:time} 结束，结束前不能锁定',
+    en: 'Publicity runs until {endsAt:time}; the bundle cannot be locked before then',
   },
   'bundle.objectionsOpen': {
     'zh-CN': '还有 {count} 条异议未答复，不能锁定',
@@ -300,8 +308,8 @@ const messages = {
     en: 'The procurement is in its {phaseEn} phase; this action is not possible now',
   },
   'procurement.bidsSealed': {
-    'zh-CN': '响应文件在 {deadline} 递交截止前密封，任何人（包括工作人员）都不能查看',
-    en: 'Bids stay sealed until the bidding deadline, {deadline}; nobody, officers included, may read one before',
+    'zh-CN': '响应文件在 {deadline:time} 递交截止前密封，任何人（包括工作人员）都不能查看',
+    en: 'Bids stay sealed until the bidding deadline, {deadline:time}; nobody, officers included, may read one before',
   },
   'procurement.weightOutsideBand': {
     'zh-CN': '价格分权重 {weight}% 超出本类项目 {min}%–{max}% 的范围，须记录财政部门审核同意的理由',
@@ -328,8 +336,16 @@ const messages = {
     en: 'The final quotation deadline must come after the bidding deadline',
   },
   'procurement.biddingTooShort': {
-    'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest}',
-    en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest}',
+    'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest:time}',
+    en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest:time}',
+  },
+  'text.invisible': {
+    'zh-CN': '{field}须包含至少一个看得见的字符（空格、零宽字符、盲文空白等填充字符不算）',
+    en: '{field} needs at least one visible character (spaces, zero-width and blank filler characters do not count)',
+  },
+  'text.bidi': {
+    'zh-CN': '{field}不能包含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）',
+    en: '{field} cannot contain characters that change the text direction (U+202A–U+202E, U+2066–U+2069)',
   },
   'dev.unknownUser': {
     'zh-CN': '没有这位演示用户；可选：{users}',
@@ -340,8 +356,8 @@ const messages = {
     en: 'advanceDays must be a whole number from 0 to 365',
   },
   'money.fen': {
-    'zh-CN': '金额须为非负整数（单位：分）',
-    en: 'Money must be a non-negative whole number of fen',
+    'zh-CN': '金额须为不小于 0 的金额，最多精确到分',
+    en: 'Amounts must be zero or more, to the fen at most',
   },
 } satisfies Record<string, Message>;
 
@@ -351,10 +367,80 @@ export function isMessageCode(code: unknown): code is MessageCode {
   return typeof code === 'string' && Object.hasOwn(messages, code);
 }
 
+/** What people call each phase of a contest. */
+export const PHASE_NAMES: Record<string, Message> = {
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  open: { 'zh-CN': '征集中', en: 'open for proposals' },
+  screening: { 'zh-CN': '资格审查', en: 'eligibility screening' },
+  review: { 'zh-CN': '评审中', en: 'review' },
+  publicity: { 'zh-CN': '入围公示', en: 'shortlist publicity' },
+  locked: { 'zh-CN': '锁定采购', en: 'bundle locked' },
+  awarded: { 'zh-CN': '已发放通知', en: 'notices issued' },
+  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
+};
+
+/** What people call each status of a proposal. */
+export const PROPOSAL_STATUS_NAMES: Record<string, Message> = {
+  draft: { 'zh-CN': '草稿', en: 'a draft' },
+  submitted: { 'zh-CN': '已提交', en: 'submitted' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+};
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A parameter in people's units (see `messages`); a value of an unexpected type is shown as is. */
+function formatParam(value: string | number, kind: string | undefined, locale: Locale): string {
+  if (kind === 'yuan' && typeof value === 'number' && Number.isSafeInteger(value))
+    return locale === 'zh-CN' ? `${formatYuan(value)} 元` : `${formatYuan(value)} yuan`;
+  if (kind === 'time' && typeof value === 'string' && ISO_TIME.test(value))
+    return formatBeijing(value, locale);
+  if (kind === 'phase') return PHASE_NAMES[value]?.[locale] ?? String(value);
+  if (kind === 'proposalStatus') return PROPOSAL_STATUS_NAMES[value]?.[locale] ?? String(value);
+  if (kind === 'bytes' && typeof value === 'number')
+    return value % 1024 === 0 ? `${value / 1024} KB` : `${value} ${locale === 'zh-CN' ? '字节' : 'bytes'}`;
+  return String(value);
+}
+
+const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
+
+/** The parameters a message takes, with the kind each is shown as. */
+export function placeholders(code: MessageCode): { name: string; kind: string | undefined }[] {
+  const found = new Map<string, string | undefined>();
+  for (const locale of LOCALES) {
+    for (const match of messages[code][locale].matchAll(PLACEHOLDER)) found.set(match[1]!, match[2]);
+  }
+  return [...found].map(([name, kind]) => ({ name, kind }));
+}
+
+export function messageCodes(): MessageCode[] {
+  return Object.keys(messages) as MessageCode[];
+}
+
+/** The message in the reader's language, every parameter in people's units. */
 export function t(locale: Locale, code: MessageCode, params: Params = {}): string {
-  return messages[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return messages[code][locale].replace(PLACEHOLDER, (whole, name: string, kind: string | undefined) =>
+    name in params ? formatParam(params[name]!, kind, locale) : whole,
   );
+}
+
+/** Problem titles for messages that take parameters: a title stays the same for every occurrence. */
+const STATUS_TITLES: Record<number, Message> = {
+  400: { 'zh-CN': '请求无效', en: 'Bad request' },
+  405: { 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
+  409: { 'zh-CN': '与当前状态冲突', en: 'Conflict with the current state' },
+  412: { 'zh-CN': '前提条件不成立', en: 'Precondition failed' },
+  413: { 'zh-CN': '请求体过大', en: 'Request body too large' },
+  422: { 'zh-CN': '输入校验未通过', en: 'The input is not valid' },
+  429: { 'zh-CN': '请求过于频繁', en: 'Too many requests' },
+};
+
+/**
+ * RFC 9457's title: the message itself when it takes no parameters, else the status's own
+ * title, so no title ever shows a placeholder and the detail carries the particulars.
+ */
+export function problemTitle(locale: Locale, code: MessageCode, status: number): string {
+  if (placeholders(code).length === 0) return t(locale, code);
+  return (STATUS_TITLES[status] ?? STATUS_TITLES[400]!)[locale];
 }
 
 /*
@@ -362,17 +448,94 @@ export function t(locale: Locale, code: MessageCode, params: Params = {}): strin
  * known only per request. So every message is rendered in both locales at that moment and
  * packed into the one message string; `issueMessage` unpacks the reader's locale.
  */
-const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
-  en: z.locales.en().localeError,
-  'zh-CN': z.locales.zhCN().localeError,
-};
 const PACKED = '\u0000i18n:';
 
+const TYPE_NAMES: Record<string, Message> = {
+  string: { 'zh-CN': '文字', en: 'text' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  int: { 'zh-CN': '整数', en: 'a whole number' },
+  boolean: { 'zh-CN': '是或否（true/false）', en: 'true or false' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  object: { 'zh-CN': '对象', en: 'an object' },
+};
+
+/** A size limit in the field's own units: characters, items, yuan for money (fen), or plain numbers. */
+function limitOf(issue: { origin?: string; path?: PropertyKey[] }, value: unknown, locale: Locale): string {
+  const n = typeof value === 'bigint' ? Number(value) : (value as number);
+  const key = String(issue.path?.filter((k) => typeof k === 'string').at(-1) ?? '');
+  if (issue.origin === 'string') return locale === 'zh-CN' ? `${n} 个字符` : `${n} characters`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return locale === 'zh-CN' ? `${n} 项` : `${n} items`;
+  if (/Fen$/.test(key) && Number.isSafeInteger(n)) return formatParam(n, 'yuan', locale);
+  return String(n);
+}
+
+/** What is wrong with one field, in words, naming the field (never zod's `expected string, received undefined`). */
+function describeIssue(issue: z.core.$ZodRawIssue, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const raw = issue as z.core.$ZodRawIssue & {
+    path?: PropertyKey[];
+    expected?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    format?: string;
+    values?: unknown[];
+    keys?: string[];
+    divisor?: number;
+  };
+  const field = fieldName(raw.path ?? [], locale);
+  const Field = zh ? field : capitalize(field);
+  switch (raw.code) {
+    case 'invalid_type': {
+      if (raw.input === undefined) return zh ? `请填写${field}` : `${Field} is required`;
+      const type = TYPE_NAMES[raw.expected ?? '']?.[locale] ?? raw.expected ?? '';
+      return zh ? `${field}应为${type}` : `${Field} must be ${type}`;
+    }
+    case 'too_small': {
+      if (raw.origin === 'string' && Number(raw.minimum) === 1)
+        return zh ? `${field}不能为空` : `${Field} cannot be empty`;
+      const limit = limitOf(raw, raw.minimum, locale);
+      return zh ? `${field}至少为 ${limit}` : `${Field} must be at least ${limit}`;
+    }
+    case 'too_big': {
+      const limit = limitOf(raw, raw.maximum, locale);
+      return zh ? `${field}最多为 ${limit}` : `${Field} must be at most ${limit}`;
+    }
+    case 'not_multiple_of':
+      return zh ? `${field}须为 ${raw.divisor} 的整数倍` : `${Field} must be a multiple of ${raw.divisor}`;
+    case 'invalid_format': {
+      if (raw.format === 'datetime')
+        return zh
+          ? `${field}应为带时区的 ISO-8601 时间，如 2026-03-16T09:00:00+08:00`
+          : `${Field} must be an ISO-8601 time with its zone, such as 2026-03-16T09:00:00+08:00`;
+      return zh ? `${field}的格式不正确` : `${Field} is not in the right format`;
+    }
+    case 'invalid_value': {
+      const options = (raw.values ?? []).map(String).join(zh ? '、' : ', ');
+      return zh ? `${field}应为以下之一：${options}` : `${Field} must be one of: ${options}`;
+    }
+    case 'unrecognized_keys': {
+      const keys = (raw.keys ?? []).join(zh ? '、' : ', ');
+      return zh ? `不认识的字段：${keys}` : `Unknown field: ${keys}`;
+    }
+    default:
+      return zh ? `${field}的值不正确` : `${Field} is not valid`;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function renderIssue(issue: z.core.$ZodRawIssue, locale: Locale): string {
-  const params = (issue as { params?: { code?: unknown } & Params }).params;
-  if (issue.code === 'custom' && params && isMessageCode(params.code)) return t(locale, params.code, params);
-  const rendered = zodLocales[locale](issue);
-  return typeof rendered === 'string' ? rendered : (rendered?.message ?? '');
+  const params = (issue as { params?: Params }).params;
+  if (issue.code === 'custom' && params && isMessageCode(params.code)) {
+    const field = fieldName((issue as { path?: PropertyKey[] }).path ?? [], locale);
+    return t(locale, params.code, { field: locale === 'en' ? capitalize(field) : field, ...params });
+  }
+  return describeIssue(issue, locale);
 }
 
 z.config({

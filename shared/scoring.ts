@@ -1,4 +1,5 @@
 import { MAX_FEN } from './money.ts';
+import { NameText } from './text.ts';
 import { z } from './zod.ts';
 
 /**
@@ -16,7 +17,7 @@ const Code = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 export const Criterion = z.strictObject({
   code: Code,
-  name: z.string().trim().min(1).max(60),
+  name: NameText(60),
   /** Maximum points in hundredths, in half-point steps. */
   maxPoints: z
     .number()

@@ -10,7 +10,7 @@ import {
   TooManyRequestsError,
   UnsupportedMediaTypeError,
 } from '../../shared/errors.ts';
-import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
+import { isMessageCode, issueMessage, type Locale, problemTitle, t } from '../../shared/i18n.ts';
 
 /** The largest request body any route accepts. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -30,7 +30,7 @@ function problemFor(error: AppError, locale: Locale): Problem {
   const detail = t(locale, error.code, error.params);
   const problem: Problem = {
     type: `urn:micro-venture:problem:${error.code}`,
-    title: t(locale, error.code, {}),
+    title: problemTitle(locale, error.code, error.status),
     status: error.status,
     detail,
     code: error.code,

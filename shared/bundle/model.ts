@@ -1,8 +1,9 @@
 import { PositiveFen } from '../money.ts';
+import { RequiredText } from '../text.ts';
 import { z } from '../zod.ts';
 
 const Id = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
-const Reason = z.string().trim().min(1).max(500);
+const Reason = RequiredText(500);
 
 /**
  * The officer's decisions on top of the rules: trimmed amounts, manual adds and drops, and
@@ -79,7 +80,7 @@ export type Publicity = z.infer<typeof Publicity>;
 
 export const ObjectionInput = z.strictObject({
   proposalId: Id.optional(),
-  text: z.string().trim().min(1).max(2_000),
+  text: RequiredText(2_000),
 });
 
 export const Objection = z.object({
@@ -95,7 +96,7 @@ export const Objection = z.object({
 });
 export type Objection = z.infer<typeof Objection>;
 
-export const AnswerInput = z.strictObject({ answer: z.string().trim().min(1).max(2_000) });
+export const AnswerInput = z.strictObject({ answer: RequiredText(2_000) });
 
 /** The locked bundle: written once, never changed; its SHA-256 is published. */
 export const LockedBundle = z.object({

@@ -1,5 +1,6 @@
 import { PositiveFen } from '../money.ts';
 import { Aggregation, DEFAULT_RUBRIC, FULL_MARKS, Rubric } from '../scoring.ts';
+import { NameText, RequiredText } from '../text.ts';
 import { z } from '../zod.ts';
 
 export const CONTEST_STATUSES = [
@@ -18,7 +19,7 @@ export type ContestStatus = z.infer<typeof ContestStatus>;
 export const SHORTLIST_POLICIES = ['rank-fill', 'rank-strict', 'max-score'] as const;
 
 export const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
-export const CodeName = z.strictObject({ code: Code, name: z.string().trim().min(1).max(40) });
+export const CodeName = z.strictObject({ code: Code, name: NameText(40) });
 export type CodeName = z.infer<typeof CodeName>;
 
 /** ISO-8601 with an offset on the way in; stored as UTC. */
@@ -50,8 +51,8 @@ const Shortlisting = z.strictObject({
 
 /** The rules a contest runs under. They freeze when the contest opens. */
 const rulesShape = {
-  title: z.string().trim().min(1).max(100),
-  callText: z.string().trim().min(1).max(20_000),
+  title: NameText(100),
+  callText: RequiredText(20_000),
   budgetFen: PositiveFen,
   capFen: PositiveFen,
   categories: z.array(CodeName).min(1).max(30),
@@ -159,7 +160,7 @@ export const Contest = z.object({
 });
 export type Contest = z.infer<typeof Contest>;
 
-export const CancelInput = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+export const CancelInput = z.strictObject({ reason: RequiredText(1000) });
 
 /** What every page or client may read of a contest's call (no internal fields). */
 export function publicContest(contest: Contest) {

@@ -169,10 +169,12 @@ export async function submitProposal(
   const contest = await openContestFor(deps, contestId);
   const complete = parseOrThrow(SubmittableContent, proposalContent(proposal), 'proposal.incomplete');
   const problems = contestChecks(contest, complete);
-  if (problems.length > 0) {
+  const [first] = problems;
+  if (first) {
+    // Complete, but against the contest's rules: the first broken rule is the headline.
     throw new ValidationError(
-      'proposal.incomplete',
-      {},
+      first.code,
+      first.params,
       problems.map((p) => ({ path: p.path, message: p.code, params: p.params })),
     );
   }

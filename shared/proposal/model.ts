@@ -1,6 +1,7 @@
 import type { Contest } from '../contest/model.ts';
 import { Code } from '../contest/model.ts';
 import { MAX_FEN, PositiveFen, sumFen } from '../money.ts';
+import { NameText, RequiredText } from '../text.ts';
 import { pickShape } from '../validation.ts';
 import { z } from '../zod.ts';
 
@@ -11,7 +12,7 @@ export type ProposalStatus = z.infer<typeof ProposalStatus>;
 /** One budget line: amount = unit price × quantity, all in fen. */
 export const BudgetLine = z
   .strictObject({
-    item: z.string().trim().min(1).max(100),
+    item: NameText(100),
     unitPriceFen: PositiveFen,
     quantity: z.number().int().min(1).max(100_000),
     amountFen: PositiveFen,
@@ -30,13 +31,13 @@ export const BudgetLine = z
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 const contentShape = {
-  title: z.string().trim().min(1).max(100),
+  title: NameText(100),
   category: Code,
   community: Code,
   /** The need it answers (需求). */
-  need: z.string().trim().min(1).max(5_000),
-  plan: z.string().trim().min(1).max(10_000),
-  schedule: z.string().trim().min(1).max(5_000),
+  need: RequiredText(5_000),
+  plan: RequiredText(10_000),
+  schedule: RequiredText(5_000),
   expectedBeneficiaries: z.number().int().min(1).max(1_000_000),
   budgetLines: z.array(BudgetLine).min(1).max(100),
   requestedFen: PositiveFen,
@@ -79,7 +80,11 @@ export function contestChecks(contest: Contest, content: z.infer<typeof Submitta
     params: Record<string, string | number>;
   }[] = [];
   if (content.requestedFen > contest.capFen) {
-    errors.push({ path: 'requestedFen', code: 'proposal.aboveCap', params: { cap: contest.capFen } });
+    errors.push({
+      path: 'requestedFen',
+      code: 'proposal.aboveCap',
+      params: { cap: contest.capFen, requested: content.requestedFen },
+    });
   }
   if (!contest.categories.some((c) => c.code === content.category)) {
     errors.push({ path: 'category', code: 'proposal.unknownCategory', params: { value: content.category } });
@@ -102,7 +107,7 @@ export const Eligibility = z.object({
 });
 
 export const ScreeningInput = z
-  .strictObject({ eligible: z.boolean(), reason: z.string().trim().min(1).max(1000).optional() })
+  .strictObject({ eligible: z.boolean(), reason: RequiredText(1000).optional() })
   .superRefine((input, ctx) => {
     if (!input.eligible && !input.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], params: { code: 'screening.reasonRequired' }, input });

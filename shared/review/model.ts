@@ -1,6 +1,7 @@
 import { Code } from '../contest/model.ts';
 import { Fen } from '../money.ts';
 import { Proposal } from '../proposal/model.ts';
+import { NameText, RequiredText } from '../text.ts';
 import { z } from '../zod.ts';
 
 /**
@@ -16,7 +17,7 @@ export const PanelJudge = z.object({
 });
 export type PanelJudge = z.infer<typeof PanelJudge>;
 
-export const AddJudgeInput = z.strictObject({ name: z.string().trim().min(1).max(40) });
+export const AddJudgeInput = z.strictObject({ name: NameText(40) });
 
 export const Assignment = z.object({
   contestId: z.string(),
@@ -44,7 +45,7 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
-export const ConflictInput = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const ConflictInput = z.strictObject({ reason: RequiredText(500) });
 
 export const Reopening = z.object({ by: z.string(), at: z.string(), reason: z.string() });
 
@@ -94,7 +95,7 @@ export function isCountedSheet(sheet: Pick<Sheet, 'status'>, conflicted: boolean
   return sheet.status === 'submitted' && !conflicted;
 }
 
-export const ReopenInput = z.strictObject({ reason: z.string().trim().min(1).max(1_000) });
+export const ReopenInput = z.strictObject({ reason: RequiredText(1_000) });
 
 export const CELL_STATES = ['missing', 'draft', 'submitted', 'conflict'] as const;
 export type CellState = (typeof CELL_STATES)[number];

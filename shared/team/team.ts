@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
+import { NameText } from '../text.ts';
 import { assertVersion, type IfMatch, readEntity, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
 
@@ -14,14 +15,14 @@ export const MEMBER_ROLES = ['leader', 'member', 'volunteer', 'advisor'] as cons
 export const Phone = z.string().regex(/^1[3-9]\d{9}$/);
 
 export const Member = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: NameText(40),
   role: z.enum(MEMBER_ROLES),
   phone: Phone.optional(),
 });
 
 const teamShape = {
-  name: z.string().trim().min(1).max(60),
-  community: z.string().trim().min(1).max(60),
+  name: NameText(60),
+  community: NameText(60),
   /** Unregistered resident teams may enter contests; registered organisations give their certificate. */
   kind: z.enum(['resident-team', 'registered-org']),
   /** 统一社会信用代码: 18 characters. */
