@@ -26,7 +26,7 @@ export interface DbOptions {
   credentials?: DynamoDBClientConfig['credentials'];
   /** Milliseconds to open a connection before giving up (then 503); default 1,000. */
   connectionTimeoutMs?: number;
-  /** Milliseconds a request may wait for its answer before giving up (then 503); default 3,000. */
+  /** Milliseconds a request may wait for its answer before giving up (then 503); default 5,000. */
   requestTimeoutMs?: number;
   /** Adds client middleware: request counting in benchmarks, fault injection in tests. */
   instrument?: (stack: DynamoDBClient['middlewareStack']) => void;
@@ -35,7 +35,7 @@ export interface DbOptions {
 /**
  * One client per process, made at start-up and reused by every request. Connections and
  * requests time out, so an engine that is down or stalled costs a request at most
- * maxAttempts × (timeout + backoff) — about 10 s by default — and then a 503, never a hang.
+ * maxAttempts × (timeout + backoff) — about 16 s by default — and then a 503, never a hang.
  */
 export function createDb(options: DbOptions): Db {
   const client = new DynamoDBClient({
@@ -44,7 +44,7 @@ export function createDb(options: DbOptions): Db {
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: options.connectionTimeoutMs ?? 1000,
-      requestTimeout: options.requestTimeoutMs ?? 3000,
+      requestTimeout: options.requestTimeoutMs ?? 5000,
       // Without this the handler only logs a warning when the request timeout passes, and waits on.
       throwOnRequestTimeout: true,
     }),

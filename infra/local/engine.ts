@@ -23,6 +23,12 @@ export interface Engine {
 /** Local engines accept any credentials; these keep the SDK from looking for real ones. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+/**
+ * DynamoDB Local answers in milliseconds, but on a busy two-core machine a burst of writes
+ * can take seconds; its clients wait up to 10 s for an answer (AWS's own DynamoDB, 5 s).
+ */
+export const LOCAL_REQUEST_TIMEOUT_MS = 10_000;
+
 /** The one line `npm start` prints when it cannot run DynamoDB Local. */
 export const JAVA_MISSING =
   'Amazon DynamoDB Local needs Java 17 or later: install it (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17) and run npm start again.';

@@ -19,7 +19,13 @@ import { createDb } from '../../shared/db.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuer } from './dev-auth.ts';
 import { createDevRoutes } from './dev-routes.tsx';
 import { createDispatcher } from './dispatch.ts';
-import { type Engine, ensureTable, LOCAL_CREDENTIALS, startDynamoDbLocal } from './engine.ts';
+import {
+  type Engine,
+  ensureTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REQUEST_TIMEOUT_MS,
+  startDynamoDbLocal,
+} from './engine.ts';
 import { perClientRateLimit } from './rate-limit.ts';
 import { DEMO_USERS, seedDemo } from './seed.ts';
 
@@ -81,6 +87,9 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
         region: config.AWS_REGION,
         endpoint: engine.endpoint,
         credentials: LOCAL_CREDENTIALS,
+        requestTimeoutMs: LOCAL_REQUEST_TIMEOUT_MS,
+        // Two tries: a stalled engine costs a request about 20 s, then a 503.
+        maxAttempts: 2,
       }),
       clock,
       cursors: new CursorCodec(secret),

@@ -138,7 +138,10 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
     const notAddingUp = await call(w.app, 'POST', `${path}/submit`, { token: w.tokens.owner });
     expectProblem(notAddingUp, 422);
     expect(notAddingUp.body.errors).toEqual([
-      { path: 'requestedFen', message: 'Budget lines add up to 600000 fen, not the requested 700000 fen' },
+      {
+        path: 'requestedFen',
+        message: 'Budget lines add up to 6,000.00 yuan, not the requested 7,000.00 yuan',
+      },
     ]);
 
     const overCap = await call(w.app, 'PATCH', path, {

@@ -222,11 +222,12 @@ describe('online judging', () => {
       expect(assigned.status).toBe(201);
     }
     const base = `/api/contests/${w.contestId}/proposals/${proposalId}`;
-    await Promise.all(
+    const saved = await Promise.all(
       w.tokens.judges.map((token, j) =>
         call(w.app, 'PUT', `${base}/sheet`, { token, body: { scores: sheetFor(j % 10, 0) } }),
       ),
     );
+    expect(saved.map((r) => `${r.status} ${r.body?.code ?? ''}`)).toEqual(w.tokens.judges.map(() => '201 '));
 
     const results = await Promise.all(
       w.tokens.judges.map((token) => call(w.app, 'POST', `${base}/sheet/submit`, { token })),

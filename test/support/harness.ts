@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, type DevUser, loadDevIssuer } from '../../infra/local/dev-auth.ts';
-import { ensureTable, LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REQUEST_TIMEOUT_MS } from '../../infra/local/engine.ts';
 import { createTokenVerifier, type Principal } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
 import { CursorCodec } from '../../shared/cursor.ts';
@@ -30,7 +30,13 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
   await ensureTable(endpoint, tableName);
   const issuer = await loadDevIssuer();
   const deps = {
-    db: createDb({ tableName, region: 'local', endpoint, credentials: LOCAL_CREDENTIALS }),
+    db: createDb({
+      tableName,
+      region: 'local',
+      endpoint,
+      credentials: LOCAL_CREDENTIALS,
+      requestTimeoutMs: LOCAL_REQUEST_TIMEOUT_MS,
+    }),
     clock: frozenClock(),
     cursors: new CursorCodec('test-server-secret-0123456789'),
     secret: 'test-server-secret-0123456789',
