@@ -24,7 +24,7 @@ export interface DbOptions {
   /** Bounded retries: after these, a throttled request becomes a clean 503. */
   maxAttempts?: number;
   credentials?: DynamoDBClientConfig['credentials'];
-  /** Milliseconds to open a connection before giving up (then 503); default 1,000. */
+  /** Milliseconds to open a connection before giving up (then 503); default 2,000. */
   connectionTimeoutMs?: number;
   /** Milliseconds a request may wait for its answer before giving up (then 503); default 5,000. */
   requestTimeoutMs?: number;
@@ -43,7 +43,7 @@ export function createDb(options: DbOptions): Db {
     endpoint: options.endpoint,
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler: new NodeHttpHandler({
-      connectionTimeout: options.connectionTimeoutMs ?? 1000,
+      connectionTimeout: options.connectionTimeoutMs ?? 2000,
       requestTimeout: options.requestTimeoutMs ?? 5000,
       // Without this the handler only logs a warning when the request timeout passes, and waits on.
       throwOnRequestTimeout: true,

@@ -24,10 +24,11 @@ export interface Engine {
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
- * DynamoDB Local answers in milliseconds, but on a busy two-core machine a burst of writes
- * can take seconds; its clients wait up to 10 s for an answer (AWS's own DynamoDB, 5 s).
+ * DynamoDB Local answers in milliseconds, but on a busy two-core machine a burst of fifty
+ * connections can wait seconds to be accepted and answered: its clients allow 5 s to connect
+ * and 10 s for an answer (AWS's own DynamoDB: 2 s and 5 s).
  */
-export const LOCAL_REQUEST_TIMEOUT_MS = 10_000;
+export const LOCAL_TIMEOUTS = { connectionTimeoutMs: 5000, requestTimeoutMs: 10_000 };
 
 /** The one line `npm start` prints when it cannot run DynamoDB Local. */
 export const JAVA_MISSING =

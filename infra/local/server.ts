@@ -23,7 +23,7 @@ import {
   type Engine,
   ensureTable,
   LOCAL_CREDENTIALS,
-  LOCAL_REQUEST_TIMEOUT_MS,
+  LOCAL_TIMEOUTS,
   startDynamoDbLocal,
 } from './engine.ts';
 import { perClientRateLimit } from './rate-limit.ts';
@@ -87,7 +87,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
         region: config.AWS_REGION,
         endpoint: engine.endpoint,
         credentials: LOCAL_CREDENTIALS,
-        requestTimeoutMs: LOCAL_REQUEST_TIMEOUT_MS,
+        ...LOCAL_TIMEOUTS,
         // Two tries: a stalled engine costs a request about 20 s, then a 503.
         maxAttempts: 2,
       }),

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, type DevUser, loadDevIssuer } from '../../infra/local/dev-auth.ts';
-import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REQUEST_TIMEOUT_MS } from '../../infra/local/engine.ts';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_TIMEOUTS } from '../../infra/local/engine.ts';
 import { createTokenVerifier, type Principal } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
 import { CursorCodec } from '../../shared/cursor.ts';
@@ -35,7 +35,7 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
       region: 'local',
       endpoint,
       credentials: LOCAL_CREDENTIALS,
-      requestTimeoutMs: LOCAL_REQUEST_TIMEOUT_MS,
+      ...LOCAL_TIMEOUTS,
     }),
     clock: frozenClock(),
     cursors: new CursorCodec('test-server-secret-0123456789'),
