@@ -19,13 +19,7 @@ import { createDb } from '../../shared/db.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuer } from './dev-auth.ts';
 import { createDevRoutes } from './dev-routes.tsx';
 import { createDispatcher } from './dispatch.ts';
-import {
-  type Engine,
-  ensureTable,
-  LOCAL_CREDENTIALS,
-  LOCAL_TIMEOUTS,
-  startDynamoDbLocal,
-} from './engine.ts';
+import { type Engine, ensureTable, LOCAL_CREDENTIALS, LOCAL_TIMEOUTS, startDynamoDbLocal } from './engine.ts';
 import { perClientRateLimit } from './rate-limit.ts';
 import { DEMO_USERS, seedDemo } from './seed.ts';
 
