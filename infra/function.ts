@@ -1,20 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../functions/route-table.ts';
+import { TABLE_INDEXES } from '../shared/table.ts';
+import { acknowledge } from './nag.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * One runtime for every function. Lambda deprecated nodejs20.x in April 2026, so functions
- * run on Node 22 while these machines develop on Node 20: the code uses nothing newer than
- * Node 20 offers, and esbuild targets the runtime below.
+ * One runtime for every function: the newest Node.js Lambda offers (cdk-nag's L1). These
+ * machines develop on Node 20: the code uses nothing newer than Node 20 offers, and esbuild
+ * targets the runtime below.
  */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 export type TableAccess = 'RO' | 'RW';
 
@@ -47,7 +50,7 @@ export interface BundledFile {
 
 export interface ApiFunctionProps {
   /** The folder under `functions/` whose `handler.ts` exports `handler`. */
-  name: FunctionName;
+  name: FunctionName | 'token-claims';
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
@@ -71,6 +74,11 @@ export class ApiFunction extends Construct {
 
     const files = props.bundledFiles ?? [];
 
+    // A role of our own instead of the managed basic-execution policy, which may write to
+    // every log group in the account: this one writes to the function's own group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
     this.fn = new NodejsFunction(this, 'Function', {
       entry: fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url)),
       handler: 'handler',
@@ -80,8 +88,10 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -108,11 +118,27 @@ export class ApiFunction extends Construct {
         },
       },
     });
+
+    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', [
+      'X-Ray has no resource-level permissions: active tracing needs xray:PutTraceSegments',
+      'and xray:PutTelemetryRecords on "*" (the only statement with a wildcard).',
+    ]);
   }
 
-  /** Grants only the item actions `access` needs and tells the function which table. */
+  /**
+   * Grants only the item actions `access` needs, on the table and each index by name (not
+   * `index/*`), and tells the function which table.
+   */
   bindTable(table: ITableV2, access: TableAccess): void {
-    table.grant(this.fn, ...TABLE_ACTIONS[access]);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_ACTIONS[access]],
+        resources: [
+          table.tableArn,
+          ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
     if (table.encryptionKey) {
       if (access === 'RW') table.encryptionKey.grantEncryptDecrypt(this.fn);
       else table.encryptionKey.grantDecrypt(this.fn);

@@ -19,10 +19,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function parseEnv<S extends z.ZodType>(
-  schema: S,
-  env: Record<string, string | undefined>,
-): z.output<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.code})`).join(', ');
