@@ -97,15 +97,7 @@ export interface ApiStackProps extends StackProps {
 }
 
 /** The OIDC settings the functions and the portal's sign-in get, whoever the issuer is. */
-interface ResolvedAuth {
-  issuer: string;
-  audience: string;
-  jwksUrl?: string;
-  clientId: string;
-  authorizeUrl: string;
-  tokenUrl: string;
-  logoutUrl?: string;
-}
+type ResolvedAuth = Omit<OidcIdentity, 'kind'>;
 
 /** The stateless half: functions, routes, their gateway and CDN, alarms — all rebuildable. */
 export class ApiStack extends Stack {

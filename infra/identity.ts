@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -85,6 +85,12 @@ export class UserDirectory extends Construct {
     this.domain = this.pool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.domainPrefix },
       managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+
+    // At the stack's top level, so the output's key is plainly `UserPoolId`.
+    new CfnOutput(Stack.of(this), 'UserPoolId', {
+      value: this.pool.userPoolId,
+      description: 'The user pool, for creating officers and judges (README)',
     });
 
     this.claimsTrigger = new ApiFunction(this, 'ClaimsTrigger', { name: 'token-claims', memorySize: 128 });

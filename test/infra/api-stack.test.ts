@@ -213,6 +213,28 @@ describe('the functions', () => {
     }
   });
 
+  it("give only the portal the sign-in client, pointed at the hosted UI, and everyone the portal's URL", () => {
+    for (const name of FUNCTIONS) {
+      // Act
+      const vars = functionProps(name).Environment.Variables;
+
+      // Assess
+      expect(JSON.stringify(vars.PORTAL_URL), name).toContain('DomainName');
+      if (name !== 'portal') {
+        expect(vars, name).not.toHaveProperty('OIDC_CLIENT_ID');
+        continue;
+      }
+      expect(vars.OIDC_CLIENT_ID).toEqual(portalClientRef());
+      for (const [key, path] of [
+        ['OIDC_AUTHORIZE_URL', '/oauth2/authorize'],
+        ['OIDC_TOKEN_URL', '/oauth2/token'],
+        ['OIDC_LOGOUT_URL', '/logout'],
+      ] as const) {
+        expect(JSON.stringify(vars[key]), key).toContain(`.amazoncognito.com${path}`);
+      }
+    }
+  });
+
   it('get an environment that shared/config.ts accepts once deployed', () => {
     for (const name of FUNCTIONS) {
       // Prepare: deploy-time values stand in for the tokens; Lambda itself sets AWS_REGION.

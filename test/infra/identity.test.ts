@@ -68,6 +68,10 @@ describe('the Cognito user pool', () => {
     });
   });
 
+  it('prints its id, for creating the first officer', () => {
+    built.data.hasOutput('UserPoolId', { Value: Match.anyValue() });
+  });
+
   it('has a hosted UI domain', () => {
     built.data.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'micro-venture-test' });
   });
