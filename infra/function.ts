@@ -1,9 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../functions/route-table.ts';
@@ -15,7 +24,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
  * One runtime for every function: the newest Node.js Lambda offers (cdk-nag's L1). These
  * machines develop on Node 20: the code uses nothing newer than Node 20 offers, and esbuild
- * targets the runtime below.
+ * targets Node 24 (infra/bundle.ts).
  */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
@@ -60,7 +69,7 @@ export interface ApiFunctionProps {
 
 /** The house defaults for every Lambda of the product, so a function is one line of infra. */
 export class ApiFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
@@ -79,11 +88,20 @@ export class ApiFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url)),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: fileURLToPath(new URL('../package-lock.json', import.meta.url)),
+    const entry = fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url));
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // Hashed after bundling: the bundle is what changes the function, not the sources.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never run: local bundling always succeeds or throws, so synth needs no Docker. The
+          // command names the entry all the same, since CDK caches assets by these options.
+          image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+          command: ['npx', 'tsx', 'infra/bundle.ts', relative(PROJECT_ROOT, entry), '/asset-output'],
+          local: { tryBundle: (outputDir) => bundleLocally(entry, outputDir, files) },
+        },
+      }),
+      handler: 'index.handler',
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -96,26 +114,6 @@ export class ApiFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // ESM output still meets CommonJS inside dependencies (the AWS SDK among them);
-        // this gives them the `require` that ESM lacks.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK is bundled rather than taken from the runtime so Lambda runs the
-        // version the lock file pins and the tests ran against.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyCommands(files, inputDir, outputDir),
-        },
       },
     });
 
@@ -147,10 +145,20 @@ export class ApiFunction extends Construct {
   }
 }
 
-function copyCommands(files: readonly BundledFile[], inputDir: string, outputDir: string): string[] {
-  const dirs = [...new Set(files.map((file) => file.targetDir))];
-  return [
-    ...dirs.map((dir) => `mkdir -p "${outputDir}/${dir}"`),
-    ...files.map((file) => `cp "${inputDir}/${file.source}" "${outputDir}/${file.targetDir}/"`),
-  ];
+/**
+ * Runs infra/bundle.ts (esbuild with the product's plugins; the AWS SDK is bundled, so Lambda
+ * runs the version the lock file pins) and copies the files the bundle needs beside it.
+ */
+function bundleLocally(entry: string, outputDir: string, files: readonly BundledFile[]): boolean {
+  const bundler = fileURLToPath(new URL('./bundle.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', bundler, entry, outputDir], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error(`Bundling ${entry} failed (exit ${run.status})`);
+  for (const file of files) {
+    mkdirSync(join(outputDir, file.targetDir), { recursive: true });
+    copyFileSync(join(PROJECT_ROOT, file.source), join(outputDir, file.targetDir, basename(file.source)));
+  }
+  return true;
 }

@@ -240,7 +240,10 @@ describe('the functions', () => {
       // Prepare: deploy-time values stand in for the tokens; Lambda itself sets AWS_REGION.
       const vars = oidcFunctionVars(name);
       const deployed = Object.fromEntries(
-        Object.entries(vars).map(([key, value]) => [key, typeof value === 'string' ? value : 'x'.repeat(32)]),
+        Object.entries(vars).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value : 'https://resolved-at-deploy.example/0123456789',
+        ]),
       );
 
       // Act
