@@ -1,8 +1,9 @@
+import { benchBundles } from './bundles.ts';
 import { benchRanking } from './ranking.ts';
 import { benchShortlist } from './shortlist.ts';
 
 /** `npm run bench`: each benchmark measures the product side by side with a baseline in one run. */
-const benches = [benchRanking, benchShortlist];
+const benches = [benchBundles, benchRanking, benchShortlist];
 
 for (const bench of benches) {
   const result = await bench();

@@ -459,6 +459,15 @@ export const routeTable = {
     'Sign in (the demo page locally, hosted sign-in on AWS)',
   ),
   signOut: page('portal', 'post', '/sign-out', ['public'], 'Sign out: clears the session cookie'),
+  // The hosted sign-in on AWS (authorization code with PKCE): /sign-in sends browsers here.
+  hostedSignIn: r(
+    'portal',
+    'get',
+    '/auth/login',
+    ['public'],
+    "Start signing in on the identity provider's page",
+  ),
+  signInCallback: r('portal', 'get', '/auth/callback', ['public'], 'Finish signing in and start the session'),
   openapi: r('portal', 'get', '/api/openapi.json', ['public'], 'OpenAPI 3.1 document'),
   apiDocs: r('portal', 'get', '/api/docs', ['public'], 'Interactive API documentation'),
   apiDocsAsset: r('portal', 'get', '/api/docs/assets/{file}', ['public'], 'API documentation assets'),

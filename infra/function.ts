@@ -1,20 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../functions/route-table.ts';
+import { TABLE_INDEXES } from '../shared/table.ts';
+import { acknowledge } from './nag.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * One runtime for every function. Lambda deprecated nodejs20.x in April 2026, so functions
- * run on Node 22 while these machines develop on Node 20: the code uses nothing newer than
- * Node 20 offers, and esbuild targets the runtime below.
+ * One runtime for every function: the newest Node.js Lambda offers (cdk-nag's L1). These
+ * machines develop on Node 20: the code uses nothing newer than Node 20 offers, and esbuild
+ * targets Node 24 (infra/bundle.ts).
  */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 export type TableAccess = 'RO' | 'RW';
 
@@ -47,7 +59,7 @@ export interface BundledFile {
 
 export interface ApiFunctionProps {
   /** The folder under `functions/` whose `handler.ts` exports `handler`. */
-  name: FunctionName;
+  name: FunctionName | 'token-claims';
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
@@ -57,7 +69,7 @@ export interface ApiFunctionProps {
 
 /** The house defaults for every Lambda of the product, so a function is one line of infra. */
 export class ApiFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
@@ -71,48 +83,60 @@ export class ApiFunction extends Construct {
 
     const files = props.bundledFiles ?? [];
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url)),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: fileURLToPath(new URL('../package-lock.json', import.meta.url)),
+    // A role of our own instead of the managed basic-execution policy, which may write to
+    // every log group in the account: this one writes to the function's own group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
+    const entry = fileURLToPath(new URL(`../functions/${props.name}/handler.ts`, import.meta.url));
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // Hashed after bundling: the bundle is what changes the function, not the sources.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never run: local bundling always succeeds or throws, so synth needs no Docker. The
+          // command names the entry all the same, since CDK caches assets by these options.
+          image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+          command: ['npx', 'tsx', 'infra/bundle.ts', relative(PROJECT_ROOT, entry), '/asset-output'],
+          local: { tryBundle: (outputDir) => bundleLocally(entry, outputDir, files) },
+        },
+      }),
+      handler: 'index.handler',
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // ESM output still meets CommonJS inside dependencies (the AWS SDK among them);
-        // this gives them the `require` that ESM lacks.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK is bundled rather than taken from the runtime so Lambda runs the
-        // version the lock file pins and the tests ran against.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyCommands(files, inputDir, outputDir),
-        },
-      },
     });
+
+    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', [
+      'X-Ray has no resource-level permissions: active tracing needs xray:PutTraceSegments',
+      'and xray:PutTelemetryRecords on "*" (the only statement with a wildcard).',
+    ]);
   }
 
-  /** Grants only the item actions `access` needs and tells the function which table. */
+  /**
+   * Grants only the item actions `access` needs, on the table and each index by name (not
+   * `index/*`), and tells the function which table.
+   */
   bindTable(table: ITableV2, access: TableAccess): void {
-    table.grant(this.fn, ...TABLE_ACTIONS[access]);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_ACTIONS[access]],
+        resources: [
+          table.tableArn,
+          ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
     if (table.encryptionKey) {
       if (access === 'RW') table.encryptionKey.grantEncryptDecrypt(this.fn);
       else table.encryptionKey.grantDecrypt(this.fn);
@@ -121,10 +145,20 @@ export class ApiFunction extends Construct {
   }
 }
 
-function copyCommands(files: readonly BundledFile[], inputDir: string, outputDir: string): string[] {
-  const dirs = [...new Set(files.map((file) => file.targetDir))];
-  return [
-    ...dirs.map((dir) => `mkdir -p "${outputDir}/${dir}"`),
-    ...files.map((file) => `cp "${inputDir}/${file.source}" "${outputDir}/${file.targetDir}/"`),
-  ];
+/**
+ * Runs infra/bundle.ts (esbuild with the product's plugins; the AWS SDK is bundled, so Lambda
+ * runs the version the lock file pins) and copies the files the bundle needs beside it.
+ */
+function bundleLocally(entry: string, outputDir: string, files: readonly BundledFile[]): boolean {
+  const bundler = fileURLToPath(new URL('./bundle.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', bundler, entry, outputDir], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error(`Bundling ${entry} failed (exit ${run.status})`);
+  for (const file of files) {
+    mkdirSync(join(outputDir, file.targetDir), { recursive: true });
+    copyFileSync(join(PROJECT_ROOT, file.source), join(outputDir, file.targetDir, basename(file.source)));
+  }
+  return true;
 }

@@ -28,16 +28,32 @@ const GROUP_ROLES: Record<string, Role> = {
   resident: 'resident',
 };
 
+/**
+ * Group claims arrive as a JSON array in a verified token, but as one string `"[a b]"` once
+ * API Gateway has flattened them into an authorizer context: both mean the same groups.
+ */
+const GroupList = z.union([
+  z.array(z.string()),
+  z.string().transform((text) =>
+    text
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .filter((group) => group.length > 0),
+  ),
+]);
+
 const Claims = z.looseObject({
   sub: z.string().min(1),
   name: z.string().optional(),
   'cognito:username': z.string().optional(),
-  roles: z.array(z.string()).optional(),
-  'cognito:groups': z.array(z.string()).optional(),
+  username: z.string().optional(),
+  roles: GroupList.optional(),
+  'cognito:groups': GroupList.optional(),
   office: z.string().optional(),
   'custom:office': z.string().optional(),
 });
 
+/** Claims → principal; groups in either form (see GroupList); no groups means a resident. */
 export function principalFromClaims(payload: JWTPayload): Principal {
   const claims = Claims.parse(payload);
   const groups = claims.roles ?? claims['cognito:groups'] ?? [];
@@ -45,7 +61,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   const officeId = claims.office ?? claims['custom:office'];
   return {
     sub: claims.sub,
-    name: claims.name ?? claims['cognito:username'] ?? claims.sub,
+    name: claims.name ?? claims['cognito:username'] ?? claims.username ?? claims.sub,
     // Self-registered users carry no group: they are residents.
     roles: roles.length > 0 ? roles : ['resident'],
     ...(officeId ? { officeId } : {}),
@@ -60,6 +76,21 @@ export interface VerifierOptions {
   jwksUrl?: string;
 }
 
+/**
+ * The audience check for access tokens: OIDC issuers put it in `aud`; Cognito access tokens
+ * have no `aud` and name the app client in `client_id` (API Gateway accepts either too).
+ */
+function hasAudience(payload: JWTPayload, audience: string): boolean {
+  const aud = [payload.aud ?? []].flat();
+  return aud.includes(audience) || (payload.aud === undefined && payload.client_id === audience);
+}
+
+/**
+ * Verifies a bearer token (signature, issuer, expiry, audience) and returns its principal.
+ * Only access tokens are accepted: a token that says what it is (`token_use`, as Cognito's
+ * do) must say `access`, so an ID token, meant for the client, never authorises a call.
+ * Any failure is an UnauthorizedError (401, `auth.invalidToken`).
+ */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const keySet = options.jwks
     ? createLocalJWKSet(options.jwks)
@@ -71,9 +102,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       try {
         const { payload } = await jwtVerify(token, keySet, {
           issuer: options.issuer,
-          audience: options.audience,
           algorithms: ['ES256', 'RS256'],
         });
+        if (!hasAudience(payload, options.audience)) throw new Error('wrong audience');
+        if (payload.token_use !== undefined && payload.token_use !== 'access')
+          throw new Error('not an access token');
         return principalFromClaims(payload);
       } catch {
         throw new UnauthorizedError('auth.invalidToken');

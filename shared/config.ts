@@ -12,6 +12,13 @@ const LambdaEnv = z.object({
   AUTH_AUDIENCE: z.string().min(1),
   AUTH_JWKS_URL: z.url().optional(),
   SERVER_SECRET: z.string().min(16),
+  /** The portal's public URL (CloudFront); cookie writes from it are same-site. */
+  PORTAL_URL: z.url().optional(),
+  /** The portal function's OIDC client for the hosted UI; all or none. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_AUTHORIZE_URL: z.url().optional(),
+  OIDC_TOKEN_URL: z.url().optional(),
+  OIDC_LOGOUT_URL: z.url().optional(),
 });
 export type LambdaConfig = z.infer<typeof LambdaEnv>;
 
@@ -19,10 +26,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function parseEnv<S extends z.ZodType>(
-  schema: S,
-  env: Record<string, string | undefined>,
-): z.output<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => `${issue.path.join('.')} (${issue.code})`).join(', ');

@@ -80,6 +80,14 @@ const messages = {
   },
   'cursor.invalid': { 'zh-CN': '分页游标无效', en: 'The pagination cursor is not valid' },
   'auth.invalidToken': { 'zh-CN': '登录凭证无效或已过期', en: 'The sign-in token is invalid or expired' },
+  'auth.signInFailed': {
+    'zh-CN': '登录未完成或已过期，请重新登录',
+    en: 'The sign-in did not complete or has expired; please sign in again',
+  },
+  'auth.signInUnavailable': {
+    'zh-CN': '登录服务暂不可用，请稍后再试',
+    en: 'The sign-in service is not available; please try again later',
+  },
   'auth.wrongOffice': {
     'zh-CN': '只能操作本街道办事处的事务',
     en: 'Officers may act only within their own office',

@@ -1,5 +1,6 @@
-import { handle } from 'hono/aws-lambda';
 import { liveDeps } from '../live-deps.ts';
+import { lambdaHandler } from '../powertools.ts';
 import { createAwardsApp } from './app.tsx';
 
-export const handler = handle(createAwardsApp(liveDeps()));
+const deps = liveDeps();
+export const handler = lambdaHandler(createAwardsApp(deps), deps.telemetry);

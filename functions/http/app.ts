@@ -17,10 +17,12 @@ import {
 import { type Locale, negotiateLocale } from '../../shared/i18n.ts';
 import { fieldErrors } from '../../shared/validation.ts';
 import { parseIfMatch, versionMatches } from '../../shared/versioned.ts';
+import type { HostedSignInSettings } from '../portal/sign-in.ts';
 import { type RouteKind, type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
 import { errorPage, wantsPage } from '../ui/error-page.tsx';
 import { MAX_BODY_BYTES, problemResponse } from './problem.ts';
 import { allowedMethods } from './route-match.ts';
+import { type Telemetry, telemetryMiddleware } from './telemetry.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -48,6 +50,15 @@ export interface SignInSeam {
 export interface HttpDeps extends Deps {
   verifier: TokenVerifier;
   signIn?: SignInSeam;
+  /**
+   * Origins besides the request's own whose cookie-authenticated writes are accepted: the
+   * portal's public URL on AWS, where CloudFront reaches the API under another host name.
+   */
+  trustedOrigins?: readonly string[];
+  /** The portal's OIDC client for the hosted sign-in (AWS only; see portal/sign-in.ts). */
+  hostedSignIn?: HostedSignInSettings;
+  /** Request logs and business metrics (Powertools on Lambda); none locally. */
+  telemetry?: Telemetry;
 }
 
 export const SESSION_COOKIE = 'mv_session';
@@ -113,12 +124,18 @@ async function notModified(c: Context<AppEnv>, next: Next) {
 }
 
 /** Every function app starts here: the same headers, limits, auth, locale and error mapping. */
-export function createFunctionApp(deps: Pick<HttpDeps, 'verifier'>): OpenAPIHono<AppEnv> {
+export function createFunctionApp(
+  deps: Pick<HttpDeps, 'verifier' | 'trustedOrigins' | 'telemetry'>,
+): OpenAPIHono<AppEnv> {
   const app = createRouter();
+  if (deps.telemetry) app.use(telemetryMiddleware(deps.telemetry));
   app.use(secureHeaders());
   // Only cookie-authenticated requests can be forged by another site (a bearer token is never
   // sent by a browser on its own), so only they must come from our own origin.
-  const sameOrigin = csrf();
+  const trusted = deps.trustedOrigins ?? [];
+  const sameOrigin = csrf({
+    origin: (origin, c) => origin === new URL(c.req.url).origin || trusted.includes(origin),
+  });
   app.use((c, next) =>
     !c.req.header('authorization') && getCookie(c, SESSION_COOKIE) ? sameOrigin(c, next) : next(),
   );

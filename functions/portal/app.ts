@@ -8,6 +8,7 @@ import { type Asset, assetResponse, CONTENT_TYPES, makeAsset } from './assets.ts
 import { DOCS_ASSET_FILES, docsAsset, docsAssetVersion, isDocsAssetFile } from './docs-assets.ts';
 import { portalPages } from './pages/routes.tsx';
 import { renderDocsPage } from './pages.tsx';
+import { signInRoutes } from './sign-in.ts';
 
 /*
  * hono/secure-headers sets no CSP by default, so each page sets its own. Everything is served
@@ -116,6 +117,8 @@ export function createPortalApp(deps: HttpDeps) {
       return assetResponse(c, found.asset, found.immutable ? IMMUTABLE : SHORT_CACHE);
     },
   );
+
+  app.route('/', signInRoutes(deps.hostedSignIn, deps.verifier));
 
   return app;
 }

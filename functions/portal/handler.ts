@@ -1,5 +1,6 @@
-import { handle } from 'hono/aws-lambda';
 import { liveDeps } from '../live-deps.ts';
+import { lambdaHandler } from '../powertools.ts';
 import { createPortalApp } from './app.ts';
 
-export const handler = handle(createPortalApp(liveDeps()));
+const deps = liveDeps();
+export const handler = lambdaHandler(createPortalApp(deps), deps.telemetry);

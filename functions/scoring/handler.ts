@@ -1,5 +1,6 @@
-import { handle } from 'hono/aws-lambda';
 import { liveDeps } from '../live-deps.ts';
+import { lambdaHandler } from '../powertools.ts';
 import { createScoringApp } from './app.ts';
 
-export const handler = handle(createScoringApp(liveDeps()));
+const deps = liveDeps();
+export const handler = lambdaHandler(createScoringApp(deps), deps.telemetry);

@@ -1,5 +1,6 @@
-import { handle } from 'hono/aws-lambda';
 import { liveDeps } from '../live-deps.ts';
+import { lambdaHandler } from '../powertools.ts';
 import { createShortlistingApp } from './app.ts';
 
-export const handler = handle(createShortlistingApp(liveDeps()));
+const deps = liveDeps();
+export const handler = lambdaHandler(createShortlistingApp(deps), deps.telemetry);

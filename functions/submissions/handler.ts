@@ -1,5 +1,6 @@
-import { handle } from 'hono/aws-lambda';
 import { liveDeps } from '../live-deps.ts';
+import { lambdaHandler } from '../powertools.ts';
 import { createSubmissionsApp } from './app.ts';
 
-export const handler = handle(createSubmissionsApp(liveDeps()));
+const deps = liveDeps();
+export const handler = lambdaHandler(createSubmissionsApp(deps), deps.telemetry);

@@ -11,17 +11,25 @@ import {
 } from '../../functions/route-table.ts';
 import { FUNCTION_SPECS } from '../../infra/api-stack.ts';
 import { loadLambdaConfig } from '../../shared/config.ts';
-import { synth, testProps } from './synth.ts';
+import { oidcProps, synth } from './synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
 let built: ReturnType<typeof synth>;
+let oidc: ReturnType<typeof synth>;
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
   built = synth();
+  oidc = synth(oidcProps);
   resources = built.api.toJSON().Resources;
 });
+
+function oidcFunctionVars(name: FunctionName): Record<string, any> {
+  const fn = oidc.stacks.api.functions[name].fn;
+  const id = oidc.stacks.api.getLogicalId(fn.node.defaultChild as CfnElement);
+  return oidc.api.toJSON().Resources[id].Properties.Environment.Variables;
+}
 
 const routeKey = (spec: RouteSpec) => `${spec.method.toUpperCase()} ${spec.path}`;
 const specs = Object.values(routeTable) as RouteSpec[];
@@ -33,6 +41,12 @@ function routesByKey(api: Template): Map<string, Record<string, any>> {
 
 function logicalIdOf(element: { node: { defaultChild?: unknown } }): string {
   return built.stacks.api.getLogicalId(element.node.defaultChild as CfnElement);
+}
+
+function portalClientRef(): { Ref: string } {
+  const client = built.stacks.api.portalClient;
+  if (!client) throw new Error('The Cognito build has a portal client');
+  return { Ref: logicalIdOf(client) };
 }
 
 function functionProps(name: FunctionName): Record<string, any> {
@@ -128,13 +142,29 @@ describe('the API routes', () => {
 });
 
 describe('the JWT authorizer', () => {
-  it('checks the issuer and audience given as props, from the Authorization header', () => {
+  it('checks the user pool as issuer and the portal client as audience, from the Authorization header', () => {
+    // Prepare
+    const clientRef = portalClientRef();
+
+    // Act
+    const [authorizer] = Object.values(built.api.findResources('AWS::ApiGatewayV2::Authorizer'));
+
+    // Assess
     built.api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
-    built.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+    expect(authorizer?.Properties).toMatchObject({
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Issuer: testProps.auth.issuer, Audience: [testProps.auth.audience] },
+      JwtConfiguration: { Audience: [clientRef] },
     });
+    expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Issuer)).toContain('ProviderURL');
+  });
+
+  it('checks any OIDC issuer given by context instead, with no user pool client', () => {
+    oidc.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://issuer.test/oidc', Audience: ['micro-venture-test'] },
+    });
+    oidc.api.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+    oidc.data.resourceCountIs('AWS::Cognito::UserPool', 0);
   });
 });
 
@@ -143,11 +173,12 @@ describe('the functions', () => {
     built.api.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
   });
 
-  it('run the bundled ESM handler on arm64 and Node 20 with source maps', () => {
+  it('run the bundled ESM handler on arm64 and Node 24 with source maps and active tracing', () => {
     for (const name of FUNCTIONS) {
       expect(functionProps(name), name).toMatchObject({
         Architectures: ['arm64'],
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
+        TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
         MemorySize: 512,
         Timeout: 10,
@@ -167,8 +198,11 @@ describe('the functions', () => {
       const vars = functionProps(name).Environment.Variables;
 
       // Assess
-      expect(vars.AUTH_ISSUER).toBe(testProps.auth.issuer);
-      expect(vars.AUTH_AUDIENCE).toBe(testProps.auth.audience);
+      expect(oidcFunctionVars(name)).toMatchObject({
+        AUTH_ISSUER: 'https://issuer.test/oidc',
+        AUTH_AUDIENCE: 'micro-venture-test',
+      });
+      expect(vars.AUTH_AUDIENCE).toEqual(portalClientRef());
       expect(vars.TABLE_NAME).toBeDefined();
       expect(JSON.stringify(vars.SERVER_SECRET)).toContain('{{resolve:secretsmanager:');
       expect(vars.SERVER_SECRET['Fn::Join'][1]).toContainEqual({
@@ -179,19 +213,44 @@ describe('the functions', () => {
     }
   });
 
+  it("give only the portal the sign-in client, pointed at the hosted UI, and everyone the portal's URL", () => {
+    for (const name of FUNCTIONS) {
+      // Act
+      const vars = functionProps(name).Environment.Variables;
+
+      // Assess
+      expect(JSON.stringify(vars.PORTAL_URL), name).toContain('DomainName');
+      if (name !== 'portal') {
+        expect(vars, name).not.toHaveProperty('OIDC_CLIENT_ID');
+        continue;
+      }
+      expect(vars.OIDC_CLIENT_ID).toEqual(portalClientRef());
+      for (const [key, path] of [
+        ['OIDC_AUTHORIZE_URL', '/oauth2/authorize'],
+        ['OIDC_TOKEN_URL', '/oauth2/token'],
+        ['OIDC_LOGOUT_URL', '/logout'],
+      ] as const) {
+        expect(JSON.stringify(vars[key]), key).toContain(`.amazoncognito.com${path}`);
+      }
+    }
+  });
+
   it('get an environment that shared/config.ts accepts once deployed', () => {
     for (const name of FUNCTIONS) {
       // Prepare: deploy-time values stand in for the tokens; Lambda itself sets AWS_REGION.
-      const vars = functionProps(name).Environment.Variables;
+      const vars = oidcFunctionVars(name);
       const deployed = Object.fromEntries(
-        Object.entries(vars).map(([key, value]) => [key, typeof value === 'string' ? value : 'x'.repeat(32)]),
+        Object.entries(vars).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value : 'https://resolved-at-deploy.example/0123456789',
+        ]),
       );
 
       // Act
       const config = loadLambdaConfig({ ...deployed, AWS_REGION: 'cn-north-1' });
 
       // Assess
-      expect(config.AUTH_ISSUER).toBe(testProps.auth.issuer);
+      expect(config.AUTH_ISSUER).toBe('https://issuer.test/oidc');
     }
   });
 
@@ -200,7 +259,10 @@ describe('the functions', () => {
     const jwksUrl = 'https://issuer.test/oidc/jwks.json';
 
     // Act
-    const withJwks = synth({ ...testProps, auth: { ...testProps.auth, jwksUrl } });
+    const withJwks = synth({
+      ...oidcProps,
+      identity: { ...oidcProps.identity, jwksUrl } as typeof oidcProps.identity,
+    });
 
     // Assess
     withJwks.api.allResourcesProperties('AWS::Lambda::Function', {
@@ -216,7 +278,7 @@ describe('the functions', () => {
       // Assess
       expect(actions, name).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
       expect(actions, name).not.toContain('dynamodb:Scan');
-      const writes = actions.filter((action) => /Put|Update|Delete|BatchWrite/.test(action));
+      const writes = actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action));
       if (FUNCTION_SPECS[name].access === 'RO') expect(writes, name).toEqual([]);
       else
         expect(writes, name).toEqual(
@@ -261,13 +323,29 @@ describe('the functions', () => {
 });
 
 describe('the API stage', () => {
-  it('is the $default stage, throttled and deployed automatically', () => {
+  it('is the $default stage, throttled for reads by default and deployed automatically', () => {
     built.api.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
     built.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
+  });
+
+  it('throttles every write route lower than reads, route by route', () => {
+    // Act
+    const [stage] = Object.values(built.api.findResources('AWS::ApiGatewayV2::Stage'));
+    const settings: Record<string, { ThrottlingRateLimit: number }> = stage!.Properties.RouteSettings;
+
+    // Assess
+    const writes = specs.filter((spec) => spec.method !== 'get').map(routeKey);
+    expect(Object.keys(settings).sort()).toEqual(writes.sort());
+    for (const key of writes) {
+      expect(settings[key], key).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+      expect(settings[key]!.ThrottlingRateLimit).toBeLessThan(
+        stage!.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      );
+    }
   });
 
   it('writes JSON access logs with the request id to a log group with retention', () => {
@@ -283,13 +361,16 @@ describe('the API stage', () => {
     });
   });
 
-  it('takes throttling limits from props', () => {
+  it('takes read and write limits from props', () => {
     // Act
-    const tight = synth({ ...testProps, throttle: { rateLimit: 5, burstLimit: 10 } });
+    const tight = synth({ ...oidcProps, limits: { readRateLimit: 5, writeRateLimit: 2 } });
 
     // Assess
     tight.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      RouteSettings: Match.objectLike({
+        'POST /api/teams': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 },
+      }),
     });
   });
 

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BuildResult, build, type Plugin } from 'esbuild';
+
+/**
+ * How every function is bundled, by `cdk synth` (infra/function.ts runs this file) and by
+ * `npm run bench` alike, so the bench measures what Lambda runs. ESM for Node 24, minified
+ * with a source map; CommonJS inside dependencies (the AWS SDK) gets the `require` ESM lacks.
+ */
+export const BUNDLE_OPTIONS = {
+  format: 'esm',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  minify: true,
+  sourcemap: true,
+} as const;
+
+const ZOD_LOCALES = fileURLToPath(new URL('./zod-locales.ts', import.meta.url));
+
+/** Only the locales the product uses, instead of zod's namespace of all of them. */
+const zodLocales: Plugin = {
+  name: 'zod-locales',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: ZOD_LOCALES } : undefined,
+    );
+  },
+};
+
+const API_DOCUMENT = /[\\/]functions[\\/]portal[\\/]api-document\.ts$/;
+
+/**
+ * The API document as the portal serves it, built here from every function app (which
+ * needs no I/O), so the bundle carries JSON instead of the other four apps.
+ */
+export async function renderApiDocument(): Promise<unknown> {
+  const [{ createPortalApp }, { routeTable }] = await Promise.all([
+    import('../functions/portal/app.ts'),
+    import('../functions/route-table.ts'),
+  ]);
+  const app = createPortalApp({} as Parameters<typeof createPortalApp>[0]);
+  const response = await app.request(routeTable.openapi.path);
+  if (!response.ok) throw new Error(`The API document did not build (${response.status})`);
+  return response.json();
+}
+
+/**
+ * The portal's `api-document.ts` with the document built at bundle time: the same exports,
+ * but `buildApiDocument` returns the finished document and `documentedApps` is empty, so no
+ * other function app is bundled or loaded on a cold start.
+ */
+export function prebuiltApiDocumentModule(document: unknown): string {
+  return [
+    `const document = ${JSON.stringify(document)};`,
+    'export const documentedApps = {};',
+    'export function buildApiDocument() { return document; }',
+  ].join('\n');
+}
+
+function prebuiltApiDocument(document: unknown): Plugin {
+  return {
+    name: 'prebuilt-api-document',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /api-document\.ts$/ }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        return API_DOCUMENT.test(path) ? { path, namespace: 'prebuilt-api-document' } : undefined;
+      });
+      esbuild.onLoad({ filter: /.*/, namespace: 'prebuilt-api-document' }, () => ({
+        contents: prebuiltApiDocumentModule(document),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Bundles `entry` (a handler.ts) into `outdir/index.mjs` with its source map. */
+export async function bundleFunction(
+  entry: string,
+  outdir: string,
+): Promise<BuildResult<{ metafile: true }>> {
+  const isPortal = /[\\/]functions[\\/]portal[\\/]handler\.ts$/.test(entry);
+  const plugins = isPortal ? [zodLocales, prebuiltApiDocument(await renderApiDocument())] : [zodLocales];
+  return build({
+    entryPoints: [entry],
+    outfile: `${outdir}/index.mjs`,
+    bundle: true,
+    platform: 'node',
+    format: BUNDLE_OPTIONS.format,
+    target: BUNDLE_OPTIONS.target,
+    mainFields: [...BUNDLE_OPTIONS.mainFields],
+    banner: { js: BUNDLE_OPTIONS.banner },
+    minify: BUNDLE_OPTIONS.minify,
+    sourcemap: BUNDLE_OPTIONS.sourcemap,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins,
+  });
+}
+
+// `tsx infra/bundle.ts <entry> <outdir>`: CDK's local bundling is synchronous and esbuild's
+// plugins need its asynchronous API, so infra/function.ts runs this as a child process.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (!entry || !outdir) throw new Error('usage: tsx infra/bundle.ts <entry> <outdir>');
+  await bundleFunction(entry, outdir);
+}
