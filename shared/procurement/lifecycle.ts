@@ -3,10 +3,14 @@ import { ConflictError } from '../errors.ts';
 import { z } from '../zod.ts';
 
 /**
- * The one place that owns a procurement's phases and the moves between them (competitive
- * consultation, 财库〔2014〕214号; docs/procurement.md, "Lifecycle"). Actions ask `assertMove` before
- * they write and condition the write on the phase they leave, so no other module decides whether
- * a move is allowed.
+ * The procurement's lifecycle, the one place that knows it (competitive consultation,
+ * 财库〔2014〕214号; docs/procurement.md, "Lifecycle"): which transitions exist (from, to, who),
+ * which phases allow which writes, and the guard. Actions never compare phase strings
+ * themselves; they name a transition or a phase set here.
+ *
+ *   draft ─announce→ announced ─openBidding→ bidding ─closeBidding→ consultation
+ *     ─callFinalQuotations→ final-quotation ─startEvaluation→ evaluation ─recommend→ recommended
+ *     ─award→ awarded;   terminate (with a reason): any phase but the final ones → terminated
  */
 export const PROCUREMENT_PHASES = [
   'draft',
@@ -35,62 +39,113 @@ export const PHASE_NAMES: Record<ProcurementPhase, { 'zh-CN': string; en: string
   terminated: { 'zh-CN': '已终止', en: 'terminated' },
 };
 
-/** Each move an officer (or the evaluation) makes, and the phases it goes from and to. */
-export const MOVES = {
-  /** Publishes the announcement and the consultation documents; the set-up freezes. */
-  announce: { from: ['draft'], to: 'announced' },
-  /** Suppliers may send their one sealed bid until the bidding deadline. */
-  openBidding: { from: ['announced'], to: 'bidding' },
-  /** After the bidding deadline: bids are opened and checked for responsiveness (Art. 17). */
-  closeBidding: { from: ['bidding'], to: 'consultation' },
-  /** The panel asks every responsive supplier for one final quotation (Art. 21). */
-  callFinalQuotations: { from: ['consultation'], to: 'final-quotation' },
-  /** The panel scores the responsive bids (Art. 23, 24). */
-  startEvaluation: { from: ['final-quotation'], to: 'evaluation' },
-  /** The panel's ranked list of candidates (Art. 25). */
-  recommend: { from: ['evaluation'], to: 'recommended' },
-  /** The officer confirms a candidate (Art. 28). */
-  award: { from: ['recommended'], to: 'awarded' },
-  /** With a recorded reason, from any phase that is not final (Art. 34). */
-  terminate: {
-    from: ['draft', 'announced', 'bidding', 'consultation', 'final-quotation', 'evaluation', 'recommended'],
-    to: 'terminated',
-  },
-} as const satisfies Record<string, { from: readonly ProcurementPhase[]; to: ProcurementPhase }>;
-export type Move = keyof typeof MOVES;
-
-/** Phases in which the set-up may still change. */
-export const EDITABLE: readonly ProcurementPhase[] = ['draft'];
-/** Phases in which bids stay sealed: nobody, officers included, reads one. */
-export const BIDS_SEALED: readonly ProcurementPhase[] = ['draft', 'announced', 'bidding'];
-export const ACCEPTS_BIDS: readonly ProcurementPhase[] = ['bidding'];
-export const ACCEPTS_FINAL_QUOTATIONS: readonly ProcurementPhase[] = ['final-quotation'];
-export const SCORING: readonly ProcurementPhase[] = ['evaluation'];
-export const FINAL: readonly ProcurementPhase[] = ['awarded', 'terminated'];
-
-/** The phase `move` leads to from `from`, or undefined when the table has no such move. */
-export function nextPhase(from: ProcurementPhase, move: Move): ProcurementPhase | undefined {
-  const { from: sources, to } = MOVES[move];
-  return (sources as readonly ProcurementPhase[]).includes(from) ? to : undefined;
-}
-
-function phaseParams(phase: ProcurementPhase) {
-  return { phase: PHASE_NAMES[phase]['zh-CN'], phaseEn: PHASE_NAMES[phase].en };
-}
-
 /**
- * The one guard: the phase `move` leads to from `phase`, or a 409 ConflictError
- * `procurement.wrongPhase` naming the current phase in both locales.
+ * Named sets of phases: where a kind of write is allowed, or what may be read. The same shape as
+ * the contest's lifecycle (shared/contest/lifecycle.ts).
  */
-export function assertMove(phase: ProcurementPhase, move: Move): ProcurementPhase {
-  const to = nextPhase(phase, move);
-  if (!to) throw new ConflictError('procurement.wrongPhase', phaseParams(phase));
-  return to;
+export const PHASES = {
+  /** The set-up can be edited only in draft; it freezes when the procurement is announced. */
+  setup: ['draft'],
+  /** Bids stay sealed: nobody, officers included, reads one (see `assertBidsUnsealed`). */
+  sealed: ['draft', 'announced', 'bidding'],
+  /** Suppliers send their one bid (and before the bidding deadline). */
+  bids: ['bidding'],
+  /** Responsive suppliers send their one final quotation (Art. 21). */
+  finalQuotations: ['final-quotation'],
+  /** Panel members declare conflicts from the opening of the bids until scoring ends. */
+  conflicts: ['consultation', 'final-quotation', 'evaluation'],
+  /** Panel members save and submit score sheets (Art. 23, 24). */
+  sheets: ['evaluation'],
+  /** The officer confirms or declines candidates (Art. 28). */
+  award: ['recommended'],
+  /** A termination, with its reason, is possible until the award (Art. 34). */
+  terminable: [
+    'draft',
+    'announced',
+    'bidding',
+    'consultation',
+    'final-quotation',
+    'evaluation',
+    'recommended',
+  ],
+  /** Nothing leaves these. */
+  final: ['awarded', 'terminated'],
+  /**
+   * Public from the announcement on. A terminated procurement is public only if it had been
+   * announced (its termination notice, Art. 34), which the phase alone does not say.
+   */
+  public: ['announced', 'bidding', 'consultation', 'final-quotation', 'evaluation', 'recommended', 'awarded'],
+} as const satisfies Record<string, readonly ProcurementPhase[]>;
+export type PhaseSet = keyof typeof PHASES;
+
+export interface Transition {
+  from: readonly ProcurementPhase[];
+  to: ProcurementPhase;
+  /** Who may make it: an officer of the procurement's office. */
+  by: 'officer';
 }
 
-/** The same guard for work done inside a phase (a bid, a score sheet): 409 when `phase` is not one of `allowed`. */
-export function assertPhase(phase: ProcurementPhase, allowed: readonly ProcurementPhase[]): void {
-  if (!allowed.includes(phase)) throw new ConflictError('procurement.wrongPhase', phaseParams(phase));
+/** Every transition there is. Nothing else changes a procurement's phase. */
+export const TRANSITIONS = {
+  /** Publishes the announcement and the consultation documents; the set-up freezes (Art. 10). */
+  announce: { from: ['draft'], to: 'announced', by: 'officer' },
+  /** Suppliers may send their one sealed bid until the bidding deadline. */
+  openBidding: { from: ['announced'], to: 'bidding', by: 'officer' },
+  /** After the bidding deadline: bids are opened and checked for responsiveness (Art. 17). */
+  closeBidding: { from: ['bidding'], to: 'consultation', by: 'officer' },
+  /** The panel asks every responsive supplier for one final quotation (Art. 21). */
+  callFinalQuotations: { from: ['consultation'], to: 'final-quotation', by: 'officer' },
+  /** The panel scores the responsive bids (Art. 23, 24). */
+  startEvaluation: { from: ['final-quotation'], to: 'evaluation', by: 'officer' },
+  /** The panel's ranked list of candidates (Art. 25). */
+  recommend: { from: ['evaluation'], to: 'recommended', by: 'officer' },
+  /** The officer confirms a candidate (Art. 28). */
+  award: { from: PHASES.award, to: 'awarded', by: 'officer' },
+  /** With a recorded reason, from any phase that is not final (Art. 34). */
+  terminate: { from: PHASES.terminable, to: 'terminated', by: 'officer' },
+} as const satisfies Record<string, Transition>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+/** The audit action each transition is recorded as. */
+export const TRANSITION_ACTIONS: Record<TransitionName, string> = {
+  announce: 'procurement.announced',
+  openBidding: 'procurement.bidding',
+  closeBidding: 'procurement.consultation',
+  callFinalQuotations: 'procurement.final-quotation',
+  startEvaluation: 'procurement.evaluation',
+  recommend: 'procurement.recommended',
+  award: 'procurement.awarded',
+  terminate: 'procurement.terminated',
+};
+
+type HasStatus = { status: ProcurementPhase };
+
+export function inPhase(procurement: HasStatus, set: PhaseSet): boolean {
+  return (PHASES[set] as readonly ProcurementPhase[]).includes(procurement.status);
+}
+
+/** The refusal every wrong-phase write gets: 409 naming the current phase in both locales. */
+export function wrongPhase(status: ProcurementPhase): ConflictError {
+  return new ConflictError('procurement.wrongPhase', {
+    phase: PHASE_NAMES[status]['zh-CN'],
+    phaseEn: PHASE_NAMES[status].en,
+  });
+}
+
+/** The guard: refuses (409, naming the current phase) a write outside its phase set. */
+export function assertPhase(procurement: HasStatus, set: PhaseSet): void {
+  if (!inPhase(procurement, set)) throw wrongPhase(procurement.status);
+}
+
+/** Whether a transition may start from the procurement's phase. */
+export function canTransition(procurement: HasStatus, name: TransitionName): boolean {
+  return (TRANSITIONS[name].from as readonly ProcurementPhase[]).includes(procurement.status);
+}
+
+/** The phase a transition leads to, or a 409 naming the current phase when it cannot start. */
+export function nextPhase(procurement: HasStatus, name: TransitionName): ProcurementPhase {
+  if (!canTransition(procurement, name)) throw wrongPhase(procurement.status);
+  return TRANSITIONS[name].to;
 }
 
 /**
@@ -99,8 +154,10 @@ export function assertPhase(phase: ProcurementPhase, allowed: readonly Procureme
  * deadline has passed. Both conditions, so neither an early phase move nor a clock alone unseals
  * them. Throws a 409 ConflictError `procurement.bidsSealed` with the deadline in Beijing time.
  */
-export function assertBidsUnsealed(phase: ProcurementPhase, biddingDeadline: string, now: Date): void {
-  if (BIDS_SEALED.includes(phase) || now.getTime() < Date.parse(biddingDeadline)) {
-    throw new ConflictError('procurement.bidsSealed', { deadline: formatShanghai(biddingDeadline) });
+export function assertBidsUnsealed(procurement: HasStatus & { biddingDeadline: string }, now: Date): void {
+  if (inPhase(procurement, 'sealed') || now.getTime() < Date.parse(procurement.biddingDeadline)) {
+    throw new ConflictError('procurement.bidsSealed', {
+      deadline: formatShanghai(procurement.biddingDeadline),
+    });
   }
 }

@@ -15,14 +15,15 @@ import {
 } from '../../shared/procurement/evaluation.ts';
 import {
   assertBidsUnsealed,
-  assertMove,
   assertPhase,
-  BIDS_SEALED,
-  MOVES,
-  type Move,
+  canTransition,
+  inPhase,
   nextPhase,
   PROCUREMENT_PHASES,
   type ProcurementPhase,
+  TRANSITION_ACTIONS,
+  TRANSITIONS,
+  type TransitionName,
 } from '../../shared/procurement/lifecycle.ts';
 import {
   announceIssues,
@@ -412,18 +413,19 @@ describe('the set-up', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('the lifecycle', () => {
-  const moves = Object.keys(MOVES) as Move[];
+  const names = Object.keys(TRANSITIONS) as TransitionName[];
 
-  it('allows exactly the moves of its table, from every phase', () => {
-    for (const phase of PROCUREMENT_PHASES) {
-      for (const move of moves) {
+  it('allows exactly the transitions of its table, from every phase', () => {
+    for (const status of PROCUREMENT_PHASES) {
+      for (const name of names) {
         // Act
-        const attempt = () => assertMove(phase, move);
+        const attempt = () => nextPhase({ status }, name);
 
         // Assess
-        const allowed = (MOVES[move].from as readonly ProcurementPhase[]).includes(phase);
-        if (allowed) expect(attempt(), `${phase} ${move}`).toBe(MOVES[move].to);
-        else expect(attempt, `${phase} ${move}`).toThrow(ConflictError);
+        const allowed = (TRANSITIONS[name].from as readonly ProcurementPhase[]).includes(status);
+        expect(canTransition({ status }, name), `${status} ${name}`).toBe(allowed);
+        if (allowed) expect(attempt(), `${status} ${name}`).toBe(TRANSITIONS[name].to);
+        else expect(attempt, `${status} ${name}`).toThrow(ConflictError);
       }
     }
   });
@@ -431,25 +433,30 @@ describe('the lifecycle', () => {
   it('walks the happy path from draft to awarded, one phase at a time', () => {
     // Act
     const path: ProcurementPhase[] = ['draft'];
-    for (const move of moves.filter((m) => m !== 'terminate')) path.push(assertMove(path.at(-1)!, move));
+    for (const name of names.filter((n) => n !== 'terminate'))
+      path.push(nextPhase({ status: path.at(-1)! }, name));
 
     // Assess
     expect(path).toEqual(PROCUREMENT_PHASES.filter((phase) => phase !== 'terminated'));
   });
 
   it('can terminate from every phase that is not final, and nothing leaves a final phase', () => {
-    for (const phase of PROCUREMENT_PHASES) {
-      const final = phase === 'awarded' || phase === 'terminated';
-      expect(nextPhase(phase, 'terminate'), phase).toBe(final ? undefined : 'terminated');
-      if (final) expect(moves.every((move) => nextPhase(phase, move) === undefined)).toBe(true);
+    for (const status of PROCUREMENT_PHASES) {
+      const final = inPhase({ status }, 'final');
+      expect(canTransition({ status }, 'terminate'), status).toBe(!final);
+      if (final) expect(names.every((name) => !canTransition({ status }, name))).toBe(true);
     }
   });
 
-  it('names the current phase in both languages when a move is refused', () => {
+  it('records each transition under its own audit action', () => {
+    expect(new Set(Object.values(TRANSITION_ACTIONS)).size).toBe(names.length);
+  });
+
+  it('names the current phase in both languages when a write is refused', () => {
     // Act
     let error: unknown;
     try {
-      assertPhase('bidding', ['evaluation']);
+      assertPhase({ status: 'bidding' }, 'sheets');
     } catch (caught) {
       error = caught;
     }
@@ -464,17 +471,17 @@ describe('the lifecycle', () => {
 
   it('keeps bids sealed in the sealed phases and before the deadline, whatever the phase', () => {
     // Prepare
-    const deadline = '2026-04-20T02:00:00.000Z';
+    const biddingDeadline = '2026-04-20T02:00:00.000Z';
     const before = new Date('2026-04-20T01:59:59.999Z');
     const after = new Date('2026-04-20T02:00:00.000Z');
 
-    for (const phase of PROCUREMENT_PHASES) {
+    for (const status of PROCUREMENT_PHASES) {
       // Assess
-      expect(() => assertBidsUnsealed(phase, deadline, before), phase).toThrow(ConflictError);
-      if (BIDS_SEALED.includes(phase)) {
-        expect(() => assertBidsUnsealed(phase, deadline, after), phase).toThrow(ConflictError);
+      expect(() => assertBidsUnsealed({ status, biddingDeadline }, before), status).toThrow(ConflictError);
+      if (inPhase({ status }, 'sealed')) {
+        expect(() => assertBidsUnsealed({ status, biddingDeadline }, after), status).toThrow(ConflictError);
       } else {
-        expect(() => assertBidsUnsealed(phase, deadline, after), phase).not.toThrow();
+        expect(() => assertBidsUnsealed({ status, biddingDeadline }, after), status).not.toThrow();
       }
     }
   });
