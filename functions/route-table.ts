@@ -100,6 +100,48 @@ export const routeTable = {
     'A contest: the call, rules, timeline, publicity, the locked bundle and results',
   ),
 
+  // Resident pages: teams and proposals.
+  myTeamsPage: page('submissions', 'get', '/me/teams', ['resident'], 'My teams'),
+  newTeamPage: page('submissions', 'get', '/me/teams/new', ['resident'], 'The form for a new team'),
+  createTeamPage: page('submissions', 'post', '/me/teams/new', ['resident'], 'Register a team'),
+  teamPage: page('submissions', 'get', '/me/teams/{teamId}', ['resident'], 'My team, to edit'),
+  saveTeamPage: page('submissions', 'post', '/me/teams/{teamId}', ['resident'], 'Save my team'),
+  myProposalsPage: page(
+    'submissions',
+    'get',
+    '/me/proposals',
+    ['resident'],
+    'My proposals and what to do next',
+  ),
+  newProposalPage: page(
+    'submissions',
+    'get',
+    '/contests/{contestId}/proposals/new',
+    ['resident'],
+    'The form for a new proposal',
+  ),
+  createProposalPage: page(
+    'submissions',
+    'post',
+    '/contests/{contestId}/proposals/new',
+    ['resident'],
+    'Start a proposal (save the draft, or submit)',
+  ),
+  proposalPage: page(
+    'submissions',
+    'get',
+    '/me/proposals/{contestId}/{proposalId}',
+    ['resident'],
+    'My proposal: the form, its status and deadline',
+  ),
+  saveProposalPage: page(
+    'submissions',
+    'post',
+    '/me/proposals/{contestId}/{proposalId}',
+    ['resident'],
+    'Save, submit or withdraw my proposal',
+  ),
+
   // Teams.
   createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
   listMyTeams: r('submissions', 'get', '/api/me/teams', ['resident'], 'List my teams'),

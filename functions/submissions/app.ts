@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { contestsRoutes } from './contests.ts';
+import { residentPages } from './pages/resident.tsx';
 import { submissionsPages } from './pages/routes.tsx';
 import { proposalsRoutes } from './proposals.ts';
 import { teamsRoutes } from './teams.ts';
@@ -11,5 +12,6 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.route('/', teamsRoutes(deps));
   app.route('/', proposalsRoutes(deps));
   app.route('/', submissionsPages(deps));
+  app.route('/', residentPages(deps));
   return app;
 }

@@ -76,6 +76,8 @@ export function TextField(
     type?: string;
     maxLength?: number;
     inputMode?: 'decimal' | 'numeric' | 'tel' | 'email' | 'text';
+    /** Marks the input for the budget script: `data-price` or `data-qty`. */
+    data?: 'price' | 'qty';
   },
 ) {
   return (
@@ -83,6 +85,7 @@ export function TextField(
       {(attrs) => (
         <input
           {...attrs}
+          {...(props.data ? { [`data-${props.data}`]: '' } : {})}
           type={props.type ?? 'text'}
           value={props.value ?? ''}
           required={props.required}

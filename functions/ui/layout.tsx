@@ -11,6 +11,8 @@ import { type CommonText, commonTexts } from './texts.ts';
 /** The header's links: each a page route, shown to the roles that may open it. */
 export const NAV: { route: RouteName; label: keyof CommonText['nav']; roles?: Role[] }[] = [
   { route: 'home', label: 'contests' },
+  { route: 'myProposalsPage', label: 'mine', roles: ['resident'] },
+  { route: 'myTeamsPage', label: 'teams', roles: ['resident'] },
 ];
 
 /** Every page's frame: language, header (who is signed in, sign-out, 中文/English), main, footer. */

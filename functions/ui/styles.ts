@@ -59,6 +59,9 @@ form.stack { display:grid; gap:1rem; }
 .field .hint { color:var(--muted); font-size:.9rem; }
 .field .error { color:var(--bad); font-size:.95rem; }
 .field.invalid input, .field.invalid select, .field.invalid textarea { border-color:var(--bad); }
+fieldset { border:1px solid var(--line); border-radius:.5rem; padding:.75rem; margin:0; display:grid; gap:.75rem; min-width:0; }
+legend { font-weight:600; padding:0 .25rem; }
+.total { font-weight:600; font-size:1.1rem; }
 input, select, textarea { font:inherit; color:inherit; background:var(--paper); border:1px solid #8c959f; border-radius:.375rem; padding:.5rem .6rem; min-height:44px; width:100%; max-width:100%; }
 textarea { min-height:6rem; resize:vertical; }
 input[type=checkbox], input[type=radio] { width:1.25rem; min-height:1.25rem; }

@@ -21,7 +21,7 @@ export interface CommonText {
   signOut: string;
   signedInAs: (name: string, role: string) => string;
   roles: Record<'resident' | 'judge' | 'officer', string>;
-  nav: { contests: string; mine: string; judging: string; office: string; developers: string };
+  nav: { contests: string; mine: string; teams: string; notices: string; judging: string; office: string };
   skipToContent: string;
   contestStatuses: Record<ContestStatus, string>;
   proposalStatuses: Record<ProposalStatus, string>;
@@ -37,6 +37,7 @@ export interface CommonText {
   yuanSuffix: string;
   fixErrors: string;
   notAnAmount: string;
+  notAWholeNumber: string;
   progress: (done: number, total: number) => string;
   budgetUsed: string;
   budgetLeft: string;
@@ -62,7 +63,14 @@ const zhCN: CommonText = {
   signOut: '退出',
   signedInAs: (name, role) => `${name}（${role}）`,
   roles: { resident: '居民', judge: '评审专家', officer: '街道工作人员' },
-  nav: { contests: '大赛', mine: '我的', judging: '评审', office: '街道后台', developers: '开发者' },
+  nav: {
+    contests: '大赛',
+    mine: '我的申报',
+    teams: '我的团队',
+    notices: '我的通知书',
+    judging: '评审',
+    office: '街道后台',
+  },
   skipToContent: '跳到正文',
   contestStatuses: {
     draft: '草稿',
@@ -87,6 +95,7 @@ const zhCN: CommonText = {
   yuanSuffix: '元',
   fixErrors: '有几处需要修改，请看下面标出的字段。',
   notAnAmount: '请填写金额（元），最多两位小数，例如 1,250.50',
+  notAWholeNumber: '请填写整数，例如 40',
   progress: (done, total) => `${done} / ${total} 已提交`,
   budgetUsed: '已用',
   budgetLeft: '剩余',
@@ -123,7 +132,14 @@ const en: CommonText = {
   signOut: 'Sign out',
   signedInAs: (name, role) => `${name} (${role})`,
   roles: { resident: 'Resident', judge: 'Judge', officer: 'Street-office officer' },
-  nav: { contests: 'Contests', mine: 'Mine', judging: 'Judging', office: 'Office', developers: 'Developers' },
+  nav: {
+    contests: 'Contests',
+    mine: 'My proposals',
+    teams: 'My teams',
+    notices: 'My notices',
+    judging: 'Judging',
+    office: 'Office',
+  },
   skipToContent: 'Skip to content',
   contestStatuses: {
     draft: 'Draft',
@@ -148,6 +164,7 @@ const en: CommonText = {
   yuanSuffix: 'yuan',
   fixErrors: 'A few things need changing; see the fields marked below.',
   notAnAmount: 'Enter an amount in yuan with at most two decimals, e.g. 1,250.50',
+  notAWholeNumber: 'Enter a whole number, e.g. 40',
   progress: (done, total) => `${done} / ${total} submitted`,
   budgetUsed: 'Used',
   budgetLeft: 'Left',

@@ -3,6 +3,7 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { routeTable } from '../../route-table.ts';
 import { DateTime, Money, StatusBadge } from '../../ui/components.tsx';
+import { href } from '../../ui/href.ts';
 import { pick } from '../../ui/texts.ts';
 import { homeTexts } from './texts.ts';
 
@@ -12,7 +13,7 @@ export type ContestSummary = Pick<
 >;
 
 /** Where a contest's public page is. */
-export const contestHref = (id: string) => routeTable.contestPage.path.replace('{contestId}', id);
+export const contestHref = (id: string) => href('contestPage', { contestId: id });
 
 /** The published contests as cards, each linking to its page. */
 export function HomePage(props: { locale: Locale; contests: ContestSummary[]; next: string | null }) {

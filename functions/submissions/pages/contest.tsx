@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/i18n.ts';
 import { routeTable } from '../../route-table.ts';
 import { BudgetBar, DateTime, Money, StatusBadge, Table } from '../../ui/components.tsx';
 import { beijingDay, dateTime, points, timeLeft } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
 import { type Names, reasonText } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { type ContestText, contestTexts } from './texts.ts';
@@ -21,9 +22,6 @@ export interface ContestPageProps {
   takePartHref: string;
   objectHref?: string;
 }
-
-const path = (template: string, params: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 
 /** Names for the codes a bundle carries. */
 export function namesOf(contest: Contest, lines: { proposalId: string; title: string }[]): Names {
@@ -175,11 +173,7 @@ export function ContestPage(props: ContestPageProps) {
             </dd>
           </dl>
           <p>
-            <a
-              class="button secondary"
-              href={path(routeTable.lockedBundleText.path, { contestId: contest.id })}
-              download
-            >
+            <a class="button secondary" href={href('lockedBundleText', { contestId: contest.id })} download>
               {text.download}
             </a>
           </p>
