@@ -340,6 +340,20 @@ export const routeTable = {
     ['public'],
     'The published bundle',
   ),
+  objectionPage: page(
+    'shortlisting',
+    'get',
+    '/contests/{contestId}/objections/new',
+    ['resident'],
+    'The objection form (during publicity)',
+  ),
+  fileObjectionPage: page(
+    'shortlisting',
+    'post',
+    '/contests/{contestId}/objections/new',
+    ['resident'],
+    'File an objection from the form',
+  ),
   fileObjection: r(
     'shortlisting',
     'post',
@@ -392,6 +406,7 @@ export const routeTable = {
     'Issue every notice',
   ),
   listNotices: r('awards', 'get', '/api/contests/{contestId}/notices', ['officer'], "The contest's notices"),
+  myNoticesPage: page('awards', 'get', '/me/notices', ['resident'], 'My notices, each printable'),
   myNotices: r('awards', 'get', '/api/me/notices', ['resident'], 'My notices'),
   getNotice: r(
     'awards',

@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { bundleRoutes } from './bundle.ts';
+import { shortlistingPages } from './pages/routes.tsx';
 import { publicityRoutes } from './publicity.ts';
 
 /** Fixed-budget shortlisting: the bundle, its publicity, objections and the lock. */
@@ -7,5 +8,6 @@ export function createShortlistingApp(deps: HttpDeps) {
   const app = createFunctionApp(deps);
   app.route('/', bundleRoutes(deps));
   app.route('/', publicityRoutes(deps));
+  app.route('/', shortlistingPages(deps));
   return app;
 }

@@ -13,6 +13,7 @@ export const NAV: { route: RouteName; label: keyof CommonText['nav']; roles?: Ro
   { route: 'home', label: 'contests' },
   { route: 'myProposalsPage', label: 'mine', roles: ['resident'] },
   { route: 'myTeamsPage', label: 'teams', roles: ['resident'] },
+  { route: 'myNoticesPage', label: 'notices', roles: ['resident'] },
 ];
 
 /** Every page's frame: language, header (who is signed in, sign-out, 中文/English), main, footer. */

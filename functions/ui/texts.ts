@@ -38,6 +38,7 @@ export interface CommonText {
   fixErrors: string;
   notAnAmount: string;
   notAWholeNumber: string;
+  fillIn: string;
   progress: (done: number, total: number) => string;
   budgetUsed: string;
   budgetLeft: string;
@@ -96,6 +97,7 @@ const zhCN: CommonText = {
   fixErrors: '有几处需要修改，请看下面标出的字段。',
   notAnAmount: '请填写金额（元），最多两位小数，例如 1,250.50',
   notAWholeNumber: '请填写整数，例如 40',
+  fillIn: '请填写这一项',
   progress: (done, total) => `${done} / ${total} 已提交`,
   budgetUsed: '已用',
   budgetLeft: '剩余',
@@ -165,6 +167,7 @@ const en: CommonText = {
   fixErrors: 'A few things need changing; see the fields marked below.',
   notAnAmount: 'Enter an amount in yuan with at most two decimals, e.g. 1,250.50',
   notAWholeNumber: 'Enter a whole number, e.g. 40',
+  fillIn: 'Please fill this in',
   progress: (done, total) => `${done} / ${total} submitted`,
   budgetUsed: 'Used',
   budgetLeft: 'Left',

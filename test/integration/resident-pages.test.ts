@@ -175,7 +175,7 @@ describe('the proposal form', () => {
 
     // The draft was saved; the submission was refused with the missing field marked.
     expect(refused.status).toBe(422);
-    expect(fieldError(refused.html, 'need')).toBeTruthy();
+    expect(fieldError(refused.html, 'need')).toBe('请填写这一项');
     expect(fieldValue(refused.html, 'title')).toBe('楼道微光照明');
     expect(fieldValue(refused.html, 'budgetLines.0.unitPrice')).toBe('1,250.5');
   });

@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
-import { verifyNotice } from '../../../shared/awards/actions.ts';
-import { createRouter, type HttpDeps } from '../../http/app.ts';
+import { myNotices, verifyNotice } from '../../../shared/awards/actions.ts';
+import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { definePage, pageQuery } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
-import { verifyTexts } from './texts.ts';
+import { NoticesPage } from './notices.tsx';
+import { noticesTexts, verifyTexts } from './texts.ts';
 import { VerifyPage } from './verify.tsx';
 
 const VerifyQuery = z.object({
@@ -12,7 +13,7 @@ const VerifyQuery = z.object({
   code: z.string().trim().max(40).default(''),
 });
 
-/** The awards function's pages: notice verification. */
+/** The awards function's pages: notice verification and a resident's notices. */
 export function awardsPages(deps: HttpDeps) {
   const app = createRouter();
 
@@ -22,6 +23,14 @@ export function awardsPages(deps: HttpDeps) {
     const locale = c.get('locale');
     return c.render(<VerifyPage locale={locale} number={number} code={code} verdict={verdict} />, {
       title: pick(verifyTexts, locale).title,
+    });
+  });
+
+  definePage(app, 'myNoticesPage', deps, async (c) => {
+    const { items } = await myNotices(deps, principalOf(c), { limit: 100 });
+    const locale = c.get('locale');
+    return c.render(<NoticesPage locale={locale} notices={items} />, {
+      title: pick(noticesTexts, locale).title,
     });
   });
 

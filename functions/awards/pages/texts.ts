@@ -73,3 +73,31 @@ export const verifyTexts: Texts<VerifyText> = {
       "If it equals the locked bundle's digest on the contest page, the notice rests on the published bundle.",
   },
 };
+
+export interface NoticesText {
+  title: string;
+  none: string;
+  print: string;
+  selected: string;
+  notSelected: string;
+  issued: string;
+}
+
+export const noticesTexts: Texts<NoticesText> = {
+  'zh-CN': {
+    title: '我的通知书',
+    none: '还没有收到通知书。评审结果公示并锁定后，街道会发出通知书。',
+    print: '查看和打印',
+    selected: '立项',
+    notSelected: '未入围',
+    issued: '发出日期',
+  },
+  en: {
+    title: 'My notices',
+    none: 'No notices yet. The office issues them once the shortlist is published and locked.',
+    print: 'View and print',
+    selected: 'Funded',
+    notSelected: 'Not selected',
+    issued: 'Issued on',
+  },
+};

@@ -123,3 +123,17 @@ export function draftTotalFen(draft: ProposalDraft): number {
     return sum + (price ?? 0) * quantity;
   }, 0);
 }
+
+/**
+ * A field the person left empty gets "please fill this in" rather than the schema's wording
+ * (which speaks of types): what is missing reads as missing.
+ */
+export function markMissing(errors: FieldMessages, draft: ProposalDraft, locale: Locale): FieldMessages {
+  const out = { ...errors };
+  for (const field of [...TEXT_FIELDS, 'expectedBeneficiaries', 'teamId'] as const) {
+    if (out[field] && !draft[field]) out[field] = commonTexts[locale].fillIn;
+  }
+  if (out.budgetLines && draft.lines.every((line) => !line.item && !line.unitPrice))
+    out.budgetLines = commonTexts[locale].fillIn;
+  return out;
+}

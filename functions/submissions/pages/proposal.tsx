@@ -20,7 +20,7 @@ import { commonTexts, pick } from '../../ui/texts.ts';
 import { draftTotalFen, type ProposalDraft } from './proposal-form.ts';
 import { type ResidentText, residentTexts } from './resident-texts.ts';
 
-export const isEditable = (proposal?: Proposal) => !proposal || proposal.status !== 'submitted';
+export const isEditable = (proposal?: Proposal) => proposal?.status !== 'submitted';
 
 /** What the person should do next with a proposal, in words. */
 export function nextStep(proposal: Proposal, now: Date, text: ResidentText): string {

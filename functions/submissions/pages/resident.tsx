@@ -28,6 +28,7 @@ import { attempt, definePage, formOf, pageParams, pageQuery } from '../../ui/pag
 import { pick } from '../../ui/texts.ts';
 import { ProposalFormPage, ProposalsPage } from './proposal.tsx';
 import {
+  markMissing,
   type ProposalDraft,
   proposalDraftFromForm,
   proposalDraftOf,
@@ -191,7 +192,7 @@ export function residentPages(deps: HttpDeps) {
         draft={draft}
         proposal={extra.proposal}
         teams={teams}
-        errors={extra.errors}
+        errors={extra.errors && markMissing(extra.errors, draft, c.get('locale'))}
         message={extra.message}
         done={extra.done}
         idempotencyKey={extra.key}

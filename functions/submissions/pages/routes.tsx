@@ -6,6 +6,7 @@ import { readContest } from '../../../shared/contest/actions.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { createRouter, type HttpDeps } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
+import { href } from '../../ui/href.ts';
 import { definePage, pageParams } from '../../ui/page.tsx';
 import { currentPath, signInHref } from '../../ui/session.ts';
 import { ContestPage } from './contest.tsx';
@@ -42,8 +43,10 @@ export function submissionsPages(deps: HttpDeps) {
         locked={locked}
         audit={audit}
         signedIn={principal !== undefined}
-        takePartHref={principal ? '#take-part' : signInHref(currentPath(c))}
-        objectHref={principal ? undefined : signInHref(currentPath(c))}
+        takePartHref={principal ? href('newProposalPage', { contestId }) : signInHref(currentPath(c))}
+        objectHref={
+          principal ? href('objectionPage', { contestId }) : signInHref(href('objectionPage', { contestId }))
+        }
       />,
       { title: contest.title },
     );

@@ -1,0 +1,129 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { fileObjection, readPublicity } from '../../../shared/bundle/actions.ts';
+import { ObjectionInput } from '../../../shared/bundle/model.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { parseOrThrow } from '../../../shared/validation.ts';
+import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
+import { Id } from '../../http/params.ts';
+import { Form, Notice, Select, TextArea } from '../../ui/components.tsx';
+import { dateTime } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
+import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { objectionTexts } from './texts.ts';
+
+const ContestParams = z.object({ contestId: Id });
+
+function ObjectionPage(props: {
+  locale: Locale;
+  contestId: string;
+  contestTitle: string;
+  endsAt: string;
+  lines: { proposalId: string; title: string }[];
+  values: { proposalId: string; text: string };
+  errors?: FieldMessages;
+  message?: string;
+  filed?: boolean;
+}) {
+  const text = pick(objectionTexts, props.locale);
+  return (
+    <>
+      <h1>{text.title}</h1>
+      <p>
+        <a href={href('contestPage', { contestId: props.contestId })}>{props.contestTitle}</a>
+      </p>
+      <p class="lead">{text.lead(dateTime(props.endsAt, props.locale))}</p>
+      {props.filed ? <Notice tone="ok">{text.filed}</Notice> : null}
+      {props.message ? (
+        <Notice tone="bad">
+          {props.message} {commonTexts[props.locale].fixErrors}
+        </Notice>
+      ) : null}
+      <Form action={href('fileObjectionPage', { contestId: props.contestId })}>
+        <Select
+          name="proposalId"
+          label={text.about}
+          value={props.values.proposalId}
+          errors={props.errors}
+          options={[
+            { value: '', label: text.aboutWhole },
+            ...props.lines.map((line) => ({ value: line.proposalId, label: line.title })),
+          ]}
+        />
+        <TextArea
+          name="text"
+          label={text.text}
+          hint={text.textHint}
+          value={props.values.text}
+          errors={props.errors}
+          maxLength={2000}
+        />
+        <div class="actions">
+          <button type="submit">{text.send}</button>
+          <a class="button secondary" href={href('contestPage', { contestId: props.contestId })}>
+            {text.back}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** The shortlisting function's pages: a resident's objection during publicity. */
+export function shortlistingPages(deps: HttpDeps) {
+  const app = createRouter();
+
+  const render = async (
+    c: Context<AppEnv>,
+    contestId: string,
+    values: { proposalId: string; text: string },
+    extra: { errors?: FieldMessages; message?: string; filed?: boolean } = {},
+  ) => {
+    const { contest, publicity } = await readPublicity(deps, contestId);
+    if (extra.message) c.status(422);
+    return c.render(
+      <ObjectionPage
+        locale={c.get('locale')}
+        contestId={contestId}
+        contestTitle={contest.title}
+        endsAt={publicity.endsAt}
+        lines={publicity.bundle.lines}
+        values={values}
+        {...extra}
+      />,
+      { title: pick(objectionTexts, c.get('locale')).title },
+    );
+  };
+
+  definePage(app, 'objectionPage', deps, (c) => {
+    const { contestId } = pageParams(c, ContestParams);
+    const filed = pageQuery(c, z.object({ done: z.literal('filed').optional() }))?.done === 'filed';
+    return render(c, contestId, { proposalId: '', text: '' }, { filed });
+  });
+
+  definePage(app, 'fileObjectionPage', deps, async (c) => {
+    const { contestId } = pageParams(c, ContestParams);
+    const form = await formOf(c);
+    const values = {
+      proposalId: typeof form.proposalId === 'string' ? form.proposalId : '',
+      text: typeof form.text === 'string' ? form.text : '',
+    };
+    const result = await attempt(c.get('locale'), () =>
+      fileObjection(
+        deps,
+        principalOf(c),
+        contestId,
+        parseOrThrow(ObjectionInput, {
+          text: values.text,
+          ...(values.proposalId ? { proposalId: values.proposalId } : {}),
+        }),
+      ),
+    );
+    if (!result.ok) return render(c, contestId, values, { errors: result.fields, message: result.message });
+    return c.redirect(href('objectionPage', { contestId }, { done: 'filed' }), 303);
+  });
+
+  return app;
+}
