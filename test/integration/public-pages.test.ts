@@ -6,6 +6,7 @@ import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
+import { browserSession, fieldError } from '../support/pages.ts';
 import { DAY_MS } from '../support/world.ts';
 
 let h: Harness;
@@ -74,6 +75,40 @@ describe('the contest page, phase by phase', () => {
     expectPeoplesUnits(res.body);
   });
 
+  it('lets a resident object on a page during publicity; others are sent to sign in or refused', async () => {
+    const path = `/contests/${w.contestId}/objections/new`;
+    const resident = browserSession(w.shortlisting, w.tokens.resident);
+    const form = await resident.get(path);
+    const anonymous = await browserSession(w.shortlisting).get(path);
+    const judge = await browserSession(w.shortlisting, w.tokens.judges[0]).get(path);
+
+    const empty = await resident.post(path, { proposalId: '', text: '' });
+    const filed = await resident.post(path, {
+      proposalId: w.proposalIds[1]!,
+      text: '该项目与去年的项目重复',
+    });
+    const objections = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/objections`, {
+      token: w.tokens.officer,
+    });
+
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('项目1');
+    expect(anonymous.status).toBe(303);
+    expect(judge.status).toBe(403);
+    expect(empty.status).toBe(422);
+    expect(fieldError(empty.html, 'text')).toBeTruthy();
+    expect(filed.status).toBe(303);
+    expect(filed.location).toBe(`${path}?done=filed`);
+    expect(objections.body.items.map((o: { text: string }) => o.text)).toContain('该项目与去年的项目重复');
+    const answered = await call(
+      w.shortlisting,
+      'PUT',
+      `/api/contests/${w.contestId}/objections/${objections.body.items[0].id}/answer`,
+      { token: w.tokens.officer, body: { answer: '经核实不重复' } },
+    );
+    expect(answered.status).toBe(200);
+  });
+
   it('after the lock, offers the canonical text whose SHA-256 is the digest on the page', async () => {
     w.clock.advance(8 * DAY_MS);
     const locked = await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/lock`, {
@@ -122,6 +157,16 @@ describe('the contest page, phase by phase', () => {
     expect(verified.body).toContain(notice.bundleSha256);
     expect(wrong.body).toContain('没有找到与这个文号和验证码相符的通知书');
     expect(wrong.body).not.toContain('真实有效');
+  });
+
+  it('lists a resident’s notices on their page, each linking to its printable page', async () => {
+    const mine = await browserSession(w.awards, w.tokens.resident).get('/me/notices');
+    const judge = await browserSession(w.awards, w.tokens.judges[0]).get('/me/notices');
+
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain('我的通知书');
+    expect(mine.html).toMatch(new RegExp(`href="/notices/${w.contestId}/[0-9A-Z]+"`));
+    expect(judge.status).toBe(403);
   });
 
   it('prints notices with a verification line that opens the verification page', async () => {
