@@ -343,6 +343,23 @@ const messages = {
     'zh-CN': '最后报价截止时间必须晚于响应文件递交截止时间',
     en: 'The final quotation deadline must come after the bidding deadline',
   },
+  'procurement.reason.unregistered': {
+    'zh-CN': '不是依法登记的社会组织（无登记证书编号）',
+    en: 'not a registered organisation (no certificate number)',
+  },
+  'procurement.reason.aboveCeiling': {
+    'zh-CN': '报价 {amount} 元高于最高限价 {ceiling} 元',
+    en: 'its price of {amount} yuan is above the ceiling of {ceiling} yuan',
+  },
+  'procurement.reason.missingParts': {
+    'zh-CN': '响应文件缺少：{parts}',
+    en: 'the bid lacks: {parts}',
+  },
+  'procurement.reason.noFinalQuotation': { 'zh-CN': '未提交最后报价', en: 'no final quotation' },
+  'procurement.reason.finalAboveCeiling': {
+    'zh-CN': '最后报价 {amount} 元高于最高限价 {ceiling} 元',
+    en: 'its final quotation of {amount} yuan is above the ceiling of {ceiling} yuan',
+  },
   'procurement.biddingTooShort': {
     'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest:time}',
     en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest:time}',

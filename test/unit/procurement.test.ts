@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../shared/errors.ts';
 import { issueMessage } from '../../shared/i18n.ts';
 import { capitalYuan } from '../../shared/money.ts';
+import { announcementRows, reasonText } from '../../shared/procurement/announcement.ts';
 import {
   type BidForEvaluation,
   type BidSheet,
@@ -730,5 +731,63 @@ describe('the evaluation', () => {
     // Assess
     expect(evaluation.outcome).toBe('recommended');
     expect(evaluation.bids.at(-1)).toMatchObject({ bidId: 'D', responsive: false, sheets: [] });
+  });
+});
+
+describe('the result announcement', () => {
+  it('lists every supplier as docs/procurement.md shows it, D with its reason', () => {
+    // Prepare
+    const { rules, bids, sheets } = example();
+    const [bidsTable] = tablesUnder(DOC, '### Bids');
+    const names = Object.fromEntries(bidsTable!.map(([id, supplier]) => [`team-${id}`, supplier!]));
+    const evaluation = evaluate(rules, bids, sheets, []);
+
+    // Act
+    const rows = announcementRows(evaluation, names, nextCandidate(evaluation.candidates, []), 'zh-CN');
+
+    // Assess
+    const outcome = { awarded: '成交', candidate: '成交候选人' } as const;
+    expect(
+      rows.map((row) => [
+        row.supplier,
+        row.finalQuotationYuan ?? '–',
+        row.priceScore ?? '–',
+        row.technicalScore ?? '–',
+        row.total ?? '–',
+        row.rank === null ? '–' : String(row.rank),
+        row.outcome === 'not-responsive' ? `无效响应：${row.reasons.join('；')}` : outcome[row.outcome],
+      ]),
+    ).toEqual(tablesUnder(DOC, '### Result announcement')[0]);
+  });
+
+  it('says each reason in both languages, with amounts in yuan and parts by name', () => {
+    // Prepare
+    const reasons = bidReasons(
+      RULES,
+      bid({ bidId: 'A', registered: false, priceFen: 15_000_050, partCodes: [] }),
+    );
+    const parts = Object.fromEntries(PARTS.map((part) => [part.code, part.name]));
+
+    // Act
+    const zh = reasons.map((reason) => reasonText(reason, 'zh-CN', parts));
+    const en = [
+      ...reasons,
+      { code: 'no-final-quotation' as const },
+      { code: 'final-above-ceiling' as const, quotationFen: 15_000_001, ceilingFen: 15_000_000 },
+    ].map((reason) => reasonText(reason, 'en', parts));
+
+    // Assess
+    expect(zh).toEqual([
+      '不是依法登记的社会组织（无登记证书编号）',
+      '报价 150,000.50 元高于最高限价 150,000.00 元',
+      '响应文件缺少：服务方案、人员名单、资格证明',
+    ]);
+    expect(en).toEqual([
+      'not a registered organisation (no certificate number)',
+      'its price of 150,000.50 yuan is above the ceiling of 150,000.00 yuan',
+      'the bid lacks: 服务方案, 人员名单, 资格证明',
+      'no final quotation',
+      'its final quotation of 150,000.01 yuan is above the ceiling of 150,000.00 yuan',
+    ]);
   });
 });
