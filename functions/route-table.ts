@@ -297,6 +297,23 @@ export const routeTable = {
     'Declare a conflict of interest',
   ),
 
+  // Judge pages.
+  judgePage: page('scoring', 'get', '/judge', ['judge'], 'My assignments, with progress'),
+  sheetPage: page(
+    'scoring',
+    'get',
+    '/judge/{contestId}/{proposalId}',
+    ['judge'],
+    'The blind proposal beside my score sheet',
+  ),
+  saveSheetPage: page(
+    'scoring',
+    'post',
+    '/judge/{contestId}/{proposalId}',
+    ['judge'],
+    'Save, submit (after confirming the total) or declare a conflict',
+  ),
+
   // Shortlisting: the bundle, publicity and objections, and the lock.
   proposeBundle: r(
     'shortlisting',

@@ -70,6 +70,17 @@ export class ScoringInputError extends Error {
 }
 
 /** 2500 → "25.00": how every page and export shows hundredths. */
+/**
+ * Points as a judge types them ("22.5", "22", "22.50") → integer hundredths (2250), or
+ * undefined when it is not a number of points with at most two decimals. Read digit by digit:
+ * no float carries the score. Whether it is a half-point step within the maximum is the sheet's
+ * rule, checked where sheets are checked.
+ */
+export function parsePoints(text: string): number | undefined {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
+}
+
 export function formatPoints(hundredths: number): string {
   if (!Number.isSafeInteger(hundredths)) throw new RangeError('formatPoints takes integer hundredths');
   const sign = hundredths < 0 ? '-' : '';

@@ -1,0 +1,234 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Contest } from '../../../shared/contest/model.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import type { BlindProposal, Sheet } from '../../../shared/review/model.ts';
+import type { z } from '../../../shared/zod.ts';
+import { ConfirmStep, Form, Money, Notice, ProgressBar, TextArea, TextField } from '../../ui/components.tsx';
+import { points, yuan } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
+import type { FieldMessages } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { judgeTexts } from './texts.ts';
+
+type Blind = z.infer<typeof BlindProposal>;
+
+export interface AssignmentRow {
+  contestId: string;
+  contestTitle: string;
+  proposalId: string;
+  title: string;
+  sheet: 'missing' | 'draft' | 'submitted';
+}
+
+/** A judge's assignments by contest, each with its progress ("12 / 21 已提交"). */
+export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[] }) {
+  const text = pick(judgeTexts, props.locale);
+  const contests = [...new Map(props.rows.map((row) => [row.contestId, row.contestTitle])).entries()];
+  return (
+    <>
+      <h1>{text.title}</h1>
+      {props.rows.length === 0 ? <p>{text.none}</p> : null}
+      {contests.map(([contestId, contestTitle]) => {
+        const rows = props.rows.filter((row) => row.contestId === contestId);
+        return (
+          <section class="card">
+            <h2>{contestTitle}</h2>
+            <ProgressBar
+              done={rows.filter((row) => row.sheet === 'submitted').length}
+              total={rows.length}
+              locale={props.locale}
+            />
+            <ul>
+              {rows.map((row) => (
+                <li>
+                  <a href={href('sheetPage', { contestId, proposalId: row.proposalId })}>{row.title}</a> ·{' '}
+                  {text.sheetStates[row.sheet]}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The sheet as typed: strings by field name, so it comes back as it was sent. */
+export type SheetDraft = Record<string, string>;
+
+export function sheetDraftOf(sheet: Sheet | undefined, contest: Contest): SheetDraft {
+  const draft: SheetDraft = {};
+  for (const criterion of contest.rubric) {
+    const score = sheet?.scores[criterion.code];
+    draft[`scores.${criterion.code}`] = score === undefined ? '' : points(score);
+    draft[`comments.${criterion.code}`] = sheet?.comments[criterion.code] ?? '';
+  }
+  draft.overallComment = sheet?.overallComment ?? '';
+  draft.recommended = sheet?.recommendedFen === undefined ? '' : yuan(sheet.recommendedFen).slice(1);
+  return draft;
+}
+
+/** The blind proposal beside the score sheet; submitting asks for confirmation with the total. */
+export function SheetPage(props: {
+  locale: Locale;
+  contest: Contest;
+  proposal: Blind;
+  sheet?: Sheet;
+  draft: SheetDraft;
+  errors?: FieldMessages;
+  message?: string;
+  done?: 'saved' | 'submitted' | 'declared';
+  confirmTotal?: number;
+}) {
+  const { locale, contest, proposal, draft, errors } = props;
+  const text = pick(judgeTexts, locale);
+  const action = href('saveSheetPage', { contestId: contest.id, proposalId: proposal.id });
+  const name = (list: { code: string; name: string }[], code?: string) =>
+    list.find((e) => e.code === code)?.name ?? '—';
+  const submitted = props.sheet?.status === 'submitted';
+  return (
+    <>
+      <h1>{proposal.title}</h1>
+      <p class="muted">
+        {contest.title} · {text.blindNote}
+      </p>
+      {props.done ? <Notice tone="ok">{text[props.done]}</Notice> : null}
+      {props.message ? (
+        <Notice tone="bad">
+          {props.message} {Object.keys(errors ?? {}).length > 0 ? commonTexts[locale].fixErrors : ''}
+        </Notice>
+      ) : null}
+      <section class="card">
+        <dl class="facts">
+          <dt>{text.category}</dt>
+          <dd>{name(contest.categories, proposal.category)}</dd>
+          <dt>{text.community}</dt>
+          <dd>{name(contest.communities, proposal.community)}</dd>
+          <dt>{text.beneficiaries}</dt>
+          <dd>{proposal.expectedBeneficiaries ?? '—'}</dd>
+          <dt>{text.requested}</dt>
+          <dd>{proposal.requestedFen === undefined ? '—' : <Money fen={proposal.requestedFen} />}</dd>
+          {proposal.minViableFen !== undefined ? (
+            <>
+              <dt>{text.minViable}</dt>
+              <dd>
+                <Money fen={proposal.minViableFen} />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <h2>{text.need}</h2>
+        <p class="prose">{proposal.need}</p>
+        <h2>{text.plan}</h2>
+        <p class="prose">{proposal.plan}</p>
+        <h2>{text.schedule}</h2>
+        <p class="prose">{proposal.schedule}</p>
+        <h2>{text.budget}</h2>
+        <ul>
+          {(proposal.budgetLines ?? []).map((line) => (
+            <li>
+              {line.item}: {yuan(line.unitPriceFen)} × {line.quantity} = {yuan(line.amountFen)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {props.confirmTotal !== undefined ? (
+        <ConfirmStep
+          locale={locale}
+          title={text.confirmTitle}
+          action={action}
+          facts={[[text.confirmTotal, points(props.confirmTotal)]]}
+          confirmLabel={text.confirmSubmit}
+          cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
+          hidden={{ do: 'confirm-submit', version: String(props.sheet?.version ?? 0) }}
+        >
+          <p>{text.confirmBody}</p>
+        </ConfirmStep>
+      ) : null}
+      <h2>{text.sheet}</h2>
+      {submitted ? (
+        <>
+          <Notice>{text.readOnly}</Notice>
+          <dl class="facts card">
+            {contest.rubric.map((criterion) => (
+              <>
+                <dt>{criterion.name}</dt>
+                <dd>
+                  {draft[`scores.${criterion.code}`]} / {points(criterion.maxPoints)}
+                </dd>
+              </>
+            ))}
+            <dt>{text.confirmTotal}</dt>
+            <dd>{points(props.sheet?.total ?? 0)}</dd>
+          </dl>
+        </>
+      ) : (
+        <Form action={action}>
+          <input type="hidden" name="version" value={String(props.sheet?.version ?? 0)} />
+          {contest.rubric.map((criterion) => (
+            <fieldset>
+              <legend>{criterion.name}</legend>
+              <TextField
+                name={`scores.${criterion.code}`}
+                label={text.points(points(criterion.maxPoints))}
+                hint={text.pointsHint}
+                value={draft[`scores.${criterion.code}`]}
+                errors={errors}
+                inputMode="decimal"
+              />
+              <TextArea
+                name={`comments.${criterion.code}`}
+                label={`${criterion.name} · ${text.comment}`}
+                value={draft[`comments.${criterion.code}`]}
+                errors={errors}
+                maxLength={2000}
+              />
+            </fieldset>
+          ))}
+          <TextArea
+            name="overallComment"
+            label={text.overall}
+            value={draft.overallComment}
+            errors={errors}
+            maxLength={5000}
+          />
+          <TextField
+            name="recommended"
+            errorPath="recommendedFen"
+            label={text.recommended}
+            hint={text.recommendedHint}
+            value={draft.recommended}
+            errors={errors}
+            inputMode="decimal"
+          />
+          <div class="actions">
+            <button type="submit" name="do" value="save" class="secondary">
+              {text.saveDraft}
+            </button>
+            <button type="submit" name="do" value="submit">
+              {text.submit}
+            </button>
+          </div>
+        </Form>
+      )}
+      {!submitted ? (
+        <details class="card">
+          <summary>{text.conflict}</summary>
+          <Form action={action}>
+            <input type="hidden" name="do" value="conflict" />
+            <TextArea
+              name="reason"
+              label={text.conflictReason}
+              hint={text.conflictHint}
+              errors={errors}
+              maxLength={500}
+            />
+            <button type="submit" class="secondary">
+              {text.declare}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { readContest } from '../../../shared/contest/actions.ts';
+import type { Contest } from '../../../shared/contest/model.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { parseYuan } from '../../../shared/money.ts';
+import {
+  declareConflict,
+  myAssignments,
+  readBlindProposal,
+  readOwnSheet,
+  saveSheet,
+  submitSheet,
+} from '../../../shared/review/actions.ts';
+import { ConflictInput, type Sheet } from '../../../shared/review/model.ts';
+import { parsePoints } from '../../../shared/scoring.ts';
+import { parseOrThrow } from '../../../shared/validation.ts';
+import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
+import { Id } from '../../http/params.ts';
+import { href } from '../../ui/href.ts';
+import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { AssignmentsPage, type SheetDraft, SheetPage, sheetDraftOf } from './judge.tsx';
+import { judgeTexts } from './texts.ts';
+
+const ProposalParams = z.object({ contestId: Id, proposalId: Id });
+const Done = z.object({ done: z.enum(['saved', 'submitted', 'declared']).optional() });
+
+/** Absent rather than failing: a judge who has not saved a sheet yet. */
+const sheetOrNothing = (read: Promise<Sheet>) =>
+  read.catch((error: unknown) => {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  });
+
+/** The typed sheet as the action's input: points into hundredths, yuan into fen. */
+function sheetInputOf(draft: SheetDraft, contest: Contest, locale: Locale) {
+  const errors: FieldMessages = {};
+  const scores: Record<string, number> = {};
+  const comments: Record<string, string> = {};
+  for (const { code } of contest.rubric) {
+    const typed = draft[`scores.${code}`] ?? '';
+    if (typed) {
+      const value = parsePoints(typed);
+      if (value === undefined) errors[`scores.${code}`] = pick(judgeTexts, locale).notPoints;
+      else scores[code] = value;
+    }
+    if (draft[`comments.${code}`]) comments[code] = draft[`comments.${code}`]!;
+  }
+  const input: {
+    scores: Record<string, number>;
+    comments: Record<string, string>;
+    overallComment?: string;
+    recommendedFen?: number;
+  } = { scores, comments };
+  if (draft.overallComment) input.overallComment = draft.overallComment;
+  if (draft.recommended) {
+    const fen = parseYuan(draft.recommended);
+    if (fen === undefined) errors.recommendedFen = commonTexts[locale].notAnAmount;
+    else input.recommendedFen = fen;
+  }
+  return { input, errors };
+}
+
+/** The action names a criterion's error by its code; the form by `scores.<code>`. */
+function sheetErrors(fields: FieldMessages, contest: Contest): FieldMessages {
+  const out = { ...fields };
+  for (const { code } of contest.rubric) {
+    const own = fields[code] ?? fields[`scores.${code}`];
+    if (own) out[`scores.${code}`] = own;
+  }
+  return out;
+}
+
+/** A judge's pages: assignments with progress, and the blind proposal beside the score sheet. */
+export function scoringPages(deps: HttpDeps) {
+  const app = createRouter();
+
+  definePage(app, 'judgePage', deps, async (c) => {
+    const principal = principalOf(c);
+    const { items } = await myAssignments(deps, principal, { limit: 100 });
+    const contests = new Map<string, string>();
+    const rows = [];
+    for (const a of items) {
+      if (!contests.has(a.contestId))
+        contests.set(a.contestId, (await readContest(deps, principal, a.contestId)).title);
+      const { proposal } = await readBlindProposal(deps, principal, a.contestId, a.proposalId);
+      rows.push({ ...a, contestTitle: contests.get(a.contestId)!, title: proposal.title ?? '—' });
+    }
+    const locale = c.get('locale');
+    return c.render(<AssignmentsPage locale={locale} rows={rows} />, {
+      title: pick(judgeTexts, locale).title,
+    });
+  });
+
+  const render = async (
+    c: Context<AppEnv>,
+    contestId: string,
+    proposalId: string,
+    extra: {
+      draft?: SheetDraft;
+      errors?: FieldMessages;
+      message?: string;
+      done?: 'saved' | 'submitted' | 'declared';
+      confirmTotal?: number;
+    } = {},
+  ) => {
+    const principal = principalOf(c);
+    const [{ proposal }, contest, sheet] = await Promise.all([
+      readBlindProposal(deps, principal, contestId, proposalId),
+      readContest(deps, principal, contestId),
+      sheetOrNothing(readOwnSheet(deps, principal, contestId, proposalId)),
+    ]);
+    if (extra.message) c.status(422);
+    return c.render(
+      <SheetPage
+        locale={c.get('locale')}
+        contest={contest}
+        proposal={proposal}
+        sheet={sheet}
+        draft={extra.draft ?? sheetDraftOf(sheet, contest)}
+        errors={extra.errors && sheetErrors(extra.errors, contest)}
+        message={extra.message}
+        done={extra.done}
+        confirmTotal={extra.confirmTotal}
+      />,
+      { title: proposal.title ?? pick(judgeTexts, c.get('locale')).sheet },
+    );
+  };
+
+  definePage(app, 'sheetPage', deps, (c) => {
+    const { contestId, proposalId } = pageParams(c, ProposalParams);
+    return render(c, contestId, proposalId, { done: pageQuery(c, Done)?.done });
+  });
+
+  definePage(app, 'saveSheetPage', deps, async (c) => {
+    const { contestId, proposalId } = pageParams(c, ProposalParams);
+    const principal = principalOf(c);
+    const locale = c.get('locale');
+    const form = await formOf(c);
+    const draft: SheetDraft = Object.fromEntries(
+      Object.entries(form).flatMap(([key, value]) =>
+        typeof value === 'string' ? [[key, value.trim()]] : [],
+      ),
+    );
+    const done = (what: string) =>
+      c.redirect(href('sheetPage', { contestId, proposalId }, { done: what }), 303);
+    const version = Number(draft.version) > 0 ? Number(draft.version) : undefined;
+    if (draft.do === 'conflict') {
+      const declared = await attempt(locale, () =>
+        declareConflict(
+          deps,
+          principal,
+          contestId,
+          proposalId,
+          parseOrThrow(ConflictInput, { reason: draft.reason ?? '' }).reason,
+        ),
+      );
+      if (!declared.ok)
+        return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
+      return c.redirect(href('judgePage'), 303);
+    }
+    if (draft.do === 'confirm-submit') {
+      const submitted = await attempt(locale, () =>
+        submitSheet(deps, principal, contestId, proposalId, version),
+      );
+      if (!submitted.ok)
+        return render(c, contestId, proposalId, { errors: submitted.fields, message: submitted.message });
+      return done('submitted');
+    }
+    const contest = await readContest(deps, principal, contestId);
+    const { input, errors } = sheetInputOf(draft, contest, locale);
+    if (Object.keys(errors).length > 0)
+      return render(c, contestId, proposalId, { draft, errors, message: commonTexts[locale].fixErrors });
+    const saved = await attempt(locale, () =>
+      saveSheet(deps, principal, contestId, proposalId, input, version),
+    );
+    if (!saved.ok)
+      return render(c, contestId, proposalId, { draft, errors: saved.fields, message: saved.message });
+    if (draft.do !== 'submit') return done('saved');
+    return render(c, contestId, proposalId, { confirmTotal: saved.value.sheet.total });
+  });
+
+  return app;
+}

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createScoringApp } from '../../functions/scoring/app.ts';
+import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
+import { teamInput } from '../support/fixtures.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { browserSession, fieldError } from '../support/pages.ts';
+import { buildReviewWorld, type ReviewWorld } from '../support/review-world.ts';
+
+let h: Harness;
+let w: ReviewWorld;
+let app: ReturnType<typeof createScoringApp>;
+let mine: { contestId: string; proposalId: string }[];
+
+beforeAll(async () => {
+  h = await createHarness();
+  w = await buildReviewWorld(h, { proposals: 4, judges: 5, minJudges: 3 });
+  app = createScoringApp(w.deps);
+  const { items } = await listAssignmentsOfJudge(w.deps.db, w.deps.cursors, w.judgeUsers[0]!.sub, {
+    limit: 100,
+  });
+  mine = items.filter((a) => a.contestId === w.contestId);
+});
+
+const judge = () => browserSession(app, w.tokens.judges[0]);
+const sheetPath = (i = 0) => `/judge/${w.contestId}/${mine[i]!.proposalId}`;
+const fullMarks = {
+  'need-fit': '22.5',
+  feasibility: '20',
+  'team-capacity': '12',
+  budget: '12.5',
+  participation: '16',
+};
+const scoresForm = (scores: Record<string, string>) =>
+  Object.fromEntries(Object.entries(scores).map(([code, value]) => [`scores.${code}`, value]));
+
+describe('the judge pages', () => {
+  it('let only a judge open the assignments, with the progress in words', async () => {
+    const page = await judge().get('/judge');
+    const resident = await browserSession(app, w.tokens.resident).get('/judge');
+    const anonymous = await browserSession(app).get('/judge');
+
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`0 / ${mine.length} 已提交`);
+    expect(resident.status).toBe(403);
+    expect(anonymous.status).toBe(303);
+  });
+
+  it('show the proposal blind: no team name, no member, no phone', async () => {
+    const page = await judge().get(sheetPath());
+
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('匿名评审');
+    expect(page.html).not.toContain(teamInput.name);
+    expect(page.html).not.toContain(teamInput.members[0]!.name);
+    expect(page.html).not.toContain(teamInput.members[0]!.phone);
+  });
+
+  it('refuse a judge who is not assigned, and a score that is not points beside its field', async () => {
+    const outsider = await browserSession(app, w.tokens.outsider).get(sheetPath());
+    const session = judge();
+    await session.get(sheetPath());
+    const bad = await session.post(sheetPath(), {
+      do: 'save',
+      ...scoresForm({ ...fullMarks, budget: '十二' }),
+    });
+
+    expect(outsider.status).toBe(403);
+    expect(bad.status).toBe(422);
+    expect(fieldError(bad.html, 'scores.budget')).toBe('请填写分数，例如 22.5');
+  });
+
+  it('save a draft, then submit after a confirmation that shows the total', async () => {
+    const session = judge();
+    await session.get(sheetPath());
+    const saved = await session.post(sheetPath(), { do: 'save', ...scoresForm(fullMarks) });
+    await session.get(saved.location!);
+    const confirm = await session.post(sheetPath(), { do: 'submit', ...scoresForm(fullMarks) });
+    const submitted = await session.post(sheetPath(), {
+      do: 'confirm-submit',
+      confirmed: 'yes',
+      version: /name="version" value="(\d+)"/.exec(confirm.html)![1]!,
+    });
+    const list = await session.get('/judge');
+
+    expect(saved.status).toBe(303);
+    expect(confirm.html).toContain('确认提交评分');
+    expect(confirm.html).toContain('83.00');
+    expect(submitted.status).toBe(303);
+    expect(list.html).toContain(`1 / ${mine.length} 已提交`);
+  });
+
+  it('declares a conflict with a reason and returns to the assignments', async () => {
+    const session = judge();
+    await session.get(sheetPath(1));
+    const empty = await session.post(sheetPath(1), { do: 'conflict', reason: '' });
+    const declared = await session.post(sheetPath(1), { do: 'conflict', reason: '与申报团队负责人是亲属' });
+
+    expect(empty.status).toBe(422);
+    expect(declared.status).toBe(303);
+    expect(declared.location).toBe('/judge');
+  });
+});
