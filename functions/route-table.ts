@@ -140,6 +140,54 @@ export const routeTable = {
     '/me/proposals/{contestId}/{proposalId}',
     ['resident'],
     'Save, submit or withdraw my proposal',
+  officeHome: page(
+    'submissions',
+    'get',
+    '/office',
+    ['officer'],
+    "Officer: the office's contests and next steps",
+  ),
+  officeNewContestPage: page(
+    'submissions',
+    'get',
+    '/office/new-contest',
+    ['officer'],
+    'Officer: set up a new contest',
+  ),
+  officeNewContestPost: page(
+    'submissions',
+    'post',
+    '/office/new-contest',
+    ['officer'],
+    'Officer: create the contest draft',
+  ),
+  officeContestPage: page(
+    'submissions',
+    'get',
+    '/office/contests/{contestId}',
+    ['officer'],
+    'Officer: a contest, its settings and its phase',
+  ),
+  officeContestPost: page(
+    'submissions',
+    'post',
+    '/office/contests/{contestId}',
+    ['officer'],
+    'Officer: save settings, open, close or cancel (confirmed)',
+  ),
+  officeScreeningPage: page(
+    'submissions',
+    'get',
+    '/office/contests/{contestId}/screening',
+    ['officer'],
+    'Officer: the screening list',
+  ),
+  officeScreeningPost: page(
+    'submissions',
+    'post',
+    '/office/contests/{contestId}/screening',
+    ['officer'],
+    'Officer: mark several submissions eligible or ineligible',
   ),
 
   // Teams.
@@ -297,6 +345,44 @@ export const routeTable = {
     'Declare a conflict of interest',
   ),
 
+  // Judging and office pages of the scoring function.
+  judgeHome: page('scoring', 'get', '/judging', ['judge'], 'Judge: my assignments and progress'),
+  judgeSheetPage: page(
+    'scoring',
+    'get',
+    '/judging/{contestId}/{proposalId}',
+    ['judge'],
+    'Judge: the blind proposal beside my score sheet',
+  ),
+  judgeSheetPost: page(
+    'scoring',
+    'post',
+    '/judging/{contestId}/{proposalId}',
+    ['judge'],
+    'Judge: save, submit (confirmed) or declare a conflict',
+  ),
+  officeReviewPage: page(
+    'scoring',
+    'get',
+    '/office/contests/{contestId}/review',
+    ['officer'],
+    'Officer: the panel, assignment and the progress matrix',
+  ),
+  officeReviewPost: page(
+    'scoring',
+    'post',
+    '/office/contests/{contestId}/review',
+    ['officer'],
+    'Officer: add a judge, assign automatically, start review',
+  ),
+  officeRankingPage: page(
+    'scoring',
+    'get',
+    '/office/contests/{contestId}/ranking',
+    ['officer'],
+    "Officer: the ranking with each judge's totals and the flags",
+  ),
+
   // Shortlisting: the bundle, publicity and objections, and the lock.
   proposeBundle: r(
     'shortlisting',
@@ -397,6 +483,35 @@ export const routeTable = {
     'The locked bundle and its SHA-256',
   ),
 
+  officeBundlePage: page(
+    'shortlisting',
+    'get',
+    '/office/contests/{contestId}/bundle',
+    ['officer'],
+    'Officer: the shortlist builder, policies compared, publish',
+  ),
+  officeBundlePost: page(
+    'shortlisting',
+    'post',
+    '/office/contests/{contestId}/bundle',
+    ['officer'],
+    'Officer: save decisions, publish (confirmed)',
+  ),
+  officePublicityPage: page(
+    'shortlisting',
+    'get',
+    '/office/contests/{contestId}/publicity',
+    ['officer'],
+    'Officer: objections and answers, the lock',
+  ),
+  officePublicityPost: page(
+    'shortlisting',
+    'post',
+    '/office/contests/{contestId}/publicity',
+    ['officer'],
+    'Officer: answer an objection, lock (confirmed)',
+  ),
+
   // Awards: notices, their verification, exports and the audit trail.
   issueNotices: r(
     'awards',
@@ -447,6 +562,21 @@ export const routeTable = {
     '/api/contests/{contestId}/audit/verify',
     ['public'],
     'Verify the audit hash chain',
+  ),
+
+  officeRecordsPage: page(
+    'awards',
+    'get',
+    '/office/contests/{contestId}/records',
+    ['officer'],
+    'Officer: notices, downloads and the audit log',
+  ),
+  officeRecordsPost: page(
+    'awards',
+    'post',
+    '/office/contests/{contestId}/records',
+    ['officer'],
+    'Officer: issue the notices',
   ),
 
   // Portal: pages and API documentation.

@@ -1,4 +1,5 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
+import { scoringPages } from './pages/routes.tsx';
 import { panelRoutes } from './panel.ts';
 import { resultsRoutes } from './results.ts';
 import { sheetsRoutes } from './sheets.ts';
@@ -9,5 +10,6 @@ export function createScoringApp(deps: HttpDeps) {
   app.route('/', panelRoutes(deps));
   app.route('/', resultsRoutes(deps));
   app.route('/', sheetsRoutes(deps));
+  app.route('/', scoringPages(deps));
   return app;
 }
