@@ -140,6 +140,7 @@ export const routeTable = {
     '/me/proposals/{contestId}/{proposalId}',
     ['resident'],
     'Save, submit or withdraw my proposal',
+  ),
   officeHome: page(
     'submissions',
     'get',
