@@ -60,21 +60,19 @@ function RecordsPage(props: {
         {props.notices.length === 0 ? (
           <p class="muted">{text.noNotices}</p>
         ) : (
-          <>
-            <Table
-              head={[text.head.number, text.head.title, text.head.result, text.head.amount, text.head.print]}
-              numeric={[3]}
-              rows={props.notices.map((notice) => [
-                notice.number,
-                notice.title,
-                notice.kind === 'selected' ? text.selected : text.notSelected,
-                notice.amountFen === undefined ? '—' : <Money fen={notice.amountFen} />,
-                <a href={hrefOf('printNotice', { contestId: contest.id, proposalId: notice.proposalId })}>
-                  {text.print}
-                </a>,
-              ])}
-            />
-          </>
+          <Table
+            head={[text.head.number, text.head.title, text.head.result, text.head.amount, text.head.print]}
+            numeric={[3]}
+            rows={props.notices.map((notice) => [
+              notice.number,
+              notice.title,
+              notice.kind === 'selected' ? text.selected : text.notSelected,
+              notice.amountFen === undefined ? '—' : <Money fen={notice.amountFen} />,
+              <a href={hrefOf('printNotice', { contestId: contest.id, proposalId: notice.proposalId })}>
+                {text.print}
+              </a>,
+            ])}
+          />
         )}
       </section>
       <section aria-labelledby="downloads">
