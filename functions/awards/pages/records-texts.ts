@@ -23,6 +23,7 @@ export interface RecordsText {
   auditHead: { seq: string; at: string; who: string; what: string };
   actions: Record<string, string>;
   otherAction: string;
+  someone: string;
 }
 
 export const recordsTexts: Texts<RecordsText> = {
@@ -67,6 +68,7 @@ export const recordsTexts: Texts<RecordsText> = {
       'notices.issue': '发放通知书',
     },
     otherAction: '其他操作',
+    someone: '其他用户',
   },
   en: {
     title: 'Notices and records',
@@ -110,5 +112,6 @@ export const recordsTexts: Texts<RecordsText> = {
       'notices.issue': 'Notices issued',
     },
     otherAction: 'Other',
+    someone: 'Another user',
   },
 };

@@ -140,7 +140,7 @@ export function awardsOfficePages(deps: HttpDeps) {
         notices={notices}
         audit={audit}
         chain={chain}
-        who={(sub) => names.get(sub) ?? sub}
+        who={(sub) => names.get(sub) ?? pick(recordsTexts, locale).someone}
         message={message}
         done={issuedMessage(c, locale)}
       />,
