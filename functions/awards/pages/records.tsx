@@ -61,6 +61,7 @@ function RecordsPage(props: {
           <p class="muted">{text.noNotices}</p>
         ) : (
           <Table
+            label={text.notices}
             head={[text.head.number, text.head.title, text.head.result, text.head.amount, text.head.print]}
             numeric={[3]}
             rows={props.notices.map((notice) => [
@@ -93,6 +94,7 @@ function RecordsPage(props: {
           {props.chain.ok ? text.auditOk(props.chain.count) : text.auditBroken(props.chain.brokenAt)}
         </p>
         <Table
+          label={text.audit}
           head={[text.auditHead.seq, text.auditHead.at, text.auditHead.who, text.auditHead.what]}
           numeric={[0]}
           rows={props.audit.map((entry) => [

@@ -51,6 +51,7 @@ export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[]; 
               locale={props.locale}
             />
             <Table
+              label={contestTitle}
               head={[text.head.title, text.head.state, text.head.action]}
               rows={rows.map((row) => [
                 row.title,
@@ -130,6 +131,7 @@ function ProposalView(props: { locale: Locale; contest: Contest; proposal: Blind
       <p class="prose">{proposal.schedule}</p>
       <h3>{text.budget}</h3>
       <Table
+        label={text.budget}
         head={[
           text.budgetHead.item,
           text.budgetHead.unitPrice,
@@ -190,6 +192,7 @@ export function SheetPage(props: SheetPageProps) {
           {submitted ? (
             <>
               <Table
+                label={text.sheet}
                 head={[text.sheet, text.total]}
                 numeric={[1]}
                 rows={[

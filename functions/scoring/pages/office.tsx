@@ -110,6 +110,7 @@ function ReviewPage(props: {
         <h2 id="progress">{text.progress}</h2>
         <ProgressBar done={props.progress.submitted} total={props.progress.expected} locale={locale} />
         <Table
+          label={text.progress}
           head={[text.matrixProposal, ...props.progress.judges.map((judge) => judge.name)]}
           rows={props.progress.proposals.map((proposal) => [
             proposal.title,
@@ -143,6 +144,7 @@ function RankingPage(props: { locale: Locale; contest: Contest; ranked: Ranked }
         </a>
       </p>
       <Table
+        label={text.rankingTitle}
         head={[
           text.head.rank,
           text.head.title,

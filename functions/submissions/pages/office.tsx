@@ -77,6 +77,7 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
         <p class="muted">{text.noContests}</p>
       ) : (
         <Table
+          label={text.dashboard}
           head={[text.head.title, text.head.status, text.head.deadline, text.head.next]}
           rows={props.contests.map((contest) => [
             <a href={hrefOf('officeContestPage', { contestId: contest.id })}>{contest.title}</a>,
@@ -296,6 +297,7 @@ function ScreeningPage(props: {
   ]);
   const table = (
     <Table
+      label={text.screening}
       head={[
         text.screenHead.pick,
         text.screenHead.category,
