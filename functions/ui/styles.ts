@@ -93,8 +93,9 @@ footer.site-foot { color:var(--muted); font-size:.875rem; padding-top:2rem; padd
 fieldset { border:1px solid var(--line); border-radius:.5rem; padding:.75rem; margin:0; min-width:0; }
 legend { font-weight:600; padding:0 .25rem; }
 .row { display:grid; gap:.5rem; grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr)); align-items:end; }
-.split { display:grid; gap:1rem; }
-@media (min-width:60rem) { .split { grid-template-columns:1fr 1fr; align-items:start; } }
+.split { display:grid; gap:1rem; grid-template-columns:minmax(0,1fr); }
+.split > * { min-width:0; }
+@media (min-width:60rem) { .split { grid-template-columns:minmax(0,1fr) minmax(0,1fr); align-items:start; } }
 ${Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('')}
 @media (max-width:30rem) { .facts { grid-template-columns:1fr; } .facts dd { margin-bottom:.25rem; } h1 { font-size:1.3rem; } }
 @media print { .site, .site-foot, .no-print { display:none; } body { background:#fff; } }
