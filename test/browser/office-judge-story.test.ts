@@ -129,7 +129,7 @@ describe('the office and the judges carry a contest through in a real browser', 
     await checkBothWidths(officer, 'office-review');
 
     // Three judges score on a phone; the first checks the blind page and the confirmation.
-    for (const [j, judge] of JUDGES.entries()) {
+    for (const j of JUDGES.keys()) {
       const page = await openPage(browser);
       await signIn(page, server.url, new RegExp(`评审专家 ${j + 1} 号`), '/judging');
       if (j === 0) await checkBothWidths(page, 'judge-assignments');

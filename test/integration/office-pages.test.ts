@@ -402,7 +402,9 @@ describe('ranking, shortlist, publicity, lock and notices', () => {
     expect(page.body).toContain(`href="/api/contests/${w.contestId}/ocds.json"`);
     expect(page.body).toContain(`href="/api/contests/${w.contestId}/awards.csv"`);
     expect(page.body).toContain('审计记录链完整');
-    expect(page.body).toContain('锁定服务包');
+    expect(page.body).toContain('服务包锁定');
+    expect(page.body).toContain('提交评分');
+    expect(page.body).not.toContain('其他操作');
     expect(page.body).toContain('王主任');
     expect(en.body).toContain('Notices and records');
     expectReadable(page.body);
