@@ -90,8 +90,6 @@ footer.site-foot { color:var(--muted); font-size:.875rem; padding-top:2rem; padd
 .tabs a[aria-current=page] { background:var(--brand); color:var(--brand-ink); border-color:var(--brand); }
 .check { display:flex; align-items:center; gap:.5rem; min-height:44px; min-width:44px; }
 .check input { width:1.5rem; min-height:1.5rem; height:1.5rem; margin:0; }
-fieldset { border:1px solid var(--line); border-radius:.5rem; padding:.75rem; margin:0; min-width:0; }
-legend { font-weight:600; padding:0 .25rem; }
 .row { display:grid; gap:.5rem; grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr)); align-items:end; }
 .split { display:grid; gap:1rem; grid-template-columns:minmax(0,1fr); }
 .split > * { min-width:0; }

@@ -147,7 +147,7 @@ export const bundleTexts: Texts<BundleText> = {
     compareLead:
       "The same ranking under each policy, for discussion; publicity follows the contest's own policy.",
     metric: 'Measure',
-    contestPolicy: "(the contest's rule)",
+    contestPolicy: " (the contest's rule)",
     selectedCount: 'Proposals selected',
     used: 'Amount funded',
     left: 'Budget left',

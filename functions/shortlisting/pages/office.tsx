@@ -61,6 +61,7 @@ function LinesTable(props: { locale: Locale; contest: Contest; bundle: BundleSum
   const names = namesOf(props.contest, props.bundle.lines);
   return (
     <Table
+      label={text.title}
       head={[
         text.head.rank,
         text.head.title,
@@ -91,11 +92,12 @@ function CompareTable(props: { locale: Locale; compared: Compared; lines: Bundle
   const text = pick(bundleTexts, props.locale);
   const { bundles, contestPolicy } = props.compared;
   const label = (policy: string) =>
-    `${text.policies[policy as Policy]}${policy === contestPolicy ? ` ${text.contestPolicy}` : ''}`;
+    `${text.policies[policy as Policy]}${policy === contestPolicy ? text.contestPolicy : ''}`;
   const selected = (bundle: BundleSummary, id: string) =>
     bundle.lines.some((line) => line.proposalId === id && line.selected) ? `✓ ${text.inBundle}` : '—';
   return (
     <Table
+      label={text.compare}
       head={[text.metric, ...bundles.map((bundle) => label(bundle.policy))]}
       rows={[
         [text.selectedCount, ...bundles.map((bundle) => bundle.selectedCount)],
