@@ -270,7 +270,7 @@ describe('the panel, assignment and progress', () => {
     expect(page.body).toContain('未开始');
     expect(page.body).toContain('评审中');
     expect(again.status).toBe(422);
-    expect(pageText(again.body)).toContain('大赛当前状态');
+    expect(pageText(again.body)).toContain('大赛当前处于“评审中”阶段，不能执行此操作');
     expect((await pageClient(w.tokens.judges[0]).get(w.app, path)).status).toBe(403);
     expectReadable(page.body);
   });
