@@ -141,6 +141,55 @@ export const routeTable = {
     ['resident'],
     'Save, submit or withdraw my proposal',
   ),
+  officeHome: page(
+    'submissions',
+    'get',
+    '/office',
+    ['officer'],
+    "Officer: the office's contests and next steps",
+  ),
+  officeNewContestPage: page(
+    'submissions',
+    'get',
+    '/office/new-contest',
+    ['officer'],
+    'Officer: set up a new contest',
+  ),
+  officeNewContestPost: page(
+    'submissions',
+    'post',
+    '/office/new-contest',
+    ['officer'],
+    'Officer: create the contest draft',
+  ),
+  officeContestPage: page(
+    'submissions',
+    'get',
+    '/office/contests/{contestId}',
+    ['officer'],
+    'Officer: a contest, its settings and its phase',
+  ),
+  officeContestPost: page(
+    'submissions',
+    'post',
+    '/office/contests/{contestId}',
+    ['officer'],
+    'Officer: save settings, open, close or cancel (confirmed)',
+  ),
+  officeScreeningPage: page(
+    'submissions',
+    'get',
+    '/office/contests/{contestId}/screening',
+    ['officer'],
+    'Officer: the screening list',
+  ),
+  officeScreeningPost: page(
+    'submissions',
+    'post',
+    '/office/contests/{contestId}/screening',
+    ['officer'],
+    'Officer: mark several submissions eligible or ineligible',
+  ),
 
   // Teams.
   createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
@@ -313,6 +362,27 @@ export const routeTable = {
     ['judge'],
     'Save, submit (after confirming the total) or declare a conflict',
   ),
+  officeReviewPage: page(
+    'scoring',
+    'get',
+    '/office/contests/{contestId}/review',
+    ['officer'],
+    'Officer: the panel, assignment and the progress matrix',
+  ),
+  officeReviewPost: page(
+    'scoring',
+    'post',
+    '/office/contests/{contestId}/review',
+    ['officer'],
+    'Officer: add a judge, assign automatically, start review',
+  ),
+  officeRankingPage: page(
+    'scoring',
+    'get',
+    '/office/contests/{contestId}/ranking',
+    ['officer'],
+    "Officer: the ranking with each judge's totals and the flags",
+  ),
 
   // Shortlisting: the bundle, publicity and objections, and the lock.
   proposeBundle: r(
@@ -414,6 +484,35 @@ export const routeTable = {
     'The locked bundle and its SHA-256',
   ),
 
+  officeBundlePage: page(
+    'shortlisting',
+    'get',
+    '/office/contests/{contestId}/bundle',
+    ['officer'],
+    'Officer: the shortlist builder, policies compared, publish',
+  ),
+  officeBundlePost: page(
+    'shortlisting',
+    'post',
+    '/office/contests/{contestId}/bundle',
+    ['officer'],
+    'Officer: save decisions, publish (confirmed)',
+  ),
+  officePublicityPage: page(
+    'shortlisting',
+    'get',
+    '/office/contests/{contestId}/publicity',
+    ['officer'],
+    'Officer: objections and answers, the lock',
+  ),
+  officePublicityPost: page(
+    'shortlisting',
+    'post',
+    '/office/contests/{contestId}/publicity',
+    ['officer'],
+    'Officer: answer an objection, lock (confirmed)',
+  ),
+
   // Awards: notices, their verification, exports and the audit trail.
   issueNotices: r(
     'awards',
@@ -464,6 +563,21 @@ export const routeTable = {
     '/api/contests/{contestId}/audit/verify',
     ['public'],
     'Verify the audit hash chain',
+  ),
+
+  officeRecordsPage: page(
+    'awards',
+    'get',
+    '/office/contests/{contestId}/records',
+    ['officer'],
+    'Officer: notices, downloads and the audit log',
+  ),
+  officeRecordsPost: page(
+    'awards',
+    'post',
+    '/office/contests/{contestId}/records',
+    ['officer'],
+    'Officer: issue the notices',
   ),
 
   // Portal: pages and API documentation.

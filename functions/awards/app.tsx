@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { noticesRoutes } from './notices.tsx';
+import { awardsOfficePages } from './pages/records.tsx';
 import { awardsPages } from './pages/routes.tsx';
 import { recordsRoutes } from './records.ts';
 
@@ -9,5 +10,6 @@ export function createAwardsApp(deps: HttpDeps) {
   app.route('/', noticesRoutes(deps));
   app.route('/', recordsRoutes(deps));
   app.route('/', awardsPages(deps));
+  app.route('/', awardsOfficePages(deps));
   return app;
 }

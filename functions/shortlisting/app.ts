@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { bundleRoutes } from './bundle.ts';
+import { shortlistingOfficePages } from './pages/office.tsx';
 import { shortlistingPages } from './pages/routes.tsx';
 import { publicityRoutes } from './publicity.ts';
 
@@ -9,5 +10,6 @@ export function createShortlistingApp(deps: HttpDeps) {
   app.route('/', bundleRoutes(deps));
   app.route('/', publicityRoutes(deps));
   app.route('/', shortlistingPages(deps));
+  app.route('/', shortlistingOfficePages(deps));
   return app;
 }

@@ -1,5 +1,6 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { contestsRoutes } from './contests.ts';
+import { submissionsOfficePages } from './pages/office.tsx';
 import { residentPages } from './pages/resident.tsx';
 import { submissionsPages } from './pages/routes.tsx';
 import { proposalsRoutes } from './proposals.ts';
@@ -12,6 +13,7 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.route('/', teamsRoutes(deps));
   app.route('/', proposalsRoutes(deps));
   app.route('/', submissionsPages(deps));
+  app.route('/', submissionsOfficePages(deps));
   app.route('/', residentPages(deps));
   return app;
 }

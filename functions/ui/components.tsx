@@ -326,3 +326,34 @@ export function Notice(props: { tone?: 'ok' | 'bad'; children?: Child }) {
     </div>
   );
 }
+
+/** A date and time typed in Beijing time (`parseBeijingInput` reads it on the server). */
+export function DateTimeField(props: FieldProps & { value?: string; required?: boolean }) {
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <input {...attrs} type="datetime-local" value={props.value ?? ''} required={props.required} />
+      )}
+    </Field>
+  );
+}
+
+/** Points typed in half-point steps ("12.5"); `parsePoints` reads them into hundredths. */
+export function PointsField(props: FieldProps & { value?: string; max?: number; required?: boolean }) {
+  return (
+    <Field {...props}>
+      {(attrs) => (
+        <input
+          {...attrs}
+          type="number"
+          inputmode="decimal"
+          min="0"
+          max={props.max === undefined ? undefined : String(props.max / 100)}
+          step="0.5"
+          value={props.value ?? ''}
+          required={props.required}
+        />
+      )}
+    </Field>
+  );
+}

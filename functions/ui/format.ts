@@ -59,3 +59,24 @@ export function timeLeft(deadlineIso: string, now: Date, locale: Locale): string
   const minutes = Math.floor(ms / 60_000);
   return text.timeLeft(Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60);
 }
+
+/** "12.5" → 1250 hundredths (points as typed, at most two decimals), or undefined. No floats. */
+export function parsePoints(text: string): number | undefined {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** A stored instant as a `datetime-local` value in Beijing time: "2026-12-09T18:00". */
+export function beijingInputValue(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A typed Beijing date and time ("2026-12-09T18:00" or "2026-12-09 18:00") → "…+08:00", or undefined. */
+export function parseBeijingInput(text: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const value = `${match[1]}T${match[2]}:00+08:00`;
+  return Number.isNaN(new Date(value).getTime()) ? undefined : value;
+}

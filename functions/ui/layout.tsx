@@ -15,6 +15,7 @@ export const NAV: { route: RouteName; label: keyof CommonText['nav']; roles?: Ro
   { route: 'myTeamsPage', label: 'teams', roles: ['resident'] },
   { route: 'myNoticesPage', label: 'notices', roles: ['resident'] },
   { route: 'judgePage', label: 'judging', roles: ['judge'] },
+  { route: 'officeHome', label: 'office', roles: ['officer'] },
 ];
 
 /** Every page's frame: language, header (who is signed in, sign-out, 中文/English), main, footer. */

@@ -85,6 +85,15 @@ input[type=checkbox], input[type=radio] { width:1.25rem; min-height:1.25rem; }
 pre { background:var(--paper); border:1px solid var(--line); padding:.75rem; overflow-x:auto; white-space:pre-wrap; }
 footer.site-foot { color:var(--muted); font-size:.875rem; padding-top:2rem; padding-bottom:2rem; }
 .prose { white-space:pre-line; }
+.tabs { display:flex; flex-wrap:wrap; gap:.25rem .5rem; margin:.5rem 0 1rem; padding:0; list-style:none; }
+.tabs a { display:inline-flex; align-items:center; min-height:44px; padding:0 .75rem; border:1px solid var(--line); border-radius:.375rem; background:var(--paper); text-decoration:none; }
+.tabs a[aria-current=page] { background:var(--brand); color:var(--brand-ink); border-color:var(--brand); }
+.check { display:flex; align-items:center; gap:.5rem; min-height:44px; min-width:44px; }
+.check input { width:1.5rem; min-height:1.5rem; height:1.5rem; margin:0; }
+.row { display:grid; gap:.5rem; grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr)); align-items:end; }
+.split { display:grid; gap:1rem; grid-template-columns:minmax(0,1fr); }
+.split > * { min-width:0; }
+@media (min-width:60rem) { .split { grid-template-columns:minmax(0,1fr) minmax(0,1fr); align-items:start; } }
 ${Array.from({ length: 101 }, (_, i) => `.w${i}{width:${i}%}`).join('')}
 @media (max-width:30rem) { .facts { grid-template-columns:1fr; } .facts dd { margin-bottom:.25rem; } h1 { font-size:1.3rem; } }
 @media print { .site, .site-foot, .no-print { display:none; } body { background:#fff; } }

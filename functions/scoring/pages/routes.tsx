@@ -23,6 +23,7 @@ import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { AssignmentsPage, type SheetDraft, SheetPage, sheetDraftOf } from './judge.tsx';
+import { officePages } from './office.tsx';
 import { judgeTexts } from './texts.ts';
 
 const ProposalParams = z.object({ contestId: Id, proposalId: Id });
@@ -183,5 +184,6 @@ export function scoringPages(deps: HttpDeps) {
     return render(c, contestId, proposalId, { confirmTotal: saved.value.sheet.total });
   });
 
+  app.route('/', officePages(deps));
   return app;
 }

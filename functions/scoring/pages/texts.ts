@@ -117,3 +117,123 @@ export const judgeTexts: Texts<JudgeText> = {
     community: 'Community',
   },
 };
+
+export interface ReviewText {
+  title: string;
+  rankingTitle: string;
+  panel: string;
+  panelEmpty: string;
+  judgeName: string;
+  judgeAccount: string;
+  judgeAccountHint: string;
+  addJudge: string;
+  assign: string;
+  assignLead: (perProposal: number) => string;
+  autoAssign: string;
+  startReview: string;
+  startReviewLead: string;
+  progress: string;
+  matrixProposal: string;
+  cellStates: Record<'missing' | 'draft' | 'submitted' | 'conflict' | 'none', string>;
+  head: {
+    rank: string;
+    title: string;
+    score: string;
+    sheets: string;
+    judges: string;
+    flags: string;
+  };
+  aggregation: string;
+  aggregations: Record<'mean' | 'trimmed-mean' | 'median' | 'z-score', string>;
+  minJudges: (n: number) => string;
+  outlier: string;
+  dropped: string;
+  notEnough: string;
+  downloadCsv: string;
+}
+
+export const reviewTexts: Texts<ReviewText> = {
+  'zh-CN': {
+    title: '评审组与评审进度',
+    rankingTitle: '排名',
+    panel: '评审组',
+    panelEmpty: '评审组还没有成员。',
+    judgeName: '评审专家姓名',
+    judgeAccount: '评审专家账号',
+    judgeAccountHint: '评审专家登录时使用的账号，例如 judge-1',
+    addJudge: '加入评审组',
+    assign: '分配评审',
+    assignLead: (n) => `每个合格项目分配 ${n} 位评审专家，避开利益冲突，尽量均衡。`,
+    autoAssign: '自动分配',
+    startReview: '开始评审',
+    startReviewLead: '所有项目审查完毕、分配完成后开始评审，评审专家即可打分。',
+    progress: '评审进度',
+    matrixProposal: '项目',
+    cellStates: { missing: '未开始', draft: '草稿', submitted: '已提交', conflict: '回避', none: '—' },
+    head: {
+      rank: '名次',
+      title: '项目',
+      score: '得分',
+      sheets: '有效评分份数',
+      judges: '各评审专家总分',
+      flags: '标记',
+    },
+    aggregation: '计分方式',
+    aggregations: {
+      mean: '平均分',
+      'trimmed-mean': '去掉最高分和最低分后的平均分',
+      median: '中位数',
+      'z-score': '标准分',
+    },
+    minJudges: (n) => `每个项目至少 ${n} 份有效评分`,
+    outlier: '偏离均值较大',
+    dropped: '去掉的最高或最低分',
+    notEnough: '有效评分不足，暂不排名',
+    downloadCsv: '下载排名（CSV）',
+  },
+  en: {
+    title: 'Panel and review progress',
+    rankingTitle: 'Ranking',
+    panel: 'The panel',
+    panelEmpty: 'The panel has no judges yet.',
+    judgeName: "Judge's name",
+    judgeAccount: "Judge's account",
+    judgeAccountHint: 'The account the judge signs in with, e.g. judge-1',
+    addJudge: 'Add to the panel',
+    assign: 'Assignment',
+    assignLead: (n) =>
+      `Each eligible proposal gets ${n} judges, avoiding conflicts, balanced across the panel.`,
+    autoAssign: 'Assign automatically',
+    startReview: 'Start review',
+    startReviewLead: 'Once every submission is screened and assigned, start review so judges can score.',
+    progress: 'Progress',
+    matrixProposal: 'Proposal',
+    cellStates: {
+      missing: 'Not started',
+      draft: 'Draft',
+      submitted: 'Submitted',
+      conflict: 'Recused',
+      none: '—',
+    },
+    head: {
+      rank: 'Rank',
+      title: 'Proposal',
+      score: 'Score',
+      sheets: 'Sheets counted',
+      judges: "Each judge's total",
+      flags: 'Flags',
+    },
+    aggregation: 'Aggregation',
+    aggregations: {
+      mean: 'Mean',
+      'trimmed-mean': 'Mean without the highest and lowest',
+      median: 'Median',
+      'z-score': 'Standardised (z-score)',
+    },
+    minJudges: (n) => `At least ${n} sheets per proposal`,
+    outlier: 'Far from the mean',
+    dropped: 'Dropped as highest or lowest',
+    notEnough: 'Not enough sheets to rank yet',
+    downloadCsv: 'Download the ranking (CSV)',
+  },
+};

@@ -1,0 +1,625 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Principal } from '../../../shared/auth.ts';
+import {
+  cancelContest,
+  closeContest,
+  contestForOfficer,
+  createContest,
+  listOfficeContests,
+  openContest,
+  updateContest,
+} from '../../../shared/contest/actions.ts';
+import {
+  CancelInput,
+  CONTEST_DEFAULTS,
+  type Contest,
+  ContestCreateInput,
+  ContestPatchInput,
+} from '../../../shared/contest/model.ts';
+import { ForbiddenError } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { getOffice } from '../../../shared/office/office.ts';
+import { listSubmissions, screenProposal } from '../../../shared/proposal/actions.ts';
+import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts';
+import { parseOrThrow } from '../../../shared/validation.ts';
+import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
+import { Id } from '../../http/params.ts';
+import {
+  ConfirmStep,
+  DateTime,
+  Form,
+  Money,
+  Notice,
+  StatusBadge,
+  Table,
+  TextArea,
+} from '../../ui/components.tsx';
+import { beijingInputValue, points } from '../../ui/format.ts';
+import {
+  doneMessage,
+  formList,
+  formText,
+  formValues,
+  hrefOf,
+  nextStepRoute,
+  OfficeHeader,
+  officeTexts,
+} from '../../ui/office.tsx';
+import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { namesOf } from './contest.tsx';
+import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
+import { officeContestTexts } from './office-texts.ts';
+
+const ContestParams = z.object({ contestId: Id });
+const DAY_MS = 24 * 3600 * 1000;
+
+const officeOf = (principal: Principal): string => {
+  if (!principal.officeId) throw new ForbiddenError('http.forbidden');
+  return principal.officeId;
+};
+
+function Dashboard(props: { locale: Locale; contests: Contest[] }) {
+  const text = pick(officeContestTexts, props.locale);
+  const office = pick(officeTexts, props.locale);
+  return (
+    <>
+      <h1>{text.dashboard}</h1>
+      <p class="lead">{text.dashboardLead}</p>
+      <p>
+        <a class="button" href={hrefOf('officeNewContestPage')}>
+          {text.newContest}
+        </a>
+      </p>
+      {props.contests.length === 0 ? (
+        <p class="muted">{text.noContests}</p>
+      ) : (
+        <Table
+          label={text.dashboard}
+          head={[text.head.title, text.head.status, text.head.deadline, text.head.next]}
+          rows={props.contests.map((contest) => [
+            <a href={hrefOf('officeContestPage', { contestId: contest.id })}>{contest.title}</a>,
+            <StatusBadge status={contest.status} locale={props.locale} />,
+            <DateTime iso={contest.submissionDeadline} locale={props.locale} />,
+            contest.status === 'cancelled' ? (
+              office.next.cancelled
+            ) : (
+              <a href={hrefOf(nextStepRoute(contest.status), { contestId: contest.id })}>
+                {office.next[contest.status]}
+              </a>
+            ),
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+type Confirming = { kind: 'open' | 'close' } | { kind: 'cancel'; reason: string };
+
+function ContestOfficePage(props: {
+  locale: Locale;
+  contest: Contest;
+  values: Record<string, string>;
+  errors: FieldMessages;
+  message?: string | undefined;
+  done?: string | undefined;
+  confirm?: Confirming | undefined;
+}) {
+  const { locale, contest } = props;
+  const text = pick(officeContestTexts, locale);
+  const office = pick(officeTexts, locale);
+  const action = hrefOf('officeContestPost', { contestId: contest.id });
+  const here = hrefOf('officeContestPage', { contestId: contest.id });
+  const hidden = { version: String(contest.version) };
+  const cancellable = ['draft', 'open', 'screening', 'review', 'publicity'].includes(contest.status);
+  const confirm = props.confirm;
+  return (
+    <>
+      <OfficeHeader contest={contest} locale={locale} current="officeContestPage" title={text.settings} />
+      {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
+      {props.message ? <Notice tone="bad">{props.message}</Notice> : null}
+      {confirm ? (
+        <ConfirmStep
+          locale={locale}
+          title={confirm.kind === 'open' ? text.open : confirm.kind === 'close' ? text.close : text.cancel}
+          action={action}
+          confirmLabel={
+            confirm.kind === 'open'
+              ? text.confirmOpen
+              : confirm.kind === 'close'
+                ? text.confirmClose
+                : text.confirmCancel
+          }
+          cancelHref={here}
+          hidden={{
+            ...hidden,
+            do: confirm.kind,
+            ...(confirm.kind === 'cancel' ? { reason: confirm.reason } : {}),
+          }}
+          facts={[
+            [text.title, contest.title],
+            [text.budget, <Money fen={contest.budgetFen} />],
+            [text.submissionDeadline, <DateTime iso={contest.submissionDeadline} locale={locale} />],
+            ...(confirm.kind === 'cancel' ? [[text.cancelReason, confirm.reason] as [string, string]] : []),
+          ]}
+        >
+          <p>
+            {confirm.kind === 'open'
+              ? text.openLead
+              : confirm.kind === 'close'
+                ? text.closeLead
+                : text.cancelLead}
+          </p>
+        </ConfirmStep>
+      ) : null}
+      <section class="card" aria-labelledby="phase">
+        <h2 id="phase">{text.phase}</h2>
+        <p>
+          {text.nextStep}: {office.next[contest.status]}
+        </p>
+        <div class="actions">
+          {contest.status === 'draft' ? (
+            <Form action={action} class="actions">
+              <input type="hidden" name="do" value="open" />
+              <button type="submit">{text.open}</button>
+            </Form>
+          ) : null}
+          {contest.status === 'open' ? (
+            <Form action={action} class="actions">
+              <input type="hidden" name="do" value="close" />
+              <button type="submit">{text.close}</button>
+            </Form>
+          ) : null}
+          {contest.status !== 'draft' && contest.status !== 'open' && contest.status !== 'cancelled' ? (
+            <a class="button" href={hrefOf(nextStepRoute(contest.status), { contestId: contest.id })}>
+              {office.next[contest.status]}
+            </a>
+          ) : null}
+        </div>
+        {cancellable ? (
+          <Form action={action}>
+            <input type="hidden" name="do" value="cancel" />
+            <TextArea
+              name="reason"
+              label={text.cancelReason}
+              value={props.values.reason}
+              maxLength={1000}
+              errors={props.errors}
+            />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {text.cancel}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+      <section aria-labelledby="settings">
+        <h2 id="settings">{text.settings}</h2>
+        {contest.status === 'draft' ? (
+          <ContestForm
+            locale={locale}
+            action={action}
+            values={props.values}
+            errors={props.errors}
+            contest={contest}
+          />
+        ) : (
+          <RulesSummary locale={locale} contest={contest} />
+        )}
+      </section>
+    </>
+  );
+}
+
+function RulesSummary(props: { locale: Locale; contest: Contest }) {
+  const text = pick(officeContestTexts, props.locale);
+  const { contest, locale } = props;
+  return (
+    <>
+      <p class="muted">{text.frozen}</p>
+      <dl class="facts card">
+        <dt>{text.budget}</dt>
+        <dd>
+          <Money fen={contest.budgetFen} />
+        </dd>
+        <dt>{text.cap}</dt>
+        <dd>
+          <Money fen={contest.capFen} />
+        </dd>
+        <dt>{text.categories}</dt>
+        <dd>{contest.categories.map((entry) => entry.name).join('、')}</dd>
+        <dt>{text.communities}</dt>
+        <dd>{contest.communities.map((entry) => entry.name).join('、')}</dd>
+        <dt>{text.rubric}</dt>
+        <dd>
+          {contest.rubric.map((criterion) => `${criterion.name} ${points(criterion.maxPoints)}`).join('；')}
+        </dd>
+        <dt>{text.aggregation}</dt>
+        <dd>{text.aggregations[contest.aggregation]}</dd>
+        <dt>{text.minJudges}</dt>
+        <dd>{contest.minJudges}</dd>
+        <dt>{text.policy}</dt>
+        <dd>{text.policies[contest.shortlisting.policy]}</dd>
+        <dt>{text.submissionDeadline}</dt>
+        <dd>
+          <DateTime iso={contest.submissionDeadline} locale={locale} />
+        </dd>
+        <dt>{text.reviewDeadline}</dt>
+        <dd>
+          <DateTime iso={contest.reviewDeadline} locale={locale} />
+        </dd>
+        <dt>{text.publicityDays}</dt>
+        <dd>{contest.publicityDays}</dd>
+        <dt>{text.noticePrefix}</dt>
+        <dd>{contest.noticePrefix}</dd>
+      </dl>
+    </>
+  );
+}
+
+function ScreeningPage(props: {
+  locale: Locale;
+  contest: Contest;
+  proposals: Proposal[];
+  values: Record<string, string>;
+  picked: string[];
+  errors: FieldMessages;
+  message?: string | undefined;
+  done?: string | undefined;
+}) {
+  const { locale, contest } = props;
+  const text = pick(officeContestTexts, locale);
+  const names = namesOf(contest, []);
+  const open = contest.status === 'screening';
+  const result = (proposal: Proposal) =>
+    !proposal.eligibility
+      ? text.unscreened
+      : proposal.eligibility.eligible
+        ? text.eligible
+        : text.ineligible(proposal.eligibility.reason ?? '');
+  const rows = props.proposals.map((proposal) => [
+    open ? (
+      <label class="check">
+        <input type="checkbox" name="pick" value={proposal.id} checked={props.picked.includes(proposal.id)} />
+        {proposal.title ?? '—'}
+      </label>
+    ) : (
+      (proposal.title ?? '—')
+    ),
+    proposal.category ? names.category(proposal.category) : '—',
+    proposal.community ? names.community(proposal.community) : '—',
+    proposal.requestedFen === undefined ? '—' : <Money fen={proposal.requestedFen} />,
+    result(proposal),
+  ]);
+  const table = (
+    <Table
+      label={text.screening}
+      head={[
+        text.screenHead.pick,
+        text.screenHead.category,
+        text.screenHead.community,
+        text.screenHead.requested,
+        text.screenHead.result,
+      ]}
+      numeric={[3]}
+      rows={rows}
+    />
+  );
+  return (
+    <>
+      <OfficeHeader contest={contest} locale={locale} current="officeScreeningPage" title={text.screening} />
+      {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
+      {props.message ? <Notice tone="bad">{props.message}</Notice> : null}
+      {open ? (
+        <Form action={hrefOf('officeScreeningPost', { contestId: contest.id })}>
+          <p>{text.screeningLead}</p>
+          {table}
+          <fieldset>
+            <legend>{text.decision}</legend>
+            <label class="check">
+              <input
+                type="radio"
+                name="decision"
+                value="eligible"
+                checked={props.values.decision !== 'ineligible'}
+              />
+              {text.markEligible}
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="decision"
+                value="ineligible"
+                checked={props.values.decision === 'ineligible'}
+              />
+              {text.markIneligible}
+            </label>
+          </fieldset>
+          <TextArea
+            name="reason"
+            label={text.reason}
+            hint={text.reasonHint}
+            value={props.values.reason}
+            maxLength={1000}
+            errors={props.errors}
+          />
+          <div class="actions">
+            <button type="submit">{text.applyScreening}</button>
+          </div>
+        </Form>
+      ) : (
+        <>
+          <p class="muted">{text.screeningClosed}</p>
+          {table}
+        </>
+      )}
+    </>
+  );
+}
+
+async function allSubmissions(deps: HttpDeps, principal: Principal, contestId: string) {
+  const out: Proposal[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listSubmissions(deps, principal, contestId, { limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** The office's pages of the submissions function: the dashboard, set-up, phases and screening. */
+export function submissionsOfficePages(deps: HttpDeps) {
+  const app = createRouter();
+
+  definePage(app, 'officeHome', deps, async (c) => {
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const page = await listOfficeContests(deps, principal, officeOf(principal), { limit: 100 });
+    return c.render(<Dashboard locale={locale} contests={page.items} />, {
+      title: pick(officeContestTexts, locale).dashboard,
+    });
+  });
+
+  async function renderNew(
+    c: Context<AppEnv>,
+    values: Record<string, string>,
+    errors: FieldMessages,
+    message?: string,
+  ) {
+    const locale = c.get('locale');
+    const text = pick(officeContestTexts, locale);
+    if (message) c.status(422);
+    return c.render(
+      <>
+        <h1>{text.setUp}</h1>
+        {message ? <Notice tone="bad">{message}</Notice> : null}
+        <ContestForm
+          locale={locale}
+          action={hrefOf('officeNewContestPost')}
+          values={values}
+          errors={errors}
+        />
+      </>,
+      { title: text.setUp },
+    );
+  }
+
+  definePage(app, 'officeNewContestPage', deps, async (c) => {
+    const principal = c.get('principal')!;
+    const office = await getOffice(deps.db, officeOf(principal));
+    const now = deps.clock.now().getTime();
+    const values: Record<string, string> = {
+      aggregation: CONTEST_DEFAULTS.aggregation,
+      minJudges: String(CONTEST_DEFAULTS.minJudges),
+      outlierMargin: points(CONTEST_DEFAULTS.outlierMargin),
+      'shortlisting.policy': CONTEST_DEFAULTS.shortlisting.policy,
+      publicityDays: String(CONTEST_DEFAULTS.publicityDays),
+      noticePrefix: office?.noticePrefix ?? '',
+      submissionDeadline: beijingInputValue(new Date(now + 30 * DAY_MS).toISOString()),
+      reviewDeadline: beijingInputValue(new Date(now + 60 * DAY_MS).toISOString()),
+    };
+    CONTEST_DEFAULTS.rubric.forEach((criterion, i) => {
+      values[`rubric.${i}.name`] = criterion.name;
+      values[`rubric.${i}.maxPoints`] = points(criterion.maxPoints);
+    });
+    return renderNew(c, values, {});
+  });
+
+  definePage(app, 'officeNewContestPost', deps, async (c) => {
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const form = await formOf(c);
+    const { input, errors } = readContestForm(form, undefined, pick(officeContestTexts, locale));
+    if (Object.keys(errors).length > 0)
+      return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
+    const result = await attempt(locale, () =>
+      createContest(deps, principal, officeOf(principal), parseOrThrow(ContestCreateInput, input)),
+    );
+    if (result.ok)
+      return c.redirect(
+        hrefOf('officeContestPage', { contestId: result.value.contest.id }, { done: 'created' }),
+        303,
+      );
+    return renderNew(c, formValues(form), contestFormErrors(result.fields), result.message);
+  });
+
+  async function renderContest(
+    c: Context<AppEnv>,
+    contestId: string,
+    extra: {
+      values?: Record<string, string>;
+      errors?: FieldMessages;
+      message?: string;
+      confirm?: Confirming;
+    } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const contest = await contestForOfficer(deps, principal, contestId);
+    c.status(status);
+    return c.render(
+      <ContestOfficePage
+        locale={locale}
+        contest={contest}
+        values={extra.values ?? contestValues(contest)}
+        errors={extra.errors ?? {}}
+        message={extra.message}
+        confirm={extra.confirm}
+        done={doneMessage(c.req.query('done'), locale)}
+      />,
+      { title: contest.title },
+    );
+  }
+
+  definePage(app, 'officeContestPage', deps, async (c) =>
+    renderContest(c, pageParams(c, ContestParams).contestId),
+  );
+
+  definePage(app, 'officeContestPost', deps, async (c) => {
+    const { contestId } = pageParams(c, ContestParams);
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const form = await formOf(c);
+    const op = formText(form, 'do');
+    const confirmed = formText(form, 'confirmed') === 'yes';
+    const version = Number(formText(form, 'version')) || undefined;
+    const done = (key: string) => c.redirect(hrefOf('officeContestPage', { contestId }, { done: key }), 303);
+    const refused = (result: { message: string; fields: FieldMessages }) =>
+      renderContest(c, contestId, { message: result.message, errors: contestFormErrors(result.fields) }, 422);
+
+    if (op === 'open' || op === 'close') {
+      if (!confirmed) return renderContest(c, contestId, { confirm: { kind: op } });
+      const result = await attempt(locale, () =>
+        op === 'open'
+          ? openContest(deps, principal, contestId, version)
+          : closeContest(deps, principal, contestId, version),
+      );
+      return result.ok ? done(op === 'open' ? 'opened' : 'closed') : refused(result);
+    }
+    if (op === 'cancel') {
+      const result = await attempt(locale, async () => {
+        const { reason } = parseOrThrow(CancelInput, { reason: formText(form, 'reason') });
+        if (!confirmed) return { reason, cancelled: false };
+        await cancelContest(deps, principal, contestId, reason, version);
+        return { reason, cancelled: true };
+      });
+      if (!result.ok)
+        return renderContest(
+          c,
+          contestId,
+          { values: formValues(form), errors: result.fields, message: result.message },
+          422,
+        );
+      if (!result.value.cancelled)
+        return renderContest(c, contestId, { confirm: { kind: 'cancel', reason: result.value.reason } });
+      return done('cancelled');
+    }
+    const existing = await contestForOfficer(deps, principal, contestId);
+    const { input, errors } = readContestForm(form, existing, pick(officeContestTexts, locale));
+    if (Object.keys(errors).length > 0)
+      return renderContest(
+        c,
+        contestId,
+        { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
+        422,
+      );
+    const result = await attempt(locale, () =>
+      updateContest(
+        deps,
+        principal,
+        contestId,
+        parseOrThrow(ContestPatchInput, input),
+        version ?? existing.version,
+      ),
+    );
+    if (result.ok) return done('saved');
+    return renderContest(
+      c,
+      contestId,
+      { values: formValues(form), errors: contestFormErrors(result.fields), message: result.message },
+      422,
+    );
+  });
+
+  async function renderScreening(
+    c: Context<AppEnv>,
+    contestId: string,
+    extra: {
+      values?: Record<string, string>;
+      picked?: string[];
+      errors?: FieldMessages;
+      message?: string;
+    } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const contest = await contestForOfficer(deps, principal, contestId);
+    const proposals = await allSubmissions(deps, principal, contestId);
+    c.status(status);
+    return c.render(
+      <ScreeningPage
+        locale={locale}
+        contest={contest}
+        proposals={proposals}
+        values={extra.values ?? {}}
+        picked={extra.picked ?? []}
+        errors={extra.errors ?? {}}
+        message={extra.message}
+        done={doneMessage(c.req.query('done'), locale)}
+      />,
+      { title: pick(officeContestTexts, locale).screening },
+    );
+  }
+
+  definePage(app, 'officeScreeningPage', deps, async (c) =>
+    renderScreening(c, pageParams(c, ContestParams).contestId),
+  );
+
+  definePage(app, 'officeScreeningPost', deps, async (c) => {
+    const { contestId } = pageParams(c, ContestParams);
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const text = pick(officeContestTexts, locale);
+    const form = await formOf(c);
+    const picked = formList(form, 'pick');
+    const values = formValues(form);
+    const eligible = formText(form, 'decision') !== 'ineligible';
+    const reason = formText(form, 'reason');
+    if (picked.length === 0)
+      return renderScreening(c, contestId, { values, picked, message: text.pickNone }, 422);
+    const checked = await attempt(locale, async () =>
+      parseOrThrow(ScreeningInput, { eligible, ...(reason ? { reason } : {}) }),
+    );
+    if (!checked.ok)
+      return renderScreening(
+        c,
+        contestId,
+        { values, picked, errors: checked.fields, message: checked.message },
+        422,
+      );
+    // No bulk action exists: each proposal is screened by the one action, as over the API.
+    const proposals = new Map((await allSubmissions(deps, principal, contestId)).map((p) => [p.id, p]));
+    const failures: string[] = [];
+    for (const id of picked) {
+      try {
+        await screenProposal(deps, principal, contestId, id, checked.value);
+      } catch (error) {
+        const result = await attempt(locale, () => Promise.reject(error));
+        if (result.ok) continue;
+        failures.push(text.failedFor(proposals.get(id)?.title ?? '—', result.message));
+      }
+    }
+    if (failures.length > 0)
+      return renderScreening(c, contestId, { values, picked, message: failures.join(' ') }, 422);
+    return c.redirect(hrefOf('officeScreeningPage', { contestId }, { done: 'screened' }), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { Hono } from 'hono';
+import { expect } from 'vitest';
+import { SESSION_COOKIE } from '../../functions/http/app.ts';
+
+type AnyApp = Pick<Hono<any>, 'request'>;
+export interface PageResult {
+  status: number;
+  body: string;
+  location: string | null;
+}
+
+/**
+ * A browser's requests to page routes over `app.request`: the session cookie of `token`, HTML
+ * accepted, forms posted url-encoded from this origin with the form token read off a page.
+ */
+export function pageClient(token: string | undefined, lang: 'zh-CN' | 'en' = 'zh-CN') {
+  const cookie = token ? `${SESSION_COOKIE}=${token}` : '';
+  const headers = () => ({ accept: 'text/html', 'accept-language': lang, ...(cookie ? { cookie } : {}) });
+  let csrf: string | undefined;
+  const result = async (response: Response): Promise<PageResult> => ({
+    status: response.status,
+    body: await response.text(),
+    location: response.headers.get('location'),
+  });
+  const client = {
+    async get(app: AnyApp, path: string): Promise<PageResult> {
+      const page = await result(await app.request(path, { headers: headers() }));
+      csrf ??= /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      return page;
+    },
+    /** Posts a form; `withToken: false` leaves the form token out (a forged post). */
+    async post(
+      app: AnyApp,
+      path: string,
+      fields: Record<string, string | string[]>,
+      { withToken = true } = {},
+    ): Promise<PageResult> {
+      const body = new URLSearchParams();
+      if (withToken) {
+        expect(csrf, 'read a page before posting').toBeDefined();
+        body.append('_csrf', csrf!);
+      }
+      for (const [name, value] of Object.entries(fields)) {
+        for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+      }
+      return result(
+        await app.request(path, {
+          method: 'POST',
+          body: body.toString(),
+          headers: {
+            ...headers(),
+            'content-type': 'application/x-www-form-urlencoded',
+            origin: 'http://localhost',
+          },
+        }),
+      );
+    },
+  };
+  return client;
+}
+
+/** The page's text without tags, for what a person reads. */
+export const pageText = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&');
+
+/** A page shows people's units: no fen, no ISO-UTC instants, no internal codes or statuses. */
+export function expectReadable(html: string, codes: string[] = []) {
+  const text = pageText(html);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  expect(text).not.toMatch(/\b\d{6,}\b/);
+  for (const code of ['rank-fill', 'rank-strict', 'max-score', 'trimmed-mean', 'not-funded', ...codes]) {
+    expect(text).not.toContain(code);
+  }
+  if (/<html lang="zh-CN">/.test(html))
+    expect(text).not.toMatch(/\b(draft|open|screening|review|publicity|locked|awarded|submitted|missing)\b/);
+}
+
+/** The text of the error shown beside a field (by the field's name). */
+export function fieldError(html: string, name: string): string | undefined {
+  const id = `f-${name.replace(/[^\w-]/g, '-')}-error`;
+  return new RegExp(`id="${id}">([^<]*)<`).exec(html)?.[1];
+}
+
+/** A field's shown value (an input's value attribute or a textarea's text). */
+export function fieldValue(html: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const input = new RegExp(`<input[^>]*name="${escaped}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+  if (input !== undefined) return input;
+  return new RegExp(`<textarea[^>]*name="${escaped}"[^>]*>([^<]*)<`).exec(html)?.[1];
+}
