@@ -68,6 +68,15 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   };
 }
 
+/**
+ * The oldest token accepted, by its `iat`, whatever its `exp` says: a leaked long-lived token
+ * stops working a day after it was issued (Cognito's access tokens live at most a day).
+ */
+export const MAX_TOKEN_AGE_SECONDS = 24 * 3600;
+
+/** How far the issuer's clock and ours may differ: an `iat` this far ahead is still accepted. */
+export const CLOCK_SKEW_SECONDS = 60;
+
 export interface VerifierOptions {
   issuer: string;
   audience: string;
@@ -103,6 +112,10 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         const { payload } = await jwtVerify(token, keySet, {
           issuer: options.issuer,
           algorithms: ['ES256', 'RS256'],
+          // No token without an expiry, none issued in the future, none older than a day.
+          requiredClaims: ['exp', 'iat'],
+          maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+          clockTolerance: CLOCK_SKEW_SECONDS,
         });
         if (!hasAudience(payload, options.audience)) throw new Error('wrong audience');
         if (payload.token_use !== undefined && payload.token_use !== 'access')

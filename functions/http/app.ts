@@ -21,7 +21,7 @@ import type { HostedSignInSettings } from '../portal/sign-in.ts';
 import { type RouteKind, type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
 import { errorPage, wantsPage } from '../ui/error-page.tsx';
 import { MAX_BODY_BYTES, problemResponse } from './problem.ts';
-import { allowedMethods } from './route-match.ts';
+import { allowedMethods, matchRoute } from './route-match.ts';
 import { type Telemetry, telemetryMiddleware } from './telemetry.ts';
 
 export { MAX_BODY_BYTES };
@@ -63,14 +63,11 @@ export interface HttpDeps extends Deps {
 
 export const SESSION_COOKIE = 'mv_session';
 
-/** Bearer token for API clients, or the portal's HttpOnly session cookie. */
-function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new UnauthorizedError('auth.invalidToken');
-    return match[1];
-  }
-  return cookie;
+/** The principal of an API client's `Bearer` header; 401 `auth.invalidToken` for anything else. */
+async function verifyBearer(verifier: TokenVerifier, authorization: string): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match?.[1]) throw new UnauthorizedError('auth.invalidToken');
+  return verifier.verify(match[1]);
 }
 
 /**
@@ -144,9 +141,13 @@ export function createFunctionApp(
     c.header('content-language', c.get('locale'));
     c.header('vary', 'Accept-Language');
     const authorization = c.req.header('authorization');
-    const token = tokenOf(authorization, getCookie(c, SESSION_COOKIE));
-    if (!token) c.set('principal', undefined);
-    else if (authorization) c.set('principal', await deps.verifier.verify(token));
+    const token = getCookie(c, SESSION_COOKIE);
+    if (authorization) {
+      // A broken or expired token: a public route serves the caller as anonymous; any other, 401.
+      const verified = verifyBearer(deps.verifier, authorization);
+      const isPublic = matchRoute(c.req.method, c.req.path)?.public ?? false;
+      c.set('principal', isPublic ? await verified.catch(() => undefined) : await verified);
+    } else if (!token) c.set('principal', undefined);
     else {
       // An expired or broken session cookie signs the person out rather than breaking every page.
       const principal = await deps.verifier.verify(token).catch(() => undefined);

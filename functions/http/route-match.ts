@@ -6,6 +6,8 @@ export interface RouteMatcher {
   fn: FunctionName;
   /** Literal routes beat parameterised ones, as in API Gateway. */
   literal: boolean;
+  /** Anyone may call it, signed in or not. */
+  public: boolean;
 }
 
 function compile(spec: RouteSpec): RouteMatcher {
@@ -18,6 +20,7 @@ function compile(spec: RouteSpec): RouteMatcher {
     pattern: new RegExp(`^${source}$`),
     fn: spec.fn,
     literal: !spec.path.includes('{'),
+    public: spec.roles.includes('public'),
   };
 }
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import packageJson from '../../package.json' with { type: 'json' };
 import { createAwardsApp } from '../awards/app.tsx';
 import type { HttpDeps } from '../http/app.ts';
+import { annotateUnits } from '../http/openapi-units.ts';
 import { FUNCTIONS, type FunctionName } from '../route-table.ts';
 import { createScoringApp } from '../scoring/app.ts';
 import { createShortlistingApp } from '../shortlisting/app.ts';
@@ -61,17 +62,18 @@ export function buildApiDocument(apps: readonly DocumentSource[]): Document {
     }
     mergeComponents(components, part.components);
   }
-  return {
+  return annotateUnits({
     openapi: '3.1.0',
     info: {
       ...INFO,
       description:
         'Community micro-venture contests and service purchasing for street offices. ' +
-        'Errors are RFC 9457 problem+json in zh-CN or en by Accept-Language.',
+        'Errors are RFC 9457 problem+json in zh-CN or en by Accept-Language. ' +
+        'Money is integer fen, scores integer hundredths of a point, times ISO-8601 UTC.',
     },
     servers: [{ url: '/' }],
     tags: FUNCTIONS.map((name) => ({ name })),
     paths,
     components,
-  };
+  });
 }
