@@ -21,6 +21,8 @@ export interface ReviewWorldOptions {
   rules?: Record<string, unknown>;
   /** Requested amount of each eligible proposal, in order (one budget line each). */
   requestedFen?: number[];
+  /** An office already seeded, to put a second contest in the same office. */
+  office?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ReviewWorldOptions {
  */
 export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions = {}) {
   const { proposals = 4, judges = 5, minJudges = 3, phase = 'review', aggregation = 'mean' } = options;
-  const office = `office-${newId()}`;
+  const office = options.office ?? `office-${newId()}`;
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
   const clock = frozenClock();
