@@ -41,10 +41,10 @@ export type Op = PutOp | UpdateOp | DeleteOp | CheckOp;
 /** DynamoDB's limit on one TransactWriteItems; two places are kept for the audit entry and fence. */
 export const MAX_OPS = 98;
 /** Retries of a transaction cancelled by a conflicting one, before the caller hears 503. */
-export const MAX_CONFLICT_RETRIES = 6;
+export const MAX_CONFLICT_RETRIES = 12;
 const MAX_FENCE_RETRIES = 4;
-const BACKOFF_BASE_MS = 15;
-const BACKOFF_CAP_MS = 400;
+const BACKOFF_BASE_MS = 20;
+const BACKOFF_CAP_MS = 1000;
 
 function updateParts(op: UpdateOp) {
   const names: Record<string, string> = {};
