@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { verifyAudit } from '../../../shared/audit-log.ts';
 import { readLockedBundle, readPublicity } from '../../../shared/bundle/actions.ts';
 import { readContest } from '../../../shared/contest/actions.ts';
+import { inPhase } from '../../../shared/contest/lifecycle.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { createRouter, type HttpDeps } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
@@ -11,7 +12,6 @@ import { definePage, pageParams } from '../../ui/page.tsx';
 import { currentPath, signInHref } from '../../ui/session.ts';
 import { ContestPage } from './contest.tsx';
 
-const PUBLISHED = new Set(['publicity', 'locked', 'awarded']);
 const LOCKED = new Set(['locked', 'awarded']);
 
 /** Absent instead of failing: a phase's record that is not there yet. */
@@ -30,7 +30,7 @@ export function submissionsPages(deps: HttpDeps) {
     const principal = c.get('principal');
     const contest = await readContest(deps, principal, contestId);
     const [publicity, locked, audit] = await Promise.all([
-      PUBLISHED.has(contest.status) ? unlessMissing(readPublicity(deps, contestId)) : undefined,
+      inPhase(contest, 'published') ? unlessMissing(readPublicity(deps, contestId)) : undefined,
       LOCKED.has(contest.status) ? unlessMissing(readLockedBundle(deps, contestId)) : undefined,
       contest.status === 'draft' ? undefined : verifyAudit(deps, contestId),
     ]);
