@@ -60,13 +60,6 @@ export function timeLeft(deadlineIso: string, now: Date, locale: Locale): string
   return text.timeLeft(Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60);
 }
 
-/** "12.5" → 1250 hundredths (points as typed, at most two decimals), or undefined. No floats. */
-export function parsePoints(text: string): number | undefined {
-  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
 /** A stored instant as a `datetime-local` value in Beijing time: "2026-12-09T18:00". */
 export function beijingInputValue(iso: string): string {
   const shifted = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);

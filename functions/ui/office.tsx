@@ -1,17 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Contest, ContestStatus } from '../../shared/contest/model.ts';
 import type { Locale } from '../../shared/i18n.ts';
-import { type RouteName, routeTable } from '../route-table.ts';
+import type { RouteName } from '../route-table.ts';
 import { StatusBadge } from './components.tsx';
+import { href } from './href.ts';
 import { pick, type Texts } from './texts.ts';
-
-/** A route's path with its parameters filled: `hrefOf('officeContestPage', { contestId })`. */
-export function hrefOf(name: RouteName, params: Record<string, string> = {}, query?: Record<string, string>) {
-  const path = routeTable[name].path.replace(/\{(\w+)\}/g, (_, key: string) =>
-    encodeURIComponent(params[key] ?? ''),
-  );
-  return query ? `${path}?${new URLSearchParams(query)}` : path;
-}
 
 /** The office pages of one contest, in the order of the work. */
 const TABS = [
@@ -145,14 +138,14 @@ export function OfficeHeader(props: { contest: Contest; locale: Locale; current:
       <h1>{props.title}</h1>
       <p class="lead">
         {contest.title} · <StatusBadge status={contest.status} locale={props.locale} /> ·{' '}
-        <a href={hrefOf('contestPage', { contestId: contest.id })}>{text.publicPage}</a>
+        <a href={href('contestPage', { contestId: contest.id })}>{text.publicPage}</a>
       </p>
       <nav aria-label={text.tabsLabel}>
         <ul class="tabs">
           {TABS.map(([route, label]) => (
             <li>
               <a
-                href={hrefOf(route, { contestId: contest.id })}
+                href={href(route, { contestId: contest.id })}
                 aria-current={route === props.current ? 'page' : undefined}
               >
                 {text.tabs[label]}

@@ -12,7 +12,8 @@ import { listPanel } from '../../../shared/review/actions.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
 import { DateTime, Form, Money, Notice, Table } from '../../ui/components.tsx';
-import { doneMessage, hrefOf, OfficeHeader } from '../../ui/office.tsx';
+import { href } from '../../ui/href.ts';
+import { doneMessage, OfficeHeader } from '../../ui/office.tsx';
 import { attempt, definePage, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { recordsTexts } from './records-texts.ts';
@@ -35,12 +36,12 @@ function RecordsPage(props: {
   const id = { contestId: contest.id };
   const locked = LOCKED.includes(contest.status);
   const downloads: [string, string][] = [
-    [text.rankingCsv, hrefOf('rankingCsv', id)],
+    [text.rankingCsv, href('rankingCsv', id)],
     ...(locked
       ? ([
-          [text.awardsCsv, hrefOf('awardsCsv', id)],
-          [text.ocds, hrefOf('ocdsRelease', id)],
-          [text.lockedBundle, hrefOf('lockedBundleText', id)],
+          [text.awardsCsv, href('awardsCsv', id)],
+          [text.ocds, href('ocdsRelease', id)],
+          [text.lockedBundle, href('lockedBundleText', id)],
         ] as [string, string][])
       : []),
   ];
@@ -53,7 +54,7 @@ function RecordsPage(props: {
         <h2 id="notices">{text.notices}</h2>
         <p>{locked ? text.noticesLead : text.notLocked}</p>
         {locked ? (
-          <Form action={hrefOf('officeRecordsPost', id)} class="actions">
+          <Form action={href('officeRecordsPost', id)} class="actions">
             <button type="submit">{text.issue}</button>
           </Form>
         ) : null}
@@ -69,7 +70,7 @@ function RecordsPage(props: {
               notice.title,
               notice.kind === 'selected' ? text.selected : text.notSelected,
               notice.amountFen === undefined ? '—' : <Money fen={notice.amountFen} />,
-              <a href={hrefOf('printNotice', { contestId: contest.id, proposalId: notice.proposalId })}>
+              <a href={href('printNotice', { contestId: contest.id, proposalId: notice.proposalId })}>
                 {text.print}
               </a>,
             ])}
@@ -79,9 +80,9 @@ function RecordsPage(props: {
       <section aria-labelledby="downloads">
         <h2 id="downloads">{text.downloads}</h2>
         <ul>
-          {downloads.map(([label, href]) => (
+          {downloads.map(([label, url]) => (
             <li>
-              <a href={href} download>
+              <a href={url} download>
                 {label}
               </a>
             </li>
@@ -159,7 +160,7 @@ export function awardsOfficePages(deps: HttpDeps) {
     if (result.ok) {
       const { issued, total } = result.value;
       const query = { done: 'issued', issued: String(issued), total: String(total) };
-      return c.redirect(hrefOf('officeRecordsPage', { contestId }, query), 303);
+      return c.redirect(href('officeRecordsPage', { contestId }, query), 303);
     }
     return render(c, contestId, result.message, 422);
   });

@@ -18,7 +18,8 @@ import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
 import { Form, Notice, ProgressBar, Table, TextField } from '../../ui/components.tsx';
 import { points } from '../../ui/format.ts';
-import { doneMessage, formText, formValues, hrefOf, OfficeHeader } from '../../ui/office.tsx';
+import { href } from '../../ui/href.ts';
+import { doneMessage, formText, formValues, OfficeHeader } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
@@ -43,7 +44,7 @@ function ReviewPage(props: {
 }) {
   const { locale, contest } = props;
   const text = pick(reviewTexts, locale);
-  const action = hrefOf('officeReviewPost', { contestId: contest.id });
+  const action = href('officeReviewPost', { contestId: contest.id });
   const state = new Map(
     props.progress.cells.map((cell) => [`${cell.proposalId} ${cell.judgeId}`, cell.state]),
   );
@@ -139,7 +140,7 @@ function RankingPage(props: { locale: Locale; contest: Contest; ranked: Ranked }
         <dd>{text.minJudges(ranked.minJudges)}</dd>
       </dl>
       <p>
-        <a class="button secondary" href={hrefOf('rankingCsv', { contestId: contest.id })} download>
+        <a class="button secondary" href={href('rankingCsv', { contestId: contest.id })} download>
           {text.downloadCsv}
         </a>
       </p>
@@ -223,7 +224,7 @@ export function officePages(deps: HttpDeps) {
     const locale = c.get('locale');
     const form = await formOf(c);
     const op = formText(form, 'do');
-    const done = (key: string) => c.redirect(hrefOf('officeReviewPage', { contestId }, { done: key }), 303);
+    const done = (key: string) => c.redirect(href('officeReviewPage', { contestId }, { done: key }), 303);
     if (op === 'addJudge') {
       const result = await attempt(locale, async () => {
         const { name } = parseOrThrow(AddJudgeInput, { name: formText(form, 'name') });

@@ -46,7 +46,8 @@ import {
   TextField,
 } from '../../ui/components.tsx';
 import { points, yuan } from '../../ui/format.ts';
-import { doneMessage, formText, formValues, hrefOf, OfficeHeader } from '../../ui/office.tsx';
+import { href } from '../../ui/href.ts';
+import { doneMessage, formText, formValues, OfficeHeader } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
 import { reasonText } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
@@ -180,7 +181,7 @@ function BundlePage(props: {
 }) {
   const { locale, contest, bundle } = props;
   const text = pick(bundleTexts, locale);
-  const action = hrefOf('officeBundlePost', { contestId: contest.id });
+  const action = href('officeBundlePost', { contestId: contest.id });
   const editable = contest.status === 'review';
   const field = { errors: props.errors };
   return (
@@ -194,7 +195,7 @@ function BundlePage(props: {
           title={text.publish}
           action={action}
           confirmLabel={text.confirmPublish}
-          cancelHref={hrefOf('officeBundlePage', { contestId: contest.id })}
+          cancelHref={href('officeBundlePage', { contestId: contest.id })}
           hidden={{ do: 'publish', version: String(contest.version) }}
           facts={[
             [text.selectedCount, String(bundle.selectedCount)],
@@ -315,7 +316,7 @@ function PublicityPage(props: {
 }) {
   const { locale, contest, publicity } = props;
   const text = pick(bundleTexts, locale);
-  const action = hrefOf('officePublicityPost', { contestId: contest.id });
+  const action = href('officePublicityPost', { contestId: contest.id });
   const titles = new Map(publicity?.bundle.lines.map((line) => [line.proposalId, line.title]) ?? []);
   return (
     <>
@@ -334,7 +335,7 @@ function PublicityPage(props: {
           title={text.lock}
           action={action}
           confirmLabel={text.confirmLock}
-          cancelHref={hrefOf('officePublicityPage', { contestId: contest.id })}
+          cancelHref={href('officePublicityPage', { contestId: contest.id })}
           hidden={{ do: 'lock' }}
           facts={[
             [text.used, <Money fen={publicity.bundle.usedFen} />],
@@ -508,7 +509,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
       if (formText(form, 'confirmed') !== 'yes') return renderBundle(c, contestId, { confirm: true });
       const result = await attempt(locale, () => publishBundle(deps, principal, contestId, version));
       if (result.ok)
-        return c.redirect(hrefOf('officePublicityPage', { contestId }, { done: 'published' }), 303);
+        return c.redirect(href('officePublicityPage', { contestId }, { done: 'published' }), 303);
       return renderBundle(c, contestId, { message: result.message }, 422);
     }
     const current = await proposeBundle(deps, principal, contestId).catch(() => undefined);
@@ -518,7 +519,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
     const result = await attempt(locale, async () =>
       saveDecisions(deps, principal, contestId, parseOrThrow(DecisionsInput, input), version),
     );
-    if (result.ok) return c.redirect(hrefOf('officeBundlePage', { contestId }, { done: 'decisions' }), 303);
+    if (result.ok) return c.redirect(href('officeBundlePage', { contestId }, { done: 'decisions' }), 303);
     const fields: FieldMessages = {};
     for (const [path, message] of Object.entries(result.fields)) fields[paths[path] ?? path] ??= message;
     return renderBundle(
@@ -581,7 +582,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
     if (op === 'lock') {
       if (formText(form, 'confirmed') !== 'yes') return renderPublicity(c, contestId, { confirm: true });
       const result = await attempt(locale, () => lockBundle(deps, principal, contestId));
-      if (result.ok) return c.redirect(hrefOf('officeRecordsPage', { contestId }, { done: 'locked' }), 303);
+      if (result.ok) return c.redirect(href('officeRecordsPage', { contestId }, { done: 'locked' }), 303);
       return renderPublicity(c, contestId, { message: result.message }, 422);
     }
     const objectionId = formText(form, 'objectionId');
@@ -589,7 +590,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
       const { answer } = parseOrThrow(AnswerInput, { answer: formText(form, `answer-${objectionId}`) });
       return answerObjection(deps, principal, contestId, objectionId, answer);
     });
-    if (result.ok) return c.redirect(hrefOf('officePublicityPage', { contestId }, { done: 'answered' }), 303);
+    if (result.ok) return c.redirect(href('officePublicityPage', { contestId }, { done: 'answered' }), 303);
     return renderPublicity(
       c,
       contestId,

@@ -3,7 +3,7 @@
 import { type CodeName, type Contest, SHORTLIST_POLICIES } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
-import { AGGREGATIONS } from '../../../shared/scoring.ts';
+import { AGGREGATIONS, parsePoints } from '../../../shared/scoring.ts';
 import {
   DateTimeField,
   Form,
@@ -13,7 +13,7 @@ import {
   TextArea,
   TextField,
 } from '../../ui/components.tsx';
-import { beijingInputValue, parseBeijingInput, parsePoints, points } from '../../ui/format.ts';
+import { beijingInputValue, parseBeijingInput, points } from '../../ui/format.ts';
 import { formText } from '../../ui/office.tsx';
 import type { FieldMessages } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';

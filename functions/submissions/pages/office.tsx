@@ -37,12 +37,12 @@ import {
   TextArea,
 } from '../../ui/components.tsx';
 import { beijingInputValue, points } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
 import {
   doneMessage,
   formList,
   formText,
   formValues,
-  hrefOf,
   nextStepRoute,
   OfficeHeader,
   officeTexts,
@@ -69,7 +69,7 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
       <h1>{text.dashboard}</h1>
       <p class="lead">{text.dashboardLead}</p>
       <p>
-        <a class="button" href={hrefOf('officeNewContestPage')}>
+        <a class="button" href={href('officeNewContestPage')}>
           {text.newContest}
         </a>
       </p>
@@ -80,13 +80,13 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
           label={text.dashboard}
           head={[text.head.title, text.head.status, text.head.deadline, text.head.next]}
           rows={props.contests.map((contest) => [
-            <a href={hrefOf('officeContestPage', { contestId: contest.id })}>{contest.title}</a>,
+            <a href={href('officeContestPage', { contestId: contest.id })}>{contest.title}</a>,
             <StatusBadge status={contest.status} locale={props.locale} />,
             <DateTime iso={contest.submissionDeadline} locale={props.locale} />,
             contest.status === 'cancelled' ? (
               office.next.cancelled
             ) : (
-              <a href={hrefOf(nextStepRoute(contest.status), { contestId: contest.id })}>
+              <a href={href(nextStepRoute(contest.status), { contestId: contest.id })}>
                 {office.next[contest.status]}
               </a>
             ),
@@ -111,8 +111,8 @@ function ContestOfficePage(props: {
   const { locale, contest } = props;
   const text = pick(officeContestTexts, locale);
   const office = pick(officeTexts, locale);
-  const action = hrefOf('officeContestPost', { contestId: contest.id });
-  const here = hrefOf('officeContestPage', { contestId: contest.id });
+  const action = href('officeContestPost', { contestId: contest.id });
+  const here = href('officeContestPage', { contestId: contest.id });
   const hidden = { version: String(contest.version) };
   const cancellable = ['draft', 'open', 'screening', 'review', 'publicity'].includes(contest.status);
   const confirm = props.confirm;
@@ -174,7 +174,7 @@ function ContestOfficePage(props: {
             </Form>
           ) : null}
           {contest.status !== 'draft' && contest.status !== 'open' && contest.status !== 'cancelled' ? (
-            <a class="button" href={hrefOf(nextStepRoute(contest.status), { contestId: contest.id })}>
+            <a class="button" href={href(nextStepRoute(contest.status), { contestId: contest.id })}>
               {office.next[contest.status]}
             </a>
           ) : null}
@@ -315,7 +315,7 @@ function ScreeningPage(props: {
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {props.message ? <Notice tone="bad">{props.message}</Notice> : null}
       {open ? (
-        <Form action={hrefOf('officeScreeningPost', { contestId: contest.id })}>
+        <Form action={href('officeScreeningPost', { contestId: contest.id })}>
           <p>{text.screeningLead}</p>
           {table}
           <fieldset>
@@ -398,12 +398,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
       <>
         <h1>{text.setUp}</h1>
         {message ? <Notice tone="bad">{message}</Notice> : null}
-        <ContestForm
-          locale={locale}
-          action={hrefOf('officeNewContestPost')}
-          values={values}
-          errors={errors}
-        />
+        <ContestForm locale={locale} action={href('officeNewContestPost')} values={values} errors={errors} />
       </>,
       { title: text.setUp },
     );
@@ -442,7 +437,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
     );
     if (result.ok)
       return c.redirect(
-        hrefOf('officeContestPage', { contestId: result.value.contest.id }, { done: 'created' }),
+        href('officeContestPage', { contestId: result.value.contest.id }, { done: 'created' }),
         303,
       );
     return renderNew(c, formValues(form), contestFormErrors(result.fields), result.message);
@@ -489,7 +484,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
     const op = formText(form, 'do');
     const confirmed = formText(form, 'confirmed') === 'yes';
     const version = Number(formText(form, 'version')) || undefined;
-    const done = (key: string) => c.redirect(hrefOf('officeContestPage', { contestId }, { done: key }), 303);
+    const done = (key: string) => c.redirect(href('officeContestPage', { contestId }, { done: key }), 303);
     const refused = (result: { message: string; fields: FieldMessages }) =>
       renderContest(c, contestId, { message: result.message, errors: contestFormErrors(result.fields) }, 422);
 
@@ -618,7 +613,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
     }
     if (failures.length > 0)
       return renderScreening(c, contestId, { values, picked, message: failures.join(' ') }, 422);
-    return c.redirect(hrefOf('officeScreeningPage', { contestId }, { done: 'screened' }), 303);
+    return c.redirect(href('officeScreeningPage', { contestId }, { done: 'screened' }), 303);
   });
 
   return app;
