@@ -66,12 +66,15 @@ export class PayloadTooLargeError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
 }
-/** Too many requests from one client (or of one kind from one principal): retry after `retryAfterSeconds`. */
+/**
+ * Too many requests from one client (retry after `retryAfterSeconds`), or a principal's quota
+ * reached (a hard limit: no `retryAfterSeconds`, retrying does not help; see shared/quota.ts).
+ */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
   constructor(
     code: MessageCode,
-    readonly retryAfterSeconds: number,
+    readonly retryAfterSeconds: number | undefined,
     params: Params = {},
   ) {
     super(code, params);

@@ -50,6 +50,18 @@ const messages = {
     'zh-CN': '请求过于频繁，请 {seconds} 秒后再试',
     en: 'Too many requests; try again in {seconds} seconds',
   },
+  'quota.objections': {
+    'zh-CN': '每位居民对同一大赛最多提出 {limit} 条异议，您已达到上限',
+    en: 'A resident may file at most {limit} objections on one contest; you have reached that limit',
+  },
+  'quota.teams': {
+    'zh-CN': '每位居民最多登记 {limit} 个申报团队，您已达到上限',
+    en: 'A resident may register at most {limit} teams; you have reached that limit',
+  },
+  'quota.proposals': {
+    'zh-CN': '每个团队在同一大赛中最多创建 {limit} 份申报书，该团队已达到上限',
+    en: 'A team may create at most {limit} proposals in one contest; this team has reached that limit',
+  },
   'http.unauthorized': { 'zh-CN': '请先登录', en: 'Sign-in required' },
   'http.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
   'http.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },

@@ -118,6 +118,12 @@ export const keys = {
     skPrefix: 'N#',
   }),
 
+  /**
+   * A principal's quota counter (shared/quota.ts): `owner` is who it limits (a user, a team),
+   * `counter` what it counts and where. Its own partition, so no contest read ever sees it.
+   */
+  quota: (owner: string, counter: string) => ({ pk: `QUOTA#${owner}`, sk: counter }),
+
   /** Every item of a contest's partition, in one paginated Query. */
   contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),
 } as const;
@@ -140,6 +146,7 @@ export const ENTITY = {
   noticeNumber: 'notice-number',
   auditEntry: 'audit-entry',
   auditHead: 'audit-head',
+  quota: 'quota',
 } as const;
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entityType'] as const;

@@ -81,7 +81,8 @@ export function problemResponse(c: Context, error: unknown, locale: Locale): Res
   }
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   if (appError.status === 503) headers['retry-after'] = RETRY_AFTER_SECONDS;
-  if (appError instanceof TooManyRequestsError) headers['retry-after'] = String(appError.retryAfterSeconds);
+  if (appError instanceof TooManyRequestsError && appError.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(appError.retryAfterSeconds);
   if (appError instanceof MethodNotAllowedError) headers.allow = appError.allow.join(', ');
   if (appError.status === 401) headers['www-authenticate'] = 'Bearer';
   return c.body(JSON.stringify(problemFor(appError, locale)), appError.status, headers);

@@ -13,6 +13,7 @@ import { newId } from '../ids.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { lockedBundleDigest } from '../notice.ts';
 import { isEligible } from '../proposal/model.ts';
+import { takeQuota } from '../quota.ts';
 import { rankWholeContest, wholeContestForOfficer } from '../review/actions.ts';
 import { readWholeContest } from '../review/store.ts';
 import {
@@ -391,6 +392,7 @@ export async function fileObjection(
         explain: () => new ConflictError('bundle.publicityOver', { endsAt: publicity.endsAt }),
       },
       createOp({ ...keys.objection(contestId, objection.id), entityType: ENTITY.objection, ...objection }),
+      takeQuota('objections', principal.sub, contestId),
     ],
     {
       trail: contestId,

@@ -7,6 +7,7 @@ import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { PageRequest } from '../paging.ts';
+import { takeQuota } from '../quota.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
@@ -136,7 +137,7 @@ export async function createProposal(
     () => getProposal(deps.db, contestId, proposal.id),
     (existing) => existing.ownerSub === principal.sub,
     { trail: contestId, actor: principal.sub, action: 'proposal.create', subject: proposal.id },
-    [submissionWindow(deps, contestId)],
+    [submissionWindow(deps, contestId), takeQuota('proposals', teamId, contestId)],
   );
   return { proposal: entity, created };
 }

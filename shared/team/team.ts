@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
+import { takeQuota } from '../quota.ts';
 import { NameText } from '../text.ts';
 import { assertVersion, type IfMatch, readEntity, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
@@ -119,6 +120,7 @@ export async function createTeam(
     () => getTeam(deps.db, team.id),
     (existing) => existing.ownerSub === principal.sub,
     { trail: teamTrail(team.id), actor: principal.sub, action: 'team.create', subject: team.id },
+    [takeQuota('teams', principal.sub)],
   );
   return { team: entity, created };
 }
