@@ -142,3 +142,17 @@ export function assertOfficer(principal: Principal, officeId: string): void {
 export function isOfficerOf(principal: Principal | undefined, officeId: string): boolean {
   return (principal?.roles.includes('officer') ?? false) && principal?.officeId === officeId;
 }
+
+/**
+ * The separation of duties (issue 9): a person who is an officer of an office may not enter
+ * its contests (create or submit a proposal), nor judge in them, whatever other roles their
+ * token carries (a Cognito user may sit in several groups). Identity is the token's `sub` and
+ * its `office` claim. Errors: 403 with `code` (`auth.officerMayNotEnter`, `…Judge`).
+ */
+export function assertNotOfficerOf(
+  principal: Principal,
+  officeId: string,
+  code: 'auth.officerMayNotEnter' | 'auth.officerMayNotJudge',
+): void {
+  if (isOfficerOf(principal, officeId)) throw new ForbiddenError(code);
+}

@@ -104,6 +104,18 @@ const messages = {
     'zh-CN': '只能操作本街道办事处的事务',
     en: 'Officers may act only within their own office',
   },
+  'auth.officerMayNotEnter': {
+    'zh-CN': '您是本街道办事处的工作人员，不能在本街道的大赛中申报项目',
+    en: 'As an officer of this office you may not enter its contests',
+  },
+  'auth.officerMayNotJudge': {
+    'zh-CN': '您是本街道办事处的工作人员，不能担任本街道大赛的评审专家',
+    en: 'As an officer of this office you may not judge in its contests',
+  },
+  'auth.ownProposal': {
+    'zh-CN': '不能审查自己申报的项目，请由其他工作人员审查',
+    en: 'You may not screen a proposal you entered; another officer must screen it',
+  },
   'auth.notTeamOwner': {
     'zh-CN': '只有申报团队的负责人可以操作',
     en: 'Only the team that owns it may do this',

@@ -1,4 +1,4 @@
-import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import { assertNotOfficerOf, assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
 import type { Contest } from '../contest/model.ts';
@@ -115,6 +115,7 @@ export async function createProposal(
 ): Promise<{ proposal: Proposal; created: boolean }> {
   const { teamId, ...content } = input;
   const contest = await openContestFor(deps, contestId);
+  assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotEnter');
   await teamOfOwner(deps, principal, teamId);
   const now = deps.clock.now().toISOString();
   const proposal: Proposal = {
@@ -168,6 +169,7 @@ export async function submitProposal(
   assertVersion(proposal, ifMatch);
   assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.wrongStatus');
   const contest = await openContestFor(deps, contestId);
+  assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotEnter');
   const complete = parseOrThrow(SubmittableContent, proposalContent(proposal), 'proposal.incomplete');
   const problems = contestChecks(contest, complete);
   const [first] = problems;
@@ -232,6 +234,8 @@ export async function screenProposal(
   const proposal = await getProposal(deps.db, contestId, proposalId);
   if (!proposal) throw notFound();
   assertOfficer(principal, proposal.officeId);
+  // Separation of duties: an officer who entered a proposal (before taking office) never screens it.
+  if (proposal.ownerSub === principal.sub) throw new ForbiddenError('auth.ownProposal');
   assertVersion(proposal, ifMatch);
   assertProposalStatus(proposal, ['submitted'], 'proposal.wrongStatus');
   const eligibility = {

@@ -1,4 +1,4 @@
-import { assertOfficer, type Principal } from '../auth.ts';
+import { assertNotOfficerOf, assertOfficer, type Principal } from '../auth.ts';
 import { contestForOfficer, transitionContest } from '../contest/actions.ts';
 import { assertPhase, phaseCheck, rankingChange } from '../contest/lifecycle.ts';
 import type { Contest } from '../contest/model.ts';
@@ -85,6 +85,7 @@ export async function addJudge(
 ) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertPhase(contest, 'panel');
+  if (judgeId === principal.sub) throw new ForbiddenError('auth.officerMayNotJudge');
   const judge: PanelJudge = {
     contestId,
     judgeId,
@@ -353,6 +354,7 @@ async function judgeAccess(deps: Deps, principal: Principal, contestId: string, 
     getProposal(deps.db, contestId, proposalId),
   ]);
   if (!contest || !judge) throw new ForbiddenError('judge.notOnPanel');
+  assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotJudge');
   if (!proposal) throw new NotFoundError('proposal.notFound');
   if (isConflictedJudge(proposal, principal.sub, conflict !== undefined))
     throw new ForbiddenError('judge.conflicted');

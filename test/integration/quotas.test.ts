@@ -8,7 +8,7 @@ import { auditActions, count } from '../support/faults.ts';
 import { teamInput } from '../support/fixtures.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectProblem } from '../support/hostile.ts';
-import { call } from '../support/http.ts';
+import { type CallResult, call } from '../support/http.ts';
 import { buildWorld } from '../support/world.ts';
 
 let h: Harness;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 /** A hard quota: 429 problem+json naming the limit, no Retry-After (waiting does not help). */
-function expectQuota(response: Awaited<ReturnType<typeof call>>, code: string, limit: number) {
+function expectQuota(response: CallResult, code: string, limit: number) {
   expectProblem(response, 429);
   expect(response.body.code).toBe(code);
   expect(response.headers.get('retry-after')).toBeNull();

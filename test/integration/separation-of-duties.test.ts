@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DevUser } from '../../infra/local/dev-auth.ts';
+import { createProposal } from '../../shared/proposal/actions.ts';
+import { addJudge, assignManually } from '../../shared/review/actions.ts';
+import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { completeProposal, teamInput } from '../support/fixtures.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { expectProblem } from '../support/hostile.ts';
+import { call } from '../support/http.ts';
+import { buildReviewWorld, scores } from '../support/review-world.ts';
+import { asPrincipal, buildWorld, DAY_MS } from '../support/world.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+/** One person, one `sub`, holding several roles: an officer of `office` who is also a resident and a judge. */
+function officerWhoIs(sub: string, office: string): DevUser {
+  return { sub, name: '兼职的王主任', roles: ['officer', 'resident', 'judge'], officeId: office };
+}
+
+describe('an officer of an office never enters, screens their own or judges in its contests', () => {
+  it('refuses an officer-resident entering the office’s contest (403), and lets them enter another office’s', async () => {
+    const w = await buildWorld(h, 'open');
+    const person = officerWhoIs(`dual-${w.office}`, w.office);
+    const token = await h.tokenFor(person);
+    const team = await call(w.app, 'POST', '/api/teams', { token, body: teamInput });
+    expect(team.status).toBe(201);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const refused = await call(w.app, 'POST', `/api/contests/${w.contestId}/proposals`, {
+        token,
+        lang,
+        body: { teamId: team.body.id, ...completeProposal },
+      });
+      expectProblem(refused, 403);
+      expect(refused.body.code).toBe('auth.officerMayNotEnter');
+      expect(refused.body.detail).toMatch(lang === 'en' ? /officer of this office/ : /工作人员/);
+    }
+    const mine = await call(w.app, 'GET', '/api/me/proposals', { token });
+    expect(mine.body.items).toHaveLength(0);
+
+    // The same person in another office's contest is just a resident there.
+    const elsewhere = await buildWorld(h, 'open');
+    const entered = await call(elsewhere.app, 'POST', `/api/contests/${elsewhere.contestId}/proposals`, {
+      token,
+      body: { teamId: team.body.id, ...completeProposal },
+    });
+    expect(entered.status).toBe(201);
+  });
+
+  it('refuses submitting a draft written before taking office, and screening one’s own submission', async () => {
+    const w = await buildWorld(h, 'open');
+    const sub = `later-officer-${w.office}`;
+    // As a resident (no office yet): a team and a submitted proposal, plus a draft.
+    const resident = asPrincipal({ sub, name: '刘女士', roles: ['resident'] });
+    const { team } = await createTeam(w.deps, resident, teamInput as TeamInput);
+    const input = { teamId: team.id, ...completeProposal };
+    const submittedId = (await createProposal(w.deps, resident, w.contestId, input)).proposal.id;
+    expect(
+      (
+        await call(w.app, 'POST', `/api/contests/${w.contestId}/proposals/${submittedId}/submit`, {
+          token: await h.tokenFor({ sub, name: '刘女士', roles: ['resident'] }),
+        })
+      ).status,
+    ).toBe(200);
+    const draftId = (await createProposal(w.deps, resident, w.contestId, input)).proposal.id;
+
+    // Then she joins the office: her token now names it.
+    const token = await h.tokenFor(officerWhoIs(sub, w.office));
+    const submit = await call(w.app, 'POST', `/api/contests/${w.contestId}/proposals/${draftId}/submit`, {
+      token,
+    });
+    expectProblem(submit, 403);
+    expect(submit.body.code).toBe('auth.officerMayNotEnter');
+
+    w.clock.advance(15 * DAY_MS);
+    expect(
+      (await call(w.app, 'POST', `/api/contests/${w.contestId}/close`, { token: w.tokens.officer })).status,
+    ).toBe(200);
+    const eligibility = `/api/contests/${w.contestId}/proposals/${submittedId}/eligibility`;
+    const own = await call(w.app, 'PUT', eligibility, { token, body: { eligible: true } });
+    expectProblem(own, 403);
+    expect(own.body.code).toBe('auth.ownProposal');
+    // Another officer of the office screens it; she still screens the others.
+    expect(
+      (await call(w.app, 'PUT', eligibility, { token: w.tokens.officer, body: { eligible: true } })).status,
+    ).toBe(200);
+    const others = await call(
+      w.app,
+      'PUT',
+      `/api/contests/${w.contestId}/proposals/${w.submittedId}/eligibility`,
+      {
+        token,
+        body: { eligible: true },
+      },
+    );
+    expect(others.status).toBe(200);
+  });
+
+  it('refuses an officer-judge of the office every judging action, and an officer adding themselves to the panel', async () => {
+    const w = await buildReviewWorld(h, { proposals: 2, judges: 3, minJudges: 2 });
+    const [proposalId] = w.proposalIds;
+    const person = officerWhoIs(`officer-judge-${w.office}`, w.office);
+    // Added by another officer (the panel cannot know a judge's office), and assigned.
+    await addJudge(w.deps, w.officer, w.contestId, person.sub, person.name);
+    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: person.sub });
+    const token = await h.tokenFor(person);
+    const base = `/api/contests/${w.contestId}/proposals/${proposalId}`;
+    const attempts = [
+      await call(w.app, 'GET', `${base}/blind`, { token }),
+      await call(w.app, 'PUT', `${base}/sheet`, {
+        token,
+        body: { scores: scores([2000, 2000, 1200, 1200, 1600]) },
+      }),
+      await call(w.app, 'GET', `${base}/sheet`, { token }),
+      await call(w.app, 'POST', `${base}/sheet/submit`, { token }),
+    ];
+    for (const refused of attempts) {
+      expectProblem(refused, 403);
+      expect(refused.body.code).toBe('auth.officerMayNotJudge');
+    }
+
+    // A judge who is an officer of another office judges here like any judge.
+    const outside: DevUser = { ...officerWhoIs(`officer-elsewhere-${w.office}`, 'another-office') };
+    await addJudge(w.deps, w.officer, w.contestId, outside.sub, outside.name);
+    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: outside.sub });
+    const theirs = await call(w.app, 'GET', `${base}/blind`, { token: await h.tokenFor(outside) });
+    expect(theirs.status).toBe(200);
+
+    const self = await call(w.app, 'PUT', `/api/contests/${w.contestId}/judges/${w.officerUser.sub}`, {
+      token: w.tokens.officer,
+      body: { name: w.officerUser.name },
+    });
+    expectProblem(self, 403);
+    expect(self.body.code).toBe('auth.officerMayNotJudge');
+  });
+});
