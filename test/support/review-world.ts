@@ -26,12 +26,11 @@ export interface ReviewWorldOptions {
 }
 
 /**
- * A contest brought to screening or review: eligible proposals from different residents,
- * one ineligible one, a panel of judges, and (by default) automatic assignments.
+ * Two seeded offices (the first may be one already seeded), a clock of their own, and people
+ * whose ids are unique to them.
  */
-export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions = {}) {
-  const { proposals = 4, judges = 5, minJudges = 3, phase = 'review', aggregation = 'mean' } = options;
-  const office = options.office ?? `office-${newId()}`;
+export async function twoOffices(h: Harness, existing?: string) {
+  const office = existing ?? `office-${newId()}`;
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
   const clock = frozenClock();
@@ -42,6 +41,16 @@ export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions =
     roles,
     ...(officeId ? { officeId } : {}),
   });
+  return { office, otherOffice, clock, deps, user };
+}
+
+/**
+ * A contest brought to screening or review: eligible proposals from different residents,
+ * one ineligible one, a panel of judges, and (by default) automatic assignments.
+ */
+export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions = {}) {
+  const { proposals = 4, judges = 5, minJudges = 3, phase = 'review', aggregation = 'mean' } = options;
+  const { office, otherOffice, clock, deps, user } = await twoOffices(h, options.office);
   const officerUser = user('officer', '王主任', ['officer'], office);
   const otherOfficerUser = user('officer-other', '李主任', ['officer'], otherOffice);
   const residents = Array.from({ length: proposals + 1 }, (_, i) =>
