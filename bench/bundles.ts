@@ -40,24 +40,49 @@ async function bundle(name: string, entry: string, outdir: string): Promise<Buil
   return { name, file, bytes: statSync(file).size, metafile };
 }
 
-/** Median of fresh-process `import()` times: what a cold start spends loading the module. */
-function coldImportMs(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
-  const times: number[] = [];
-  for (let run = 0; run < IMPORT_RUNS; run++) {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...LAMBDA_ENV, PATH: '' },
-      encoding: 'utf8',
-    });
-    if (child.status !== 0) throw new Error(`import of ${file} failed: ${child.stderr}`);
-    times.push(Number(child.stdout));
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+interface ImportTime {
+  /** Wall-clock ms of the `import()`. */
+  ms: number;
+  /** CPU ms of the process over the `import()` (all threads): less moved by a busy machine. */
+  cpuMs: number;
 }
 
-/** The packages (or project folders) that weigh most in a bundle, from esbuild's metafile. */
-function heaviest(metafile: Metafile, count: number): string {
+/** One fresh process's `import()` of `file`: what a cold start spends loading the module. */
+function importTime(file: string): ImportTime {
+  const script = [
+    'const cpu = process.cpuUsage(), t = performance.now();',
+    `await import(${JSON.stringify(file)});`,
+    'const used = process.cpuUsage(cpu);',
+    'process.stdout.write(JSON.stringify({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 }));',
+  ].join('\n');
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...LAMBDA_ENV, PATH: '' },
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`import of ${file} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as ImportTime;
+}
+
+const median = (values: number[]) =>
+  values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * Each file's median cold import over IMPORT_RUNS fresh processes, the files taken in turns
+ * (baseline, every function, baseline, …) so load from elsewhere on the machine falls on all alike.
+ */
+function coldImports(files: string[]): ImportTime[] {
+  const runs = files.map((): ImportTime[] => []);
+  for (let run = 0; run < IMPORT_RUNS; run++) {
+    for (const [i, file] of files.entries()) runs[i]?.push(importTime(file));
+  }
+  return runs.map((times) => ({
+    ms: median(times.map((time) => time.ms)),
+    cpuMs: median(times.map((time) => time.cpuMs)),
+  }));
+}
+
+/** Bytes in the output by package (node_modules) or project folder, from esbuild's metafile. */
+function bytesByPackage(metafile: Metafile): Map<string, number> {
   const bytes = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -66,10 +91,18 @@ function heaviest(metafile: Metafile, count: number): string {
       bytes.set(pkg, (bytes.get(pkg) ?? 0) + bytesInOutput);
     }
   }
-  return [...bytes]
+  return bytes;
+}
+
+/** What a bundle carries beyond the baseline, by package, heaviest first: where its extra size is. */
+function beyond(fn: Built, baseline: Built, count: number): string {
+  const base = bytesByPackage(baseline.metafile);
+  return [...bytesByPackage(fn.metafile)]
+    .map(([pkg, size]): [string, number] => [pkg, size - (base.get(pkg) ?? 0)])
+    .filter(([, extra]) => extra >= 1024)
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([pkg, size]) => `${pkg} ${kb(size)}`)
+    .map(([pkg, extra]) => `${pkg} ${kb(extra)}`)
     .join(', ');
 }
 
@@ -86,19 +119,23 @@ export async function benchBundles() {
     const functions = await Promise.all(
       FUNCTIONS.map((name) => bundle(name, `functions/${name}/handler.ts`, outdir)),
     );
-    const baseMs = coldImportMs(baseline.file);
+    const [base, ...times] = coldImports([baseline.file, ...functions.map((fn) => fn.file)]);
+    if (!base) throw new Error('no baseline import time');
     const lines = [
-      `minimal Hono + DynamoDB handler: ${kb(baseline.bytes)}, cold import ${baseMs.toFixed(0)} ms (median of ${IMPORT_RUNS})`,
+      `minimal Hono + DynamoDB handler: ${kb(baseline.bytes)}, cold import ${base.ms.toFixed(0)} ms, ` +
+        `${base.cpuMs.toFixed(0)} CPU ms (medians of ${IMPORT_RUNS} fresh processes, taken in turns)`,
     ];
     let worst = 0;
-    for (const fn of functions) {
-      const ms = coldImportMs(fn.file);
+    for (const [i, fn] of functions.entries()) {
+      const time = times[i] ?? { ms: Number.NaN, cpuMs: Number.NaN };
       const sizeRatio = fn.bytes / baseline.bytes;
-      const timeRatio = ms / baseMs;
+      const timeRatio = time.ms / base.ms;
       worst = Math.max(worst, sizeRatio, timeRatio);
       lines.push(
         `${fn.name.padEnd(13)} ${kb(fn.bytes).padStart(9)} (${sizeRatio.toFixed(2)}×)  ` +
-          `${ms.toFixed(0).padStart(4)} ms (${timeRatio.toFixed(2)}×)  heaviest: ${heaviest(fn.metafile, 4)}`,
+          `${time.ms.toFixed(0).padStart(4)} ms (${timeRatio.toFixed(2)}×)  ` +
+          `${time.cpuMs.toFixed(0).padStart(4)} CPU ms (${(time.cpuMs / base.cpuMs).toFixed(2)}×)`,
+        `${''.padEnd(13)} beyond the minimal: ${beyond(fn, baseline, 7)}`,
       );
     }
     lines.push(

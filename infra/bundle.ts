@@ -17,13 +17,23 @@ export const BUNDLE_OPTIONS = {
 } as const;
 
 const ZOD_LOCALES = fileURLToPath(new URL('./zod-locales.ts', import.meta.url));
+const ZOD_UNUSED = fileURLToPath(new URL('./zod-unused.ts', import.meta.url));
 
-/** Only the locales the product uses, instead of zod's namespace of all of them. */
-const zodLocales: Plugin = {
-  name: 'zod-locales',
+/**
+ * zod's `z` is one namespace object that re-exports everything, so no bundler can shake off
+ * what the product never calls. Imports inside zod are redirected: its ~50 locales to the two
+ * the product renders (infra/zod-locales.ts), `z.compile` and `z.fromJSONSchema` to stubs
+ * that throw (infra/zod-unused.ts).
+ */
+const zodTrim: Plugin = {
+  name: 'zod-trim',
   setup(esbuild) {
+    const inZod = (importer: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(importer);
     esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: ZOD_LOCALES } : undefined,
+      inZod(args.importer) ? { path: ZOD_LOCALES } : undefined,
+    );
+    esbuild.onResolve({ filter: /^\.\/(compile|from-json-schema)\.js$/ }, (args) =>
+      inZod(args.importer) ? { path: ZOD_UNUSED } : undefined,
     );
   },
 };
@@ -80,7 +90,7 @@ export async function bundleFunction(
   outdir: string,
 ): Promise<BuildResult<{ metafile: true }>> {
   const isPortal = /[\\/]functions[\\/]portal[\\/]handler\.ts$/.test(entry);
-  const plugins = isPortal ? [zodLocales, prebuiltApiDocument(await renderApiDocument())] : [zodLocales];
+  const plugins = isPortal ? [zodTrim, prebuiltApiDocument(await renderApiDocument())] : [zodTrim];
   return build({
     entryPoints: [entry],
     outfile: `${outdir}/index.mjs`,

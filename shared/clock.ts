@@ -29,7 +29,20 @@ export class AdjustableClock implements Clock {
   }
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
+/**
+ * `Intl.DateTimeFormat(locale, options).format`, with the formatter made on its first use:
+ * the first one a process makes loads the time-zone and locale data, about 30 ms that a
+ * Lambda's cold start would otherwise spend on routes that never show a time.
+ */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): (at: Date) => string {
+  let formatter: Intl.DateTimeFormat | undefined;
+  return (at) => {
+    formatter ??= new Intl.DateTimeFormat(locale, options);
+    return formatter.format(at);
+  };
+}
+
+const shanghai = dateFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -41,10 +54,10 @@ const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
 
 /** Stored times are UTC ISO-8601; people read Asia/Shanghai. */
 export function formatShanghai(iso: string): string {
-  return `${SHANGHAI.format(new Date(iso))}（北京时间）`;
+  return `${shanghai(new Date(iso))}（北京时间）`;
 }
 
-const EN_SHANGHAI = new Intl.DateTimeFormat('en-GB', {
+const enShanghai = dateFormat('en-GB', {
   timeZone: 'Asia/Shanghai',
   dateStyle: 'medium',
   timeStyle: 'short',
@@ -52,5 +65,5 @@ const EN_SHANGHAI = new Intl.DateTimeFormat('en-GB', {
 
 /** A stored UTC time as a reader of `locale` reads it: Beijing time, said so. */
 export function formatBeijing(iso: string, locale: 'zh-CN' | 'en'): string {
-  return locale === 'zh-CN' ? formatShanghai(iso) : `${EN_SHANGHAI.format(new Date(iso))} (Beijing time)`;
+  return locale === 'zh-CN' ? formatShanghai(iso) : `${enShanghai(new Date(iso))} (Beijing time)`;
 }

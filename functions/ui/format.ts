@@ -1,3 +1,4 @@
+import { dateFormat } from '../../shared/clock.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { formatPoints } from '../../shared/scoring.ts';
@@ -16,39 +17,41 @@ export const points = (hundredths: number): string => formatPoints(hundredths);
 
 const formatters = {
   'zh-CN': {
-    dateTime: new Intl.DateTimeFormat('zh-CN', {
+    dateTime: dateFormat('zh-CN', {
       timeZone: 'Asia/Shanghai',
       dateStyle: 'long',
       timeStyle: 'short',
       hour12: false,
     }),
-    date: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
+    date: dateFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
   },
   en: {
-    dateTime: new Intl.DateTimeFormat('en-GB', {
+    dateTime: dateFormat('en-GB', {
       timeZone: 'Asia/Shanghai',
       dateStyle: 'medium',
       timeStyle: 'short',
     }),
-    date: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }),
+    date: dateFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }),
   },
-} satisfies Record<Locale, Record<'dateTime' | 'date', Intl.DateTimeFormat>>;
+} satisfies Record<Locale, Record<'dateTime' | 'date', (at: Date) => string>>;
 
 /** "2026年12月9日 18:00（北京时间）" / "9 Dec 2026, 18:00 (Beijing time)". */
 export function dateTime(iso: string, locale: Locale): string {
-  const text = formatters[locale].dateTime.format(new Date(iso));
+  const text = formatters[locale].dateTime(new Date(iso));
   const zone = commonTexts[locale].beijingTime;
   return locale === 'zh-CN' ? `${text}（${zone}）` : `${text} (${zone})`;
 }
 
 /** The calendar day in Beijing: "2026年12月9日" / "9 Dec 2026". */
 export function date(iso: string, locale: Locale): string {
-  return formatters[locale].date.format(new Date(iso));
+  return formatters[locale].date(new Date(iso));
 }
+
+const isoDay = dateFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 
 /** The Beijing calendar day as YYYY-MM-DD, for comparing days (a timeline's "today"). */
 export function beijingDay(at: Date | string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
+  return isoDay(new Date(at));
 }
 
 /** "还剩 3 天 4 小时" / "3 d 4 h left", or "已截止" / "Closed" once past. */
