@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import { type BuildResult, build, type Plugin } from 'esbuild';
 
 /**
@@ -58,13 +59,17 @@ export async function renderApiDocument(): Promise<unknown> {
 /**
  * The portal's `api-document.ts` with the document built at bundle time: the same exports,
  * but `buildApiDocument` returns the finished document and `documentedApps` is empty, so no
- * other function app is bundled or loaded on a cold start.
+ * other function app is bundled or loaded on a cold start. The document travels Brotli-packed
+ * (9 KB instead of 122 KB of JSON) and is unpacked on its first request, not on every cold start.
  */
 export function prebuiltApiDocumentModule(document: unknown): string {
+  const packed = brotliCompressSync(JSON.stringify(document)).toString('base64');
   return [
-    `const document = ${JSON.stringify(document)};`,
+    "import { brotliDecompressSync } from 'node:zlib';",
+    `const packed = ${JSON.stringify(packed)};`,
+    'let document;',
     'export const documentedApps = {};',
-    'export function buildApiDocument() { return document; }',
+    "export function buildApiDocument() { return (document ??= JSON.parse(brotliDecompressSync(Buffer.from(packed, 'base64')).toString())); }",
   ].join('\n');
 }
 

@@ -53,7 +53,7 @@ describe('the function bundler', () => {
     const script = [
       `const { handler } = await import(${JSON.stringify(join(outdir, 'awards/index.mjs'))});`,
       `const result = await handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test' });`,
-      'process.stdout.write(`\\nresult ${JSON.stringify(result)}`);',
+      "process.stdout.write('\\nresult ' + JSON.stringify(result));",
     ].join('\n');
 
     // Act: a fresh Node process with a Lambda's configuration and no DynamoDB (none is asked)
