@@ -1312,6 +1312,10 @@ function search(
   let avail = Int32Array.from({ length: space.n }, (_, j) => j).filter(
     (j) => !skip?.[j] && canAdd(space, s, j),
   );
+  if (sideRulesIdle(space, s, avail)) {
+    const found = knapsack(space, s, avail, best, stopAtFirst, steps);
+    return found.chosen ? found : { value: best, chosen: bestChosen, complete: true };
+  }
   // Set aside, in up to three rounds, what cannot beat `best` by the forced-in bounds.
   let relax = new Relaxation(space, s, avail);
   for (let round = 0; round < 3; round++) {
@@ -1412,6 +1416,178 @@ function search(
   return { value: best, chosen: bestChosen, complete: true };
 }
 
+/**
+ * No side rule can bind among `avail` from state `s`: no category minimum is still short, no
+ * category has more of them than its room, no community's cap is below their amounts, and no
+ * incompatible group has two of them. Then the problem is the plain 0-1 knapsack.
+ */
+function sideRulesIdle(space: Space, s: Start, avail: Int32Array): boolean {
+  for (const c of space.minCats) if (s.need[c]! > 0) return false;
+  const count = new Int32Array(s.catRoom.length);
+  const asked = new Float64Array(s.comLeft.length);
+  const seen = new Uint8Array(s.groupTaken.length);
+  for (const j of avail) {
+    const c = space.cat[j]!;
+    if (++count[c]! > s.catRoom[c]!) return false;
+    asked[space.com[j]!]! += space.w[j]!;
+    for (const g of space.groups[j]!) {
+      if (seen[g]) return false;
+      seen[g] = 1;
+    }
+  }
+  return asked.every((amount, c) => amount <= s.comLeft[c]!);
+}
+
+/** The largest d that multiplies a score (≤ 10^4, FULL_MARKS) exactly in a double. */
+const EXACT_SPAN = Math.floor(Number.MAX_SAFE_INTEGER / FULL_MARKS);
+
+/**
+ * The plain 0-1 knapsack over `avail` (positions in ratio order) from state `s`: the best
+ * selection with value > initialBest (or, with `stopAtFirst`, the first found), or null when
+ * none; always complete (or ShortlistSearchLimitError).
+ *
+ * Pisinger's expanding core (D. Pisinger, "A minimal algorithm for the 0-1 knapsack problem",
+ * Operations Research 45(5), 1997, pp. 758–767, the minknap algorithm): start from the greedy
+ * break solution (the ratio-order prefix that fits), then widen a core [lo, hi) around the break
+ * item one variable at a time, alternately deciding to add the next one below (hi) and to remove
+ * the next one above (lo). The states are the Pareto-optimal (amount, value) pairs over the
+ * decisions made in the core, each a whole selection (break solution with its toggles), kept in
+ * amount order; a state dominated by another (no cheaper, no better) is dropped, and so is one
+ * whose bound cannot beat the best: with room left, value + room × the ratio of the next
+ * variable to add; over the budget, value − excess × the ratio of the next variable to remove
+ * (every variable outside the core has a ratio between those two, so neither adding nor
+ * removing can do better). When no state is left, or the core holds every variable, the best
+ * found is the optimum. Every bound is exact integer arithmetic (products below 2^53), rounded
+ * down to a whole score; a state over the budget by more than EXACT_SPAN is bounded by that
+ * much only (a weaker, still valid bound).
+ */
+function knapsack(
+  space: Space,
+  s: Start,
+  avail: Int32Array,
+  initialBest: number,
+  stopAtFirst: boolean,
+  steps: Steps,
+): Found {
+  const { w, v } = space;
+  const m = avail.length;
+  const cap = s.left;
+  let breakAt = 0;
+  let weight = 0;
+  let value = s.value;
+  while (breakAt < m && weight + w[avail[breakAt]!]! <= cap) {
+    weight += w[avail[breakAt]!]!;
+    value += v[avail[breakAt]!]!;
+    breakAt += 1;
+  }
+  // Each state is an entry of the arena: its parent state and the place it toggled.
+  let parent = new Int32Array(1024);
+  let toggled = new Int32Array(1024);
+  let arena = 1;
+  parent[0] = -1;
+  toggled[0] = -1;
+  let best = initialBest;
+  let bestState = -1;
+  const selection = (state: number): number[] => {
+    const inside = new Uint8Array(m);
+    inside.fill(1, 0, breakAt);
+    for (let at = state; at > 0; at = parent[at]!) inside[toggled[at]!]! ^= 1;
+    return [...avail.filter((_, x) => inside[x] === 1)];
+  };
+  const found = (complete: boolean): Found => ({
+    value: best,
+    chosen: bestState < 0 ? null : selection(bestState),
+    complete,
+  });
+  if (value > best) {
+    best = value;
+    bestState = 0;
+    if (stopAtFirst || breakAt === m) return found(true);
+  }
+  if (breakAt === m) return found(true);
+
+  let weights = Float64Array.of(weight);
+  let values = Float64Array.of(value);
+  let ids = Int32Array.of(0);
+  let lo = breakAt;
+  let hi = breakAt;
+  /** Bound on every selection reachable from a state, with the core [lo, hi). */
+  const bound = (stateWeight: number, stateValue: number): number => {
+    if (stateWeight <= cap) {
+      if (hi >= m) return stateValue;
+      const j = avail[hi]!;
+      return stateValue + floorDiv((cap - stateWeight) * v[j]!, w[j]!);
+    }
+    if (lo === 0 || w[avail[lo - 1]!] === 0) return Number.NEGATIVE_INFINITY;
+    const j = avail[lo - 1]!;
+    return stateValue - ceilDiv(Math.min(stateWeight - cap, EXACT_SPAN) * v[j]!, w[j]!);
+  };
+  for (let turn = 0; lo > 0 || hi < m; turn++) {
+    // Alternate sides, while both have variables left.
+    const adding = hi < m && (lo === 0 || turn % 2 === 0);
+    const x = adding ? hi++ : --lo;
+    const j = avail[x]!;
+    const dw = adding ? w[j]! : -w[j]!;
+    const dv = adding ? v[j]! : -v[j]!;
+    const size = ids.length;
+    steps.count += size + 1;
+    if (steps.count > steps.limit) throw new ShortlistSearchLimitError(steps.count);
+    const nextWeights = new Float64Array(2 * size);
+    const nextValues = new Float64Array(2 * size);
+    const nextIds = new Int32Array(2 * size);
+    let kept = 0;
+    let top = Number.NEGATIVE_INFINITY;
+    // Merge the states without and with the toggle, both in amount order; on equal amounts the
+    // better value first, so that only Pareto-optimal states pass `top`.
+    let a = 0;
+    let b = 0;
+    while (a < size || b < size) {
+      let fromToggle: boolean;
+      if (a === size) fromToggle = true;
+      else if (b === size) fromToggle = false;
+      else {
+        const wa = weights[a]!;
+        const wb = weights[b]! + dw;
+        fromToggle = wb < wa || (wb === wa && values[b]! + dv > values[a]!);
+      }
+      const stateWeight = fromToggle ? weights[b]! + dw : weights[a]!;
+      const stateValue = fromToggle ? values[b]! + dv : values[a]!;
+      const from = fromToggle ? b++ : a++;
+      if (stateValue <= top) continue;
+      top = stateValue;
+      if (bound(stateWeight, stateValue) <= best) continue;
+      let id = ids[from]!;
+      if (fromToggle) {
+        if (arena === parent.length) {
+          const grown = new Int32Array(2 * arena);
+          grown.set(parent);
+          parent = grown;
+          const grownToggled = new Int32Array(2 * arena);
+          grownToggled.set(toggled);
+          toggled = grownToggled;
+        }
+        parent[arena] = id;
+        toggled[arena] = x;
+        id = arena++;
+      }
+      if (stateWeight <= cap && stateValue > best) {
+        best = stateValue;
+        bestState = id;
+        if (stopAtFirst) return found(true);
+      }
+      nextWeights[kept] = stateWeight;
+      nextValues[kept] = stateValue;
+      nextIds[kept] = id;
+      kept += 1;
+    }
+    if (kept === 0) break;
+    weights = nextWeights.subarray(0, kept);
+    values = nextValues.subarray(0, kept);
+    ids = nextIds.subarray(0, kept);
+  }
+  return found(true);
+}
+
 /** A feasible selection (or null) by walking the variables in the given order, mins reserved first. */
 function greedy(setup: Setup, bundle: Bundle, order: readonly Item[]): Item[] | null {
   const trial = new Bundle(setup);
@@ -1444,7 +1620,8 @@ function greedy(setup: Setup, bundle: Bundle, order: readonly Item[]): Item[] | 
  */
 function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps: Steps): Item[] {
   const minCats = setup.catMin.flatMap((min, cat) => (min > bundle.catCount[cat]! ? [cat] : []));
-  const vars = eligible.filter((item) => bundle.conflict(item) === null && item.amount <= bundle.left);
+  const fitting = eligible.filter((item) => bundle.conflict(item) === null && item.amount <= bundle.left);
+  const vars = undominated(setup, bundle, fitting);
   const score = (item: Item) => item.candidate.score;
   const space = buildSpace(setup, vars, score, minCats);
   const root = startOf(setup, bundle, minCats);
@@ -1486,7 +1663,7 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
     }
     if (found.complete) break;
   }
-  if (!incumbent) diagnoseMins(setup, bundle, vars, steps);
+  if (!incumbent) diagnoseMins(setup, bundle, fitting, steps);
   const optimum = bestValue;
 
   // Phase 2: the lexicographic tie-break, in rank order. A proposal whose forced-in bound at
@@ -1517,6 +1694,51 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
   }
   if (fixed.value !== optimum) throw new Error('max-score: the tie-break lost the optimum (a bug)');
   return chosen;
+}
+
+/**
+ * The variables less those no optimal bundle holds because enough others dominate them. In a
+ * category with room for `room` more, a proposal j is dominated by i when i is of the same
+ * category (and of the same community, when shares are capped), in no incompatible group, asks
+ * at most as much, and scores more, or as much and is ranked better. With `room` such i, any
+ * bundle holding j leaves one of them out (it holds at most `room` of the category, j
+ * included), and swapping j for it keeps every rule (same category count, no more money for
+ * the budget or the community, no group) and gives a greater total, or an equal one that the
+ * tie-break prefers (it holds the better-ranked i where the two differ). So the optimum, tie
+ * broken, holds no dominated proposal and the search need not consider them. This is the
+ * dominance of the multiple-choice knapsack (Sinha and Zoltners, "The multiple-choice knapsack
+ * problem", Operations Research 27(3), 1979, pp. 503–515), generalised to `room` choices.
+ */
+function undominated(setup: Setup, bundle: Bundle, vars: readonly Item[]): Item[] {
+  const capped = setup.comCap.some((cap) => cap !== Number.POSITIVE_INFINITY);
+  const cells = new Map<number, Item[]>();
+  for (const item of vars) {
+    const key = item.cat * (setup.comNames.length + 1) + (capped ? item.com : setup.comNames.length);
+    const cell = cells.get(key);
+    if (cell) cell.push(item);
+    else cells.set(key, [item]);
+  }
+  /** i before j: i scores more, or as much and is ranked better. */
+  const better = (i: Item, j: Item) =>
+    i.candidate.score > j.candidate.score || (i.candidate.score === j.candidate.score && i.index < j.index);
+  const dominated = new Set<Item>();
+  for (const cell of cells.values()) {
+    const room = setup.catMax[cell[0]!.cat]! - bundle.catCount[cell[0]!.cat]!;
+    if (room >= cell.length) continue;
+    // In order of amount, then best first: every proposal's dominators come before it. The
+    // `room` best of those seen (in no group) are kept, best first.
+    cell.sort((x, y) => x.amount - y.amount || (better(x, y) ? -1 : 1));
+    const kept: Item[] = [];
+    for (const item of cell) {
+      if (kept.length === room && better(kept[room - 1]!, item)) dominated.add(item);
+      if (item.groups.length > 0) continue;
+      const at = kept.findIndex((other) => better(item, other));
+      if (at >= 0) kept.splice(at, 0, item);
+      else kept.push(item);
+      if (kept.length > room) kept.pop();
+    }
+  }
+  return vars.filter((item) => !dominated.has(item));
 }
 
 /**

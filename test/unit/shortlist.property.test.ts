@@ -423,6 +423,115 @@ describe('shortlisting invariants', () => {
     );
   });
 
+  it('max-score equals a brute force on the plain knapsack, ties included (the expanding-core path)', () => {
+    // Budget only: any whole yuan (the hard case), a few round amounts (ties), amounts of 0, or
+    // tiny scores and amounts (bounds tight to the last unit).
+    const plain = fc
+      .record({
+        rows: fc.array(
+          fc.oneof(
+            fc.record({
+              score: SCORE,
+              fen: fc.oneof(
+                fc.integer({ min: 0, max: 15_000 }).map((yuan) => yuan * 100),
+                fc.constantFrom(0, 100_000, 200_000, 500_000),
+              ),
+            }),
+            fc.record({ score: TINY_SCORE, fen: TINY_AMOUNT }),
+          ),
+          { maxLength: 14 },
+        ),
+        share: fc.integer({ min: 0, max: 100 }),
+        partialFunding: fc.boolean(),
+      })
+      .map(({ rows, share, partialFunding }): Instance => {
+        const candidates = rows.map(
+          ({ score, fen }, i): Candidate => ({
+            proposalId: `P${String(i).padStart(2, '0')}`,
+            rank: i + 1,
+            score,
+            requestedFen: fen,
+            minViableFen: Math.floor(fen / 2),
+            category: CATEGORIES[i % CATEGORIES.length]!,
+            community: COMMUNITIES[i % COMMUNITIES.length]!,
+          }),
+        );
+        const total = candidates.reduce((sum, c) => sum + c.requestedFen, 0);
+        const budgetFen = Math.floor((total * share) / 100);
+        return { rules: { policy: 'max-score', budgetFen, partialFunding }, candidates };
+      });
+    fc.assert(
+      fc.property(plain, ({ rules, candidates }) => {
+        const result = run(rules, candidates) as ShortlistResult;
+        const expected = bruteForce(rules, candidates) as Brute;
+        expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(
+          expected.selected,
+        );
+        expect(result.totalScore).toBe(expected.totalScore);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('max-score equals a brute force when tight category maxima make many proposals dominated', () => {
+    // Few amounts and scores (so equal ones are everywhere), one or two per category at most.
+    const crowded = fc
+      .record({
+        rows: fc.array(
+          fc.record({
+            score: fc.constantFrom(7000, 7500, 8000),
+            fen: fc.constantFrom(1_000_000, 2_000_000, 3_000_000),
+            category: fc.constantFrom(...CATEGORIES.slice(0, 2)),
+            community: fc.constantFrom(...COMMUNITIES.slice(0, 2)),
+            grouped: fc.boolean(),
+          }),
+          { maxLength: 14 },
+        ),
+        share: fc.integer({ min: 10, max: 100 }),
+        max: fc.integer({ min: 1, max: 2 }),
+        min: fc.integer({ min: 0, max: 1 }),
+        shareBp: fc.option(fc.constantFrom(4000, 6000), { nil: undefined }),
+      })
+      .map(({ rows, share, max, min, shareBp }): Instance => {
+        const candidates = rows.map(
+          ({ score, fen, category, community }, i): Candidate => ({
+            proposalId: `P${String(i).padStart(2, '0')}`,
+            rank: i + 1,
+            score,
+            requestedFen: fen,
+            category,
+            community,
+          }),
+        );
+        const grouped = candidates.filter((_, i) => rows[i]!.grouped).map((c) => c.proposalId);
+        const total = candidates.reduce((sum, c) => sum + c.requestedFen, 0);
+        const rules: ShortlistRules = {
+          policy: 'max-score',
+          budgetFen: Math.floor((total * share) / 100),
+          categoryQuotas: { [CATEGORIES[0]!]: { min, max }, [CATEGORIES[1]!]: { max } },
+          incompatibleGroups: grouped.length > 1 ? [grouped.slice(0, 3)] : [],
+        };
+        if (shareBp !== undefined) rules.communityMaxShareBp = shareBp;
+        return { rules, candidates };
+      });
+    fc.assert(
+      fc.property(crowded, ({ rules, candidates }) => {
+        const result = run(rules, candidates);
+        const brute = bruteForce(rules, candidates);
+        if (typeof result === 'string') {
+          expect(result).toBe(brute);
+          return;
+        }
+        const expected = brute as Brute;
+        expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(
+          expected.selected,
+        );
+        expect(result.totalScore).toBe(expected.totalScore);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("max-score's total ≥ rank-fill's and rank-strict's, less the score of their partially funded proposal", () => {
     fc.assert(
       fc.property(instance(40, 'rank-fill'), ({ rules, candidates }) => {
