@@ -358,6 +358,21 @@ function expectReasonsHold(
   }
 }
 
+/** max-score's bundle is the brute force's, proposal for proposal and amount for amount. */
+function expectBruteForce(rules: ShortlistRules, candidates: readonly Candidate[]): void {
+  const result = run(rules, candidates);
+  const brute = bruteForce(rules, candidates);
+  if (typeof result === 'string') {
+    // Manual-decision errors come before any search; the only search outcome is an unmet minimum.
+    if (result === 'category-min-unmet') expect(brute).toBe('category-min-unmet');
+    return;
+  }
+  expect(brute).not.toBe('category-min-unmet');
+  const expected = brute as Brute;
+  expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(expected.selected);
+  expect(result.totalScore).toBe(expected.totalScore);
+}
+
 const shuffled = <T>(items: readonly T[], keys: readonly number[]): T[] =>
   items
     .map((item, i) => ({ item, key: keys[i % Math.max(1, keys.length)]! * 1000 + i }))
@@ -404,21 +419,7 @@ describe('shortlisting invariants', () => {
     const realistic = instance(15, 'max-score');
     const tiny = instance(15, 'max-score', true);
     fc.assert(
-      fc.property(fc.oneof(realistic, tiny), ({ rules, candidates }) => {
-        const result = run(rules, candidates);
-        const brute = bruteForce(rules, candidates);
-        if (typeof result === 'string') {
-          // Manual-decision errors come before any search; the only search outcome is an unmet minimum.
-          if (result === 'category-min-unmet') expect(brute).toBe('category-min-unmet');
-          return;
-        }
-        expect(brute).not.toBe('category-min-unmet');
-        const expected = brute as Brute;
-        expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(
-          expected.selected,
-        );
-        expect(result.totalScore).toBe(expected.totalScore);
-      }),
+      fc.property(fc.oneof(realistic, tiny), ({ rules, candidates }) => expectBruteForce(rules, candidates)),
       { numRuns: 600 },
     );
   });
@@ -461,14 +462,7 @@ describe('shortlisting invariants', () => {
         return { rules: { policy: 'max-score', budgetFen, partialFunding }, candidates };
       });
     fc.assert(
-      fc.property(plain, ({ rules, candidates }) => {
-        const result = run(rules, candidates) as ShortlistResult;
-        const expected = bruteForce(rules, candidates) as Brute;
-        expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(
-          expected.selected,
-        );
-        expect(result.totalScore).toBe(expected.totalScore);
-      }),
+      fc.property(plain, ({ rules, candidates }) => expectBruteForce(rules, candidates)),
       { numRuns: 300 },
     );
   });
@@ -515,19 +509,7 @@ describe('shortlisting invariants', () => {
         return { rules, candidates };
       });
     fc.assert(
-      fc.property(crowded, ({ rules, candidates }) => {
-        const result = run(rules, candidates);
-        const brute = bruteForce(rules, candidates);
-        if (typeof result === 'string') {
-          expect(result).toBe(brute);
-          return;
-        }
-        const expected = brute as Brute;
-        expect(new Map(selectedOf(result).map((d) => [d.proposalId, d.amountFen]))).toEqual(
-          expected.selected,
-        );
-        expect(result.totalScore).toBe(expected.totalScore);
-      }),
+      fc.property(crowded, ({ rules, candidates }) => expectBruteForce(rules, candidates)),
       { numRuns: 400 },
     );
   });
