@@ -3,6 +3,7 @@ import {
   amountOf,
   type Candidate,
   communityCapFen,
+  type ShortlistResult,
   type ShortlistRules,
   ShortlistSearchLimitError,
   shortlist,
@@ -93,7 +94,7 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * community caps, the category counts and one of each group, x binary; amounts divided by their
  * greatest common divisor so that HiGHS's tolerances are far below one unit.
  */
-function mipModel(rules: Omit<ShortlistRules, 'policy'>, candidates: readonly Candidate[]) {
+export function mipModel(rules: Omit<ShortlistRules, 'policy'>, candidates: readonly Candidate[]) {
   const eligible = candidates.filter((c) => rules.minScore === undefined || c.score >= rules.minScore);
   const cap =
     rules.communityMaxShareBp === undefined
@@ -132,17 +133,45 @@ function mipModel(rules: Omit<ShortlistRules, 'policy'>, candidates: readonly Ca
   return { text: lines.join('\n'), eligible };
 }
 
-/** The median time of `runs` calls, after one warm-up call when there are several (so both solvers run warm). */
-function timed<T>(work: () => T, runs = 1): { result: T; ms: number } {
-  let result = runs > 1 ? work() : (undefined as T);
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    result = work();
-    times.push(performance.now() - started);
+interface Outcome {
+  /** The median time in ms (NaN when it threw). */
+  ms: number;
+  result?: unknown;
+  error?: unknown;
+}
+
+/**
+ * Times solvers side by side: round after round, each solver once in turn, so that load from
+ * other work on the machine falls on all of them alike. Solver i first runs warm[i] untimed
+ * rounds (so that the JavaScript is compiled: HiGHS is WebAssembly, compiled when loaded), then
+ * is timed in runs[i] rounds. Each gets its median time and its result, or the error it threw.
+ */
+function sideBySide(
+  work: readonly (() => unknown)[],
+  warm: readonly number[],
+  runs: readonly number[],
+): Outcome[] {
+  const outcomes: Outcome[] = work.map(() => ({ ms: Number.NaN }));
+  const times = work.map((): number[] => []);
+  const first = Math.max(...warm);
+  for (let round = -first; round < Math.max(...runs); round++) {
+    for (const [i, solve] of work.entries()) {
+      if (outcomes[i]!.error !== undefined || round < -warm[i]! || round >= runs[i]!) continue;
+      const started = performance.now();
+      try {
+        outcomes[i]!.result = solve();
+      } catch (error) {
+        outcomes[i]!.error = error;
+        continue;
+      }
+      if (round >= 0) times[i]!.push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { result, ms: times[Math.floor(times.length / 2)]! };
+  for (const [i, list] of times.entries()) {
+    list.sort((a, b) => a - b);
+    if (list.length > 0) outcomes[i]!.ms = list[Math.floor(list.length / 2)]!;
+  }
+  return outcomes;
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
@@ -231,34 +260,43 @@ export async function benchShortlist() {
     const budgetFen = quarter ? Math.floor(asked / 400) * 100 : BUDGET_FEN;
     const rules = side ? sideRules(candidates) : { budgetFen };
     const runs = n <= 20 ? 21 : n <= 1_000 ? 5 : 3;
+    const warm = n <= 20 ? 50 : 1;
+    const policies = ['rank-fill', 'rank-strict', 'max-score'] as const;
+    const model = mipModel(rules, candidates);
+    // HiGHS takes seconds at 10,000 proposals, where one run (warm from the smaller ones) is enough.
+    const outcomes = sideBySide(
+      [
+        ...policies.map(
+          (policy) => () => shortlist({ ...rules, policy }, candidates, { stepLimit: STEP_LIMIT }),
+        ),
+        () => highs.solve(model.text, { mip_rel_gap: 0, time_limit: HIGHS_SECONDS, output_flag: false }),
+      ],
+      [warm, warm, warm, n <= 1_000 ? warm : 0],
+      [runs, runs, runs, n <= 1_000 ? runs : 1],
+    );
     const cells: string[] = [];
     let maxScore: { total: number; ms: number } | string = 'not run';
-    for (const policy of ['rank-fill', 'rank-strict', 'max-score'] as const) {
-      try {
-        const { result, ms: took } = timed(
-          () => shortlist({ ...rules, policy }, candidates, { stepLimit: STEP_LIMIT }),
-          runs,
-        );
-        const steps =
-          result.searchSteps === undefined ? '' : ` (${result.searchSteps.toLocaleString('en-US')} steps)`;
+    for (const [i, policy] of policies.entries()) {
+      const { result, error, ms: took } = outcomes[i]!;
+      if (error === undefined) {
+        const { searchSteps, totalScore } = result as ShortlistResult;
+        const steps = searchSteps === undefined ? '' : ` (${searchSteps.toLocaleString('en-US')} steps)`;
         cells.push(`${policy} ${ms(took)} ms${steps}`);
         if (policy === 'max-score') {
-          maxScore = { total: result.totalScore, ms: took };
+          maxScore = { total: totalScore, ms: took };
           if (n >= 10_000) slowest = Math.max(slowest, took);
         }
-      } catch (error) {
+      } else {
         const why =
           error instanceof ShortlistSearchLimitError ? 'gave up: step limit' : (error as Error).name;
         cells.push(`${policy} ${why}`);
         if (policy === 'max-score') maxScore = why;
       }
     }
-    const model = mipModel(rules, candidates);
-    // HiGHS takes seconds at 10,000 proposals, where one run (warm from the smaller ones) is enough.
-    const solved = timed(
-      () => highs.solve(model.text, { mip_rel_gap: 0, time_limit: HIGHS_SECONDS, output_flag: false }),
-      n <= 1_000 ? runs : 1,
-    );
+    const solved = {
+      result: outcomes[3]!.result as ReturnType<typeof highs.solve>,
+      ms: outcomes[3]!.ms,
+    };
     let verdict: string;
     if (solved.result.Status !== 'Optimal') {
       verdict = `HiGHS ${solved.result.Status} after ${ms(solved.ms)} ms: optimum not compared`;
@@ -298,8 +336,8 @@ export async function benchShortlist() {
   const least = Math.min(...ratios).toFixed(1);
   lines.push(
     `max-score and HiGHS agree on ${agreed} of ${compared} optima compared; HiGHS/max-score at least ${least}× on every instance (goal ≥ 5×); max-score's slowest at 10,000 proposals ${ms(slowest)} ms (goal ≤ 1,000 ms)`,
-    'times: medians of 21 runs (20 proposals), 5 (1,000) and 3 (10,000) after a warm-up run, for both solvers alike, ' +
-      'except HiGHS at 10,000 proposals (one run, warm from the smaller instances); ' +
+    'times: medians of 21 runs (20 proposals), 5 (1,000) and 3 (10,000) after 50, 1 and 1 warm-up runs, the solvers taking turns ' +
+      '(so that load from elsewhere falls on all alike), except HiGHS at 10,000 proposals (one run, warm from the smaller instances); ' +
       `HiGHS's time includes reading the LP text (built outside the timing), not loading its WebAssembly module (${ms(loadMs)} ms, once)`,
     randomContests(highs),
   );

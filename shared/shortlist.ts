@@ -107,8 +107,19 @@ export interface ShortlistResult {
 }
 
 export type ShortlistInfeasibility =
-  | { code: 'category-min-unmet'; category: string; min: number; possible: number; proposalIds: string[] }
-  | { code: 'manual-add-over-budget'; proposalIds: string[]; totalFen: number; budgetFen: number }
+  | {
+      code: 'category-min-unmet';
+      category: string;
+      min: number;
+      possible: number;
+      proposalIds: string[];
+    }
+  | {
+      code: 'manual-add-over-budget';
+      proposalIds: string[];
+      totalFen: number;
+      budgetFen: number;
+    }
   | { code: 'manual-conflict'; proposalIds: string[] }
   | { code: 'manual-unknown'; proposalIds: string[] }
   | { code: 'approved-above-requested'; proposalIds: string[] }
@@ -415,14 +426,26 @@ class Bundle {
       const taker = this.groupTaker[group]!;
       if (taker >= 0 && taker !== item.index && (with_ < 0 || taker < with_)) with_ = taker;
     }
-    if (with_ >= 0) return { code: 'incompatible', withProposalId: this.setup.items[with_]!.id };
+    if (with_ >= 0)
+      return {
+        code: 'incompatible',
+        withProposalId: this.setup.items[with_]!.id,
+      };
     const max = this.setup.catMax[item.cat]!;
     if (this.catCount[item.cat]! >= max) {
-      return { code: 'category-max', category: this.setup.catNames[item.cat]!, max };
+      return {
+        code: 'category-max',
+        category: this.setup.catNames[item.cat]!,
+        max,
+      };
     }
     const capFen = this.setup.comCap[item.com]!;
     if (this.comUsed[item.com]! + item.amount > capFen) {
-      return { code: 'community-share', community: this.setup.comNames[item.com]!, capFen };
+      return {
+        code: 'community-share',
+        community: this.setup.comNames[item.com]!,
+        capFen,
+      };
     }
     return null;
   }
@@ -485,7 +508,10 @@ export function shortlist(
       reasons[item.index] = { code: 'manual-add', reason: add };
       bundle.add(item, item.amount);
     } else if (rules.minScore !== undefined && item.candidate.score < rules.minScore) {
-      reasons[item.index] = { code: 'below-min-score', minScore: rules.minScore };
+      reasons[item.index] = {
+        code: 'below-min-score',
+        minScore: rules.minScore,
+      };
     } else eligible.push(item);
   }
 
@@ -501,10 +527,17 @@ export function shortlist(
     const unselected = eligible.filter((item) => reasons[item.index] === undefined);
     // The leftover goes to the best-ranked proposal left out for lack of money that can run on it.
     const partial = unselected.find((item) => bundle.conflict(item) === null && bundle.partialFits(item));
-    if (partial) reasons[partial.index] = { code: 'selected-partial', amountFen: bundle.addPartial(partial) };
+    if (partial)
+      reasons[partial.index] = {
+        code: 'selected-partial',
+        amountFen: bundle.addPartial(partial),
+      };
     for (const item of unselected) {
       if (reasons[item.index] !== undefined) continue;
-      reasons[item.index] = bundle.conflict(item) ?? { code: 'not-in-optimum', leftFen: bundle.left };
+      reasons[item.index] = bundle.conflict(item) ?? {
+        code: 'not-in-optimum',
+        leftFen: bundle.left,
+      };
     }
   } else {
     reserveCategoryMins(setup, bundle, eligible, reasons);
@@ -592,7 +625,10 @@ function walk(
       bundle.add(item, item.amount);
       reasons[item.index] = { code: 'selected' };
     } else if (bundle.partialFits(item)) {
-      reasons[item.index] = { code: 'selected-partial', amountFen: bundle.addPartial(item) };
+      reasons[item.index] = {
+        code: 'selected-partial',
+        amountFen: bundle.addPartial(item),
+      };
       if (policy === 'rank-strict') stop = { atProposalId: item.id, leftFen: bundle.left };
     } else if (policy === 'rank-strict') {
       stop = { atProposalId: item.id, leftFen: bundle.left };
@@ -638,6 +674,12 @@ interface Steps {
 const NO_MAX = 0x3fffffff;
 
 /**
+ * Up to this many variables, choosing Lagrangian multipliers costs more than it saves: the
+ * search bounds by the LP relaxation alone (and the category rooms as it goes).
+ */
+const SMALL_SPACE = 32;
+
+/**
  * Exact ratio order, best first: value/amount compared by cross-multiplication (at most
  * 10^4 × 10^10, exact in a double); amount 0 first; ties by rank order.
  */
@@ -664,11 +706,11 @@ function buildSpace(
   const space: Space = {
     n,
     items,
-    w: Float64Array.from(items, (item) => item.amount),
-    v: Float64Array.from(items, values),
-    cat: Int32Array.from(items, (item) => item.cat),
-    com: Int32Array.from(items, (item) => item.com),
-    groups: items.map((item) => Int32Array.from(item.groups)),
+    w: new Float64Array(items.map((item) => item.amount)),
+    v: new Float64Array(items.map(values)),
+    cat: new Int32Array(items.map((item) => item.cat)),
+    com: new Int32Array(items.map((item) => item.com)),
+    groups: items.map((item) => new Int32Array(item.groups)),
     minCats,
     hasComCaps: setup.comCap.some((cap) => cap !== Number.POSITIVE_INFINITY),
   };
@@ -681,12 +723,14 @@ function startOf(setup: Setup, bundle: Bundle, minCats: readonly number[]): Star
   return {
     value: 0,
     left: bundle.left,
-    catRoom: Int32Array.from(setup.catMax, (max, cat) =>
-      max === Number.POSITIVE_INFINITY ? NO_MAX : max - bundle.catCount[cat]!,
+    catRoom: new Int32Array(
+      setup.catMax.map((max, cat) =>
+        max === Number.POSITIVE_INFINITY ? NO_MAX : max - bundle.catCount[cat]!,
+      ),
     ),
     need,
-    comLeft: Float64Array.from(setup.comCap, (cap, com) => cap - bundle.comUsed[com]!),
-    groupTaken: Uint8Array.from(bundle.groupTaker, (taker) => (taker >= 0 ? 1 : 0)),
+    comLeft: new Float64Array(setup.comCap.map((cap, com) => cap - bundle.comUsed[com]!)),
+    groupTaken: new Uint8Array(bundle.groupTaker.map((taker) => (taker >= 0 ? 1 : 0))),
   };
 }
 
@@ -814,7 +858,8 @@ class Relaxation {
     readonly avail: Int32Array,
   ) {
     this.scratch = s.comLeft.slice();
-    this.capped = Uint8Array.from(s.catRoom, (room) => (room < NO_MAX ? 1 : 0));
+    this.capped = new Uint8Array(s.catRoom.length);
+    for (const [c, room] of s.catRoom.entries()) this.capped[c] = room < NO_MAX ? 1 : 0;
     this.cappedCats = [...this.capped.keys()].filter((c) => this.capped[c]);
     this.tops = Array.from(
       s.catRoom,
@@ -1287,6 +1332,7 @@ function search(
   skip: Uint8Array | null,
   steps: Steps,
   stopAfter = Number.POSITIVE_INFINITY,
+  inRankOrder = false,
 ): Found {
   const { minCats } = space;
   const startedAt = steps.count;
@@ -1309,16 +1355,16 @@ function search(
   if (record() && stopAtFirst) return { value: best, chosen: bestChosen, complete: true };
 
   // What can join at the root; nothing that cannot join now can join deeper.
-  let avail = Int32Array.from({ length: space.n }, (_, j) => j).filter(
-    (j) => !skip?.[j] && canAdd(space, s, j),
-  );
-  if (sideRulesIdle(space, s, avail)) {
+  const open: number[] = [];
+  for (let j = 0; j < space.n; j++) if (!skip?.[j] && canAdd(space, s, j)) open.push(j);
+  let avail = new Int32Array(open);
+  if (!inRankOrder && sideRulesIdle(space, s, avail)) {
     const found = knapsack(space, s, avail, best, stopAtFirst, steps);
     return found.chosen ? found : { value: best, chosen: bestChosen, complete: true };
   }
   // Set aside, in up to three rounds, what cannot beat `best` by the forced-in bounds.
   let relax = new Relaxation(space, s, avail);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < (space.n > SMALL_SPACE ? 3 : 0); round++) {
     relax.optimize(best);
     const withEach = relax.withEach();
     const kept = avail.filter((j) => withEach[j]! > best);
@@ -1329,16 +1375,20 @@ function search(
     relax.multipliers = multipliers;
     if (!shrunk) break;
   }
-  const lagrangian = relax.cappedCats.length > 0 || relax.multipliers.prices !== null;
+  const lagrangian =
+    space.n > SMALL_SPACE && (relax.cappedCats.length > 0 || relax.multipliers.prices !== null);
 
   // The branching order: by ratio for the plain knapsack; with category maxima or priced
   // groups, by term at the multipliers (the Lagrangian's own preference), so that the search
   // meets good selections early and the bounds fall fast as it moves on. The bounds then count
   // only the variables placed at the child's place or later.
   let order = avail;
-  if (lagrangian) {
+  if (inRankOrder) order = avail.slice().sort((x, y) => space.items[x]!.index - space.items[y]!.index);
+  else if (lagrangian) {
     const terms = new Map([...avail].map((j) => [j, relax.term(j, relax.multipliers)]));
     order = avail.slice().sort((x, y) => terms.get(y)! - terms.get(x)! || x - y);
+  }
+  if (order !== avail) {
     relax.placeOf = new Int32Array(space.n);
     for (const [place, j] of order.entries()) relax.placeOf[j] = place;
   }
@@ -1625,12 +1675,13 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
   const score = (item: Item) => item.candidate.score;
   const space = buildSpace(setup, vars, score, minCats);
   const root = startOf(setup, bundle, minCats);
+  const everything = new Int32Array(space.items.keys());
+  const idle = sideRulesIdle(space, root, everything);
+  // No side rule binds and everything fits: the bundle holds every proposal.
+  if (idle && space.w.reduce((sum, w) => sum + w, 0) <= root.left) return vars;
   const position = new Map(space.items.map((item, p) => [item.index, p]));
-  const rootRelax = new Relaxation(
-    space,
-    root,
-    Int32Array.from({ length: space.n }, (_, p) => p),
-  );
+  // A small space goes without Lagrangian multipliers (SMALL_SPACE).
+  const rootRelax = space.n <= SMALL_SPACE ? null : new Relaxation(space, root, everything);
 
   // Phase 1: the optimal total, searched from the best of three feasible greedy bundles: in
   // rank order, in ratio order, and by reduced score at the root's λ.
@@ -1647,16 +1698,30 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
   };
   tryGreedy(vars);
   tryGreedy(space.items);
-  rootRelax.optimize(bestValue);
-  for (const multipliers of [rootRelax.balanced, rootRelax.multipliers]) {
-    const terms = new Map(space.items.map((item, p) => [item, rootRelax.term(p, multipliers)]));
-    tryGreedy([...space.items].sort((x, y) => terms.get(y)! - terms.get(x)! || x.index - y.index));
+  /** Positions no selection from the root can hold and beat `bar`: by their forced-in bounds. */
+  const hopeless = (bar: number): Uint8Array | null => {
+    if (!rootRelax) return null;
+    const withEach = rootRelax.withEach();
+    const out = new Uint8Array(space.n);
+    for (let p = 0; p < space.n; p++) if (withEach[p]! <= bar) out[p] = 1;
+    return out;
+  };
+  let aside: Uint8Array | null = null;
+  if (rootRelax) {
+    rootRelax.optimize(bestValue);
+    // (With no side rule binding, the knapsack's own break solution is as good.)
+    for (const multipliers of idle ? [] : [rootRelax.balanced, rootRelax.multipliers]) {
+      const terms = space.items.map((_, p) => rootRelax.term(p, multipliers));
+      const order = [...space.items.keys()].sort((x, y) => terms[y]! - terms[x]! || x - y);
+      tryGreedy(order.map((p) => space.items[p]!));
+    }
+    aside = hopeless(bestValue);
   }
   // A search sets aside what cannot beat its incumbent; a better incumbent sets aside more. So
   // search a while, and when that has not proved the optimum, restart from the best found with
   // four times the time.
   for (let stopAfter = 20_000; ; stopAfter *= 4) {
-    const found = search(space, root, bestValue, false, null, steps, stopAfter);
+    const found = search(space, root, bestValue, false, aside, steps, stopAfter);
     if (found.chosen) {
       bestValue = found.value;
       incumbent = found.chosen;
@@ -1667,20 +1732,20 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
   const optimum = bestValue;
 
   // Phase 2: the lexicographic tie-break, in rank order. A proposal whose forced-in bound at
-  // the root is below the optimum is in no optimal bundle and needs no search.
-  rootRelax.optimize(optimum - 1);
-  const withEach = rootRelax.withEach();
+  // the root (at phase 1's multipliers: any give valid bounds) is below the optimum is in no
+  // optimal bundle and needs no search.
   const inWitness = new Uint8Array(space.n);
   for (const p of incumbent!) inWitness[p] = 1;
-  // Positions decided so far (skipped by later searches), and those decided in.
-  const skip = new Uint8Array(space.n);
+  // Positions decided so far or in no optimal bundle (skipped by later searches).
+  const skip = hopeless(optimum - 1) ?? new Uint8Array(space.n);
   const fixed = cloneStart(root);
   const chosen: Item[] = [];
   for (const item of vars) {
     const p = position.get(item.index)!;
+    const inNone = skip[p] === 1;
     skip[p] = 1;
     if (!inWitness[p]) {
-      if (withEach[p]! < optimum || !canAdd(space, fixed, p)) continue;
+      if (inNone || !canAdd(space, fixed, p)) continue;
       const trial = cloneStart(fixed);
       apply(space, trial, p, 1);
       const found = search(space, trial, optimum - 1, true, skip, steps).chosen;
