@@ -10,6 +10,7 @@ import {
 } from '../../shared/errors.ts';
 import { type AppEnv, defineRoute, problems, SESSION_COOKIE, type SignInSeam } from '../http/app.ts';
 import { routeTable } from '../route-table.ts';
+import { wantsPage } from '../ui/error-page.tsx';
 import { safeNext } from '../ui/session.ts';
 
 /**
@@ -94,6 +95,13 @@ export function signInRoutes(settings: HostedSignInSettings | undefined, verifie
     return settings;
   };
   const callbackUrl = (s: HostedSignInSettings) => `${s.portalUrl}/auth/callback`;
+  // A browser comes here from a link or from the provider: a failure is a readable page, not JSON.
+  for (const path of [routeTable.hostedSignIn.path, routeTable.signInCallback.path]) {
+    app.use(path, async (c, next) => {
+      if (wantsPage(c)) c.set('kind', 'page');
+      await next();
+    });
+  }
 
   app.openapi(
     defineRoute('hostedSignIn', {

@@ -23,6 +23,8 @@ export function wantsPage(c: Context): boolean {
   );
 }
 
+const SIGN_IN_PATHS: readonly string[] = [routeTable.hostedSignIn.path, routeTable.signInCallback.path];
+
 type ShownStatus = keyof (typeof commonTexts)['en']['errors'];
 
 /** Renders a full page with the layout, outside jsxRenderer (errors can happen before it runs). */
@@ -61,7 +63,10 @@ export function errorPage(c: Context<AppEnv>, error: unknown): Response | Promis
       }),
     );
   }
-  if (status === 401) return c.redirect(signInHref(currentPath(c)), 303);
+  // A failed sign-in is shown with a way to try again: sending the browser straight back to
+  // sign-in would loop, or undo the person's own cancel at the provider.
+  const signingIn = SIGN_IN_PATHS.includes(c.req.path);
+  if (status === 401 && !signingIn) return c.redirect(signInHref(currentPath(c)), 303);
   const text = commonTexts[c.get('locale')];
   const shown = (
     String(status) in text.errors ? String(status) : status < 500 ? '400' : '500'
@@ -74,6 +79,11 @@ export function errorPage(c: Context<AppEnv>, error: unknown): Response | Promis
       <h1>{title}</h1>
       <p>{detail && status !== 500 ? detail : body}</p>
       <p>
+        {signingIn && (
+          <>
+            <a href={signInHref(routeTable.home.path)}>{text.signIn}</a>{' '}
+          </>
+        )}
         <a href={routeTable.home.path}>{text.home}</a>
       </p>
     </section>,

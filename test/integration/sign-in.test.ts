@@ -109,11 +109,17 @@ async function startSignIn(returnTo = '/offices/xitun') {
   return { response, authorizeUrl, flowCookie };
 }
 
-function callback(query: Record<string, string>, flowCookie: string) {
+function callback(query: Record<string, string>, flowCookie: string, headers: Record<string, string> = {}) {
   return portal.request(`/auth/callback?${new URLSearchParams(query)}`, {
-    headers: { cookie: `mv_oidc=${flowCookie}` },
+    headers: { cookie: `mv_oidc=${flowCookie}`, ...headers },
   });
 }
+
+/** What a browser sends on a navigation, in the given language. */
+const browser = (language: string) => ({
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': language,
+});
 
 beforeAll(async () => {
   const h = await createHarness();
@@ -276,6 +282,59 @@ describe('signing in through the hosted UI', () => {
   });
 });
 
+describe('a browser whose sign-in fails', () => {
+  it('reads a page saying so, with a link to sign in again, when the person cancelled at the provider', async () => {
+    // Prepare
+    const { authorizeUrl, flowCookie } = await startSignIn();
+
+    // Act
+    const response = await callback(
+      { error: 'access_denied', state: authorizeUrl.searchParams.get('state') ?? '' },
+      flowCookie,
+      browser('en'),
+    );
+
+    // Assess: shown, not sent back to the provider the person just left
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('location')).toBeNull();
+    const html = await response.text();
+    expect(html).toContain('The sign-in did not complete or has expired; please sign in again');
+    expect(html).toContain('href="/sign-in?next=%2F"');
+    expect(cookiesOf(response).has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('reads a page in Chinese when the state is forged, and nothing is exchanged', async () => {
+    // Prepare
+    const { authorizeUrl, flowCookie } = await startSignIn();
+    const code = provider.issueCode(authorizeUrl);
+    const exchanges = provider.seen.length;
+
+    // Act
+    const response = await callback({ code, state: 'forged-state-0123456789' }, flowCookie, browser('zh-CN'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('登录未完成或已过期，请重新登录');
+    expect(provider.seen.length).toBe(exchanges);
+  });
+
+  it('answers an over-long code with the 422 problem every route gives bad input', async () => {
+    // Act
+    const response = await portal.request(`/auth/callback?code=${'x'.repeat(3000)}&state=y`, {
+      headers: { 'accept-language': 'en' },
+    });
+
+    // Assess
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(((await response.json()) as { errors: { path: string }[] }).errors).toEqual([
+      expect.objectContaining({ path: 'code' }),
+    ]);
+  });
+});
+
 describe('a provider that misbehaves', () => {
   it('never turns an ID token into a session', async () => {
     // Prepare
@@ -303,6 +362,24 @@ describe('a provider that misbehaves', () => {
       flowCookie,
     );
     expect(response.status).toBe(503);
+  });
+
+  it('shows a browser a page asking to try later when the token endpoint is down', async () => {
+    // Prepare (the provider is still down)
+    const { authorizeUrl, flowCookie } = await startSignIn();
+    const code = provider.issueCode(authorizeUrl);
+
+    // Act
+    const response = await callback(
+      { code, state: authorizeUrl.searchParams.get('state') ?? '' },
+      flowCookie,
+      browser('en'),
+    );
+
+    // Assess
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('The sign-in service is not available; please try again later');
   });
 });
 
