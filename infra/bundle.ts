@@ -39,6 +39,16 @@ const zodTrim: Plugin = {
   },
 };
 
+const OPENAPI_RUNTIME = fileURLToPath(new URL('./openapi-runtime.ts', import.meta.url));
+
+/** The OpenAPI generator stays at bundle time: the functions get infra/openapi-runtime.ts. */
+const openApiRuntime: Plugin = {
+  name: 'openapi-runtime',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@asteasolutions\/zod-to-openapi$/ }, () => ({ path: OPENAPI_RUNTIME }));
+  },
+};
+
 const API_DOCUMENT = /[\\/]functions[\\/]portal[\\/]api-document\.ts$/;
 
 /**
@@ -95,7 +105,9 @@ export async function bundleFunction(
   outdir: string,
 ): Promise<BuildResult<{ metafile: true }>> {
   const isPortal = /[\\/]functions[\\/]portal[\\/]handler\.ts$/.test(entry);
-  const plugins = isPortal ? [zodTrim, prebuiltApiDocument(await renderApiDocument())] : [zodTrim];
+  const plugins = isPortal
+    ? [zodTrim, openApiRuntime, prebuiltApiDocument(await renderApiDocument())]
+    : [zodTrim, openApiRuntime];
   return build({
     entryPoints: [entry],
     outfile: `${outdir}/index.mjs`,
