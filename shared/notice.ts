@@ -72,22 +72,6 @@ export function shanghaiYear(instant: string): number {
   return new Date(ms + 8 * 3600 * 1000).getUTCFullYear();
 }
 
-/**
- * Numbers 1..n in the given order: the locked bundle's selected proposals in bundle order, then
- * the rest in ranking order (the caller decides the order; this makes it total and checked).
- * Numbers come from the order, never from a counter, so they have no gaps and no duplicates,
- * and a re-run or a resumed fan-out gives every proposal the same number again.
- */
-export function assignNoticeNumbers(orderedProposalIds: readonly string[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const id of orderedProposalIds) {
-    if (typeof id !== 'string' || id.length === 0) throw new NoticeInputError('a proposal id is empty');
-    if (numbers.has(id)) throw new NoticeInputError(`proposal ${id} appears twice in the notice order`);
-    numbers.set(id, numbers.size + 1);
-  }
-  return numbers;
-}
-
 // ——— Verification codes ———
 
 /**

@@ -1,7 +1,14 @@
 import { sealAudit, verifyTrail } from '../audit-log.ts';
 import type { Principal } from '../auth.ts';
 import { contestForOfficer, transitionContest } from '../contest/actions.ts';
-import { assertPhase, inPhase, phaseCheck, sameReviewRevision } from '../contest/lifecycle.ts';
+import {
+  assertPhase,
+  inPhase,
+  noOpenObjections,
+  objectionChange,
+  phaseCheck,
+  sameReviewRevision,
+} from '../contest/lifecycle.ts';
 import type { Contest } from '../contest/model.ts';
 import { SHORTLIST_POLICIES } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
@@ -383,7 +390,7 @@ export async function fileObjection(
   await commit(
     deps,
     [
-      phaseCheck(contestId, 'objections'),
+      objectionChange(contestId, 1),
       {
         kind: 'check',
         key: keys.publicity(contestId),
@@ -424,7 +431,7 @@ export async function answerObjection(
   await commit(
     deps,
     [
-      phaseCheck(contestId, 'objections'),
+      objectionChange(contestId, -1),
       {
         kind: 'update',
         key: keys.objection(contestId, objectionId),
@@ -442,7 +449,9 @@ export async function answerObjection(
 
 /**
  * The lock: one transaction writes the locked bundle (its key can be written only once), moves
- * the contest from publicity to locked (so a cancel and a lock never both win) and writes the
+ * the contest from publicity to locked (so a cancel and a lock never both win) on condition
+ * that no objection is open (the contest's `openObjections`, moved by every objection's own
+ * transaction, so one filed after the objections were read refuses the lock) and writes the
  * audit entry. The bundle is the frozen public record: it holds what the public sees from now
  * on (titles, teams' names as they are now, amounts, scores, reasons, the proposals screened
  * out) and the audit trail's head as sealed just before; its SHA-256 covers all of it.
@@ -482,6 +491,7 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
     sha256: lockedBundleDigest(content),
   };
   await transitionContest(deps, principal.sub, contest, 'lock', {
+    extra: noOpenObjections(),
     also: [
       {
         ...createOp({ ...keys.lockedBundle(contestId), entityType: ENTITY.lockedBundle, ...locked }),

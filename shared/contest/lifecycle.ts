@@ -211,21 +211,51 @@ export function transitionUpdate(
 }
 
 /**
- * For writes that change what ranking reads during review (a sheet submitted or reopened, a
- * conflict recorded): the phase condition as an update that moves the contest's
- * `reviewRevision` on, so a publish that read the ranking before this write cannot commit
- * after it (publish commits on the revision it read). Sheet drafts do not move it.
+ * A child write's phase condition as an update of a counter on the contest item, so a
+ * transition that depends on what the counter counts commits on it in the same transaction
+ * (DynamoDB serialises transactions on one item): the write lands before the transition and
+ * the transition is refused, or after it and the write is refused (409 naming the phase).
  */
-export function rankingChange(contestId: string, set: PhaseSet): UpdateOp {
+function countedChange(contestId: string, set: PhaseSet, counter: string, by: number): UpdateOp {
   const phase = statusIn(PHASES[set]);
   return {
     kind: 'update',
     key: keys.contest(contestId),
-    add: { reviewRevision: 1 },
+    add: { [counter]: by },
     expression: phase.expression,
     names: phase.names,
     values: phase.values,
     explain: explainPhase,
+  };
+}
+
+/**
+ * For writes that change what ranking reads during review (a sheet submitted or reopened, a
+ * conflict recorded): the contest's `reviewRevision` moves on, so a publish that read the
+ * ranking before this write cannot commit after it (publish commits on the revision it read).
+ * Sheet drafts do not move it.
+ */
+export function rankingChange(contestId: string, set: PhaseSet): UpdateOp {
+  return countedChange(contestId, set, 'reviewRevision', 1);
+}
+
+/**
+ * For objections: filing one adds 1 to the contest's `openObjections`, answering one takes 1
+ * off, in the objection's own transaction; the lock commits on `openObjections` being 0
+ * (`noOpenObjections`). So an objection filed at the very end of the publicity days, by a
+ * server whose clock is a little behind, either lands before the lock and refuses it, or is
+ * refused by the lock's phase change: it can never slip in after the lock read the objections.
+ */
+export function objectionChange(contestId: string, by: 1 | -1): UpdateOp {
+  return countedChange(contestId, 'objections', 'openObjections', by);
+}
+
+/** The condition a lock commits on: no objection waits for an answer. */
+export function noOpenObjections(): ContestCondition {
+  return {
+    expression: 'attribute_not_exists(openObjections) OR openObjections = :noneOpen',
+    values: { ':noneOpen': 0 },
+    explain: (old) => new ConflictError('bundle.objectionsOpen', { count: Number(old.openObjections) }),
   };
 }
 

@@ -156,6 +156,8 @@ export const Contest = z.object({
   cancelReason: z.string().optional(),
   /** Moves on with every write that changes what ranking reads in review (lifecycle.ts). */
   reviewRevision: z.number().int().optional(),
+  /** Objections filed and not yet answered, moved in each objection's transaction (lifecycle.ts). */
+  openObjections: z.number().int().optional(),
   requestHash: z.string().optional(),
 });
 export type Contest = z.infer<typeof Contest>;

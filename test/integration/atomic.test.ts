@@ -10,7 +10,7 @@ import { getSheet } from '../../shared/review/store.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { auditActions, count, faultyDb, gate, transactionConflict } from '../support/faults.ts';
 import { completeProposal, teamInput } from '../support/fixtures.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, frozenClock, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
 import { buildReviewWorld, scores } from '../support/review-world.ts';
 import { asPrincipal, buildWorld, DAY_MS } from '../support/world.ts';
@@ -183,6 +183,54 @@ describe('2. lock and cancel', { timeout: 120_000 }, () => {
     expect((await call(w.shortlisting, 'POST', `${path(w)}/lock`, { token: w.tokens.officer })).status).toBe(
       200,
     );
+  });
+});
+
+describe('2b. the lock and an objection in flight at the publicity’s end', { timeout: 120_000 }, () => {
+  it('refuses a lock whose objections were read before an objection committed (409), writing nothing', async () => {
+    const w = await buildScoredWorld(h, { proposals: 2, judges: 3 });
+    const published = await call(w.shortlisting, 'POST', `${path(w)}/publish`, { token: w.tokens.officer });
+    expect(published.status).toBe(200);
+    const endsAt = new Date(published.body.endsAt);
+    w.clock.set(endsAt);
+    // Another server whose clock is a second behind still takes objections.
+    const behind = createShortlistingApp({
+      ...w.deps,
+      clock: frozenClock(new Date(endsAt.getTime() - 1000)),
+    });
+    const held = gate((command, input) => isTransaction(command) && input.includes('#BUNDLE'));
+    const locking = call(faultyApps(w, held.fault).shortlisting, 'POST', `${path(w)}/lock`, {
+      token: w.tokens.officer,
+    });
+    await held.arrived;
+    const objection = await call(behind, 'POST', `${path(w)}/objections`, {
+      token: w.tokens.resident,
+      body: { text: '公示最后一刻提出的异议' },
+    });
+    expect(objection.status).toBe(201);
+    held.release();
+    const refused = await locking;
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('bundle.objectionsOpen');
+    expect(await getItem(w.deps.db, keys.lockedBundle(w.contestId))).toBeUndefined();
+    expect((await getItem(w.deps.db, keys.contest(w.contestId)))?.status).toBe('publicity');
+    expect(count(await auditActions(w.deps.db, w.contestId), 'contest.locked')).toBe(0);
+
+    const answered = await call(w.shortlisting, 'PUT', `${path(w)}/objections/${objection.body.id}/answer`, {
+      token: w.tokens.officer,
+      body: { answer: '已核实，评分依据已公开。' },
+    });
+    expect(answered.status).toBe(200);
+    expect((await call(w.shortlisting, 'POST', `${path(w)}/lock`, { token: w.tokens.officer })).status).toBe(
+      200,
+    );
+    // Once locked, the late server's objection is refused by the phase.
+    const late = await call(behind, 'POST', `${path(w)}/objections`, {
+      token: w.tokens.resident,
+      body: { text: '又一条迟到的异议' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('contest.wrongStatus');
   });
 });
 

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_FEN } from '../../shared/money.ts';
 import {
-  assignNoticeNumbers,
   noticeNumber,
   ocdsRelease,
   ocdsValue,
@@ -11,35 +10,7 @@ import {
   verificationCode,
 } from '../../shared/notice.ts';
 
-const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 60 });
-
 describe('notice number properties', () => {
-  it('numbers are exactly 1..n, in the given order, the same on a re-run', () => {
-    fc.assert(
-      fc.property(ids, (order) => {
-        const numbers = assignNoticeNumbers(order);
-        expect([...numbers.values()]).toEqual(order.map((_, index) => index + 1));
-        expect([...numbers.keys()]).toEqual(order);
-        expect(assignNoticeNumbers([...order])).toEqual(numbers);
-      }),
-    );
-  });
-
-  it('any list with a repeated id is refused', () => {
-    fc.assert(
-      fc.property(
-        ids.filter((order) => order.length > 0),
-        fc.nat(),
-        fc.nat(),
-        (order, a, b) => {
-          const withRepeat = order.slice();
-          withRepeat.splice(b % (order.length + 1), 0, order[a % order.length]!);
-          expect(() => assignNoticeNumbers(withRepeat)).toThrow();
-        },
-      ),
-    );
-  });
-
   it('a number reads back to itself, and distinct sequences give distinct numbers', () => {
     fc.assert(
       fc.property(

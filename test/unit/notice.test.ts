@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  assignNoticeNumbers,
   CODE_ALPHABET,
   lockedBundleDigest,
   lockedBundleText,
@@ -77,23 +76,6 @@ describe('shanghaiYear', () => {
     expect(shanghaiYear('2026-12-31T16:00:00.000Z')).toBe(2027);
     expect(shanghaiYear('2027-01-01T00:30:00+08:00')).toBe(2027);
     expect(() => shanghaiYear('soon')).toThrow(NoticeInputError);
-  });
-});
-
-describe('assignNoticeNumbers', () => {
-  it('numbers 1..n in the given order', () => {
-    const numbers = assignNoticeNumbers(['p-sel-1', 'p-sel-2', 'p-not-1']);
-    expect([...numbers]).toEqual([
-      ['p-sel-1', 1],
-      ['p-sel-2', 2],
-      ['p-not-1', 3],
-    ]);
-    expect(assignNoticeNumbers([]).size).toBe(0);
-  });
-
-  it('refuses a proposal listed twice, or an empty id', () => {
-    expect(() => assignNoticeNumbers(['a', 'b', 'a'])).toThrow(/a appears twice/);
-    expect(() => assignNoticeNumbers(['a', ''])).toThrow(NoticeInputError);
   });
 });
 
