@@ -42,6 +42,9 @@ export const BundleLine = z.object({
   title: z.string(),
   category: z.string(),
   community: z.string(),
+  /** The codes' names (absent in records published before names were kept with codes). */
+  categoryName: z.string().optional(),
+  communityName: z.string().optional(),
   rank: z.number().int().nullable(),
   score: z.number().int().nullable(),
   requestedFen: z.number().int(),

@@ -22,6 +22,56 @@ export const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 export const CodeName = z.strictObject({ code: Code, name: NameText(40) });
 export type CodeName = z.infer<typeof CodeName>;
 
+/**
+ * The code a name gets when none is given: its ASCII letters and digits, lower-case, words
+ * joined by `-` ("Elderly care" → `elderly-care`), or, for a name with none (为老服务),
+ * `<kind>-<n>` with the first n not taken in the list. Codes are what programs and quotas key
+ * on; people see the name.
+ */
+export function codeFromName(name: string, kind: string, taken: ReadonlySet<string>): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  if (slug && !taken.has(slug)) return slug;
+  let n = 1;
+  while (taken.has(`${kind}-${n}`)) n++;
+  return `${kind}-${n}`;
+}
+
+/** A list of codes and names as typed: a code may be left out and is then made from the name. */
+function codeNameList(kind: string, max: number) {
+  return z
+    .array(z.strictObject({ code: Code.optional(), name: NameText(40) }))
+    .min(1)
+    .max(max)
+    .transform((entries): CodeName[] => {
+      const taken = new Set(entries.flatMap((entry) => (entry.code ? [entry.code] : [])));
+      return entries.map(({ code, name }) => {
+        if (code) return { code, name };
+        const made = codeFromName(name, kind, taken);
+        taken.add(made);
+        return { code: made, name };
+      });
+    });
+}
+
+/**
+ * Every response that carries a category or community code carries its name too, from the
+ * contest's lists (absent only for a draft's code that is not in them).
+ */
+export function codeNames(
+  contest: { categories: readonly CodeName[]; communities: readonly CodeName[] },
+  codes: { category?: string | undefined; community?: string | undefined },
+): { categoryName?: string; communityName?: string } {
+  const categoryName = contest.categories.find((entry) => entry.code === codes.category)?.name;
+  const communityName = contest.communities.find((entry) => entry.code === codes.community)?.name;
+  return { ...(categoryName ? { categoryName } : {}), ...(communityName ? { communityName } : {}) };
+}
+
 /** ISO-8601 with an offset on the way in; stored as UTC. */
 export const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
@@ -55,8 +105,8 @@ const rulesShape = {
   callText: RequiredText(20_000),
   budgetFen: PositiveFen,
   capFen: PositiveFen,
-  categories: z.array(CodeName).min(1).max(30),
-  communities: z.array(CodeName).min(1).max(200),
+  categories: codeNameList('category', 30),
+  communities: codeNameList('community', 200),
   rubric: Rubric,
   aggregation: Aggregation,
   /** Criteria codes that break ties in ranking, in order. */
@@ -140,6 +190,8 @@ export const ContestPatchInput = ContestRulesFields.partial();
 
 export const Contest = z.object({
   ...rulesShape,
+  categories: z.array(CodeName),
+  communities: z.array(CodeName),
   submissionDeadline: z.string(),
   reviewDeadline: z.string(),
   id: z.string(),

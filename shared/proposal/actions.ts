@@ -1,7 +1,7 @@
 import { assertNotOfficerOf, assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
-import type { Contest } from '../contest/model.ts';
+import { type Contest, codeNames } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
@@ -120,6 +120,7 @@ export async function createProposal(
   const now = deps.clock.now().toISOString();
   const proposal: Proposal = {
     ...content,
+    ...codeNames(contest, content),
     ...creation(`proposal:${contestId}`, principal.sub, input, idempotencyKey),
     contestId,
     officeId: contest.officeId,
@@ -155,7 +156,11 @@ export async function updateProposal(
   assertVersion(proposal, ifMatch);
   assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.notEditable');
   assertBeforeDeadline(deps, proposal.contestDeadline);
-  return saveOwnerChange(deps, principal, { ...proposal, ...patch }, ifMatch, 'proposal.edit');
+  const contest = await getContest(deps.db, contestId);
+  if (!contest) throw new NotFoundError('contest.notFound');
+  const { categoryName: _c, communityName: _m, ...rest } = { ...proposal, ...patch };
+  const next = { ...rest, ...codeNames(contest, rest) };
+  return saveOwnerChange(deps, principal, next, ifMatch, 'proposal.edit');
 }
 
 export async function submitProposal(

@@ -124,6 +124,9 @@ export const Proposal = z.object({
   status: ProposalStatus,
   /** Copied from the contest when the draft is made, so every write can commit on it. */
   contestDeadline: z.string(),
+  /** The names of `category` and `community` in the contest's lists (frozen while it is open). */
+  categoryName: z.string().optional(),
+  communityName: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

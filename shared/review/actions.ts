@@ -1,7 +1,7 @@
 import { assertNotOfficerOf, assertOfficer, type Principal } from '../auth.ts';
 import { contestForOfficer, transitionContest } from '../contest/actions.ts';
 import { assertPhase, phaseCheck, rankingChange } from '../contest/lifecycle.ts';
-import type { Contest } from '../contest/model.ts';
+import { type Contest, codeNames } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
 import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
@@ -690,11 +690,14 @@ export function rankWholeContest(whole: WholeContest) {
     outlierMargin: whole.contest.outlierMargin,
     items: ranked.map((r) => {
       const p = byId.get(r.proposalId)!;
+      const named = codeNames(whole.contest, p);
       return {
         ...r,
         title: p.title ?? '',
         category: p.category ?? '',
         community: p.community ?? '',
+        categoryName: named.categoryName ?? '',
+        communityName: named.communityName ?? '',
         requestedFen: p.requestedFen ?? 0,
         minViableFen: p.minViableFen,
         judges: r.judges.map((j) => ({ ...j, name: names.get(j.judgeId) ?? j.judgeId })),
