@@ -28,6 +28,8 @@ import {
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -109,6 +111,8 @@ export class ApiStack extends Stack {
   readonly serverSecret: Secret;
   readonly portalClient?: UserPoolClient;
   readonly alarms: ApiAlarms;
+  /** Seals the audit trails on a schedule (functions/audit-sealer). */
+  readonly sealer: ApiFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -282,10 +286,27 @@ export class ApiStack extends Stack {
     // Route settings name routes by key, so the stage must follow the routes.
     for (const route of Object.values(this.routes)) cfnStage.node.addDependency(route);
 
+    // The audit trail's sealer: every minute, so an entry is chained within about a minute even
+    // when nobody reads, verifies or publishes (shared/audit-log.ts, sealPendingTrails). Not a
+    // route: EventBridge invokes it, with the table only.
+    this.sealer = new ApiFunction(this, 'AuditSealer', {
+      name: 'audit-sealer',
+      environment: { POWERTOOLS_SERVICE_NAME: 'audit-sealer' },
+      memorySize: 256,
+      timeout: Duration.seconds(50),
+      logRetention,
+    });
+    this.sealer.bindTable(props.table, 'RW');
+    new Rule(this, 'AuditSealSchedule', {
+      description: 'Seals the audit trails: chains the entries written since the last seal',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaTarget(this.sealer.fn, { retryAttempts: 0 })],
+    });
+
     this.alarms = new ApiAlarms(this, 'Alarms', {
       api: this.api,
       stage: this.stage,
-      functions: Object.values(this.functions),
+      functions: [...Object.values(this.functions), this.sealer],
       table: props.table,
       email: props.alarmEmail,
     });

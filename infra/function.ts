@@ -59,7 +59,7 @@ export interface BundledFile {
 
 export interface ApiFunctionProps {
   /** The folder under `functions/` whose `handler.ts` exports `handler`. */
-  name: FunctionName | 'token-claims';
+  name: FunctionName | 'token-claims' | 'audit-sealer';
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;

@@ -8,7 +8,15 @@ import {
   GENESIS,
   verifyChain,
 } from './audit.ts';
-import { getItem, isConditionFailed, keyPrefix, queryAll, toServiceError, updateIf } from './db.ts';
+import {
+  getItem,
+  isConditionFailed,
+  keyPrefix,
+  queryAll,
+  queryPage,
+  toServiceError,
+  updateIf,
+} from './db.ts';
 import type { Deps } from './deps.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import { ENTITY, keys, withoutKeys } from './keys.ts';
@@ -72,6 +80,7 @@ export function newAuditId(floor?: string): string {
 export function auditEntryItem(note: AuditNote, id: string, at: string) {
   return {
     ...keys.auditEntry(note.trail, id),
+    ...keys.unsealedEntry(note.trail, id),
     entityType: ENTITY.auditEntry,
     id,
     trail: note.trail,
@@ -93,11 +102,11 @@ export function auditFenceCheck(trail: string, id: string): CheckOp {
   };
 }
 
-async function readHead(deps: Deps, trail: string): Promise<AuditHead> {
+async function readHead(deps: Pick<Deps, 'db'>, trail: string): Promise<AuditHead> {
   return AuditHead.parse(withoutKeys((await getItem(deps.db, keys.auditHead(trail))) ?? {}));
 }
 
-async function readEntries(deps: Deps, trail: string, after?: string, through?: string) {
+async function readEntries(deps: Pick<Deps, 'db'>, trail: string, after?: string, through?: string) {
   const { pk, sk } = keys.auditEntry(trail, '');
   const input =
     after === undefined && through === undefined
@@ -125,7 +134,10 @@ const MAX_SEAL_ROUNDS = 50;
  * crash between batches leaves a valid shorter chain; the next run goes on from its head).
  * Returns the head: how many entries are chained and the last hash.
  */
-export async function sealAudit(deps: Deps, trail: string): Promise<{ count: number; head: string }> {
+export async function sealAudit(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  trail: string,
+): Promise<{ count: number; head: string }> {
   for (let round = 0; round < MAX_SEAL_ROUNDS; round++) {
     const head = await readHead(deps, trail);
     // Nothing new: no fence, so a reader never makes a writer retry.
@@ -142,7 +154,7 @@ export async function sealAudit(deps: Deps, trail: string): Promise<{ count: num
 }
 
 /** Moves the fence to now (never back); returns the fence in force. */
-async function raiseFence(deps: Deps, trail: string, head: AuditHead): Promise<string> {
+async function raiseFence(deps: Pick<Deps, 'db'>, trail: string, head: AuditHead): Promise<string> {
   const fence = newAuditId(head.fence);
   const updated = await updateIf(deps.db, {
     Key: keys.auditHead(trail),
@@ -154,7 +166,12 @@ async function raiseFence(deps: Deps, trail: string, head: AuditHead): Promise<s
 }
 
 /** One batch: the entries get their place in the chain and the head moves, or nothing does. */
-async function writeSeal(deps: Deps, trail: string, head: AuditHead, batch: StoredAuditEntry[]) {
+async function writeSeal(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  trail: string,
+  head: AuditHead,
+  batch: StoredAuditEntry[],
+) {
   const sealedAt = deps.clock.now().toISOString();
   let prev: AuditEntry | undefined =
     head.count > 0 ? { ...placeholder, seq: head.count, hash: head.head } : undefined;
@@ -165,7 +182,9 @@ async function writeSeal(deps: Deps, trail: string, head: AuditHead, batch: Stor
       Update: {
         TableName: deps.db.tableName,
         Key: keys.auditEntry(trail, entry.id),
-        UpdateExpression: 'SET seq = :seq, prevHash = :prev, #hash = :hash, sealedAt = :at',
+        // Out of the unsealed-entries index (gsi2) in the same write that chains it.
+        UpdateExpression:
+          'SET seq = :seq, prevHash = :prev, #hash = :hash, sealedAt = :at REMOVE gsi2pk, gsi2sk',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(seq)',
         ExpressionAttributeNames: { '#hash': 'hash' },
         ExpressionAttributeValues: {
@@ -204,6 +223,40 @@ async function writeSeal(deps: Deps, trail: string, head: AuditHead, batch: Stor
     if (isConditionFailed(error)) return false;
     throw toServiceError(error);
   }
+}
+
+/** How many trails one scheduled run seals at most; the next run goes on with the rest. */
+const SEALER_MAX_TRAILS = 200;
+
+/**
+ * The scheduled sealer's run (functions/audit-sealer, every minute on AWS; every minute under
+ * `npm start`): finds each trail with unsealed entries through the sparse gsi2 index
+ * (`UNSEALED`, sorted by trail), one Query per trail that skips past the trail's keys, and seals
+ * it. So the delay until an entry is chained is bounded by the schedule, not by the next read,
+ * publication or verification. Idempotent and resumable like `sealAudit`; the index is
+ * eventually consistent, so an entry written during a run is sealed by the next. Returns the
+ * trails sealed.
+ */
+export async function sealPendingTrails(deps: Pick<Deps, 'db' | 'clock'>): Promise<string[]> {
+  const sealed: string[] = [];
+  let after: string | undefined;
+  const { gsi2pk } = keys.unsealedEntry('', '');
+  while (sealed.length < SEALER_MAX_TRAILS) {
+    const found = await queryPage(deps.db, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: after === undefined ? 'gsi2pk = :pk' : 'gsi2pk = :pk AND gsi2sk > :after',
+      ExpressionAttributeValues: { ':pk': gsi2pk, ...(after === undefined ? {} : { ':after': after }) },
+      Limit: 1,
+    });
+    const entry = found.items[0];
+    if (!entry) break;
+    const trail = String(entry.trail);
+    await sealAudit(deps, trail);
+    sealed.push(trail);
+    // Past every key of this trail: `#` then a ULID sorts below `#~`.
+    after = `${trail}#~`;
+  }
+  return sealed;
 }
 
 const placeholder: AuditEntry = {

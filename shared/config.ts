@@ -22,6 +22,10 @@ const LambdaEnv = z.object({
 });
 export type LambdaConfig = z.infer<typeof LambdaEnv>;
 
+/** The scheduled audit sealer needs only the table. */
+const SealerEnv = LambdaEnv.pick({ TABLE_NAME: true, AWS_REGION: true, DYNAMODB_ENDPOINT: true });
+export type SealerConfig = z.infer<typeof SealerEnv>;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -37,6 +41,10 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, unk
 
 export function loadLambdaConfig(env: Record<string, string | undefined> = process.env): LambdaConfig {
   return parseEnv(LambdaEnv, env);
+}
+
+export function loadSealerConfig(env: Record<string, string | undefined> = process.env): SealerConfig {
+  return parseEnv(SealerEnv, env);
 }
 
 /** `npm start` options: flags and environment, parsed in one place. */

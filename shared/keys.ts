@@ -106,6 +106,11 @@ export const keys = {
    * one head item; the seal chains them in key order.
    */
   auditEntry: (trail: string, id: string) => ({ pk: `AUDIT#${trail}`, sk: `ENTRY#${id}` }),
+  /**
+   * gsi2 (sparse, present until the entry is sealed): entries not yet chained, by trail, so the
+   * scheduled sealer finds the trails to seal with a Query (the seal removes these attributes).
+   */
+  unsealedEntry: (trail: string, id: string) => ({ gsi2pk: 'UNSEALED', gsi2sk: `${trail}#${id}` }),
   /** The trail's head: the seal's fence, the last sealed id, the entry count and head hash. */
   auditHead: (trail: string) => ({ pk: `AUDIT#${trail}`, sk: '#HEAD' }),
   /** Notice numbers claimed for an office, prefix and year: one item per number. */

@@ -11,6 +11,7 @@ import type { FunctionName } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import { sealPendingTrails } from '../../shared/audit-log.ts';
 import { createTokenVerifier } from '../../shared/auth.ts';
 import { AdjustableClock } from '../../shared/clock.ts';
 import { isLoopback, type LocalConfig } from '../../shared/config.ts';
@@ -59,6 +60,9 @@ function localSecret(config: LocalConfig, name: string): string {
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** How often `npm start` seals the audit trails: every minute, as on AWS. */
+const SEAL_INTERVAL_MS = 60_000;
 
 function listen(app: Hono, host: string, port: number) {
   return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -123,6 +127,13 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       }
       throw error;
     }
+    // The audit sealer's schedule, as EventBridge runs it on AWS (infra/api-stack.ts).
+    const sealing = setInterval(() => {
+      sealPendingTrails(deps).catch((error: unknown) =>
+        log(`Sealing the audit trails failed; the next run tries again: ${String(error)}`),
+      );
+    }, SEAL_INTERVAL_MS);
+    sealing.unref();
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     log(
@@ -138,6 +149,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       url,
       engine,
       stop: async () => {
+        clearInterval(sealing);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await engine.stop();
       },

@@ -47,10 +47,10 @@ describe('the alarms', () => {
     expect(rate?.Threshold).toBe(5);
   });
 
-  it('watch errors and throttles of every function', () => {
+  it('watch errors and throttles of every function and of the audit sealer', () => {
     for (const name of ['Errors', 'Throttles']) {
       const watched = alarms.filter((alarm) => alarm.MetricName === name && alarm.Namespace === 'AWS/Lambda');
-      expect(watched, name).toHaveLength(FUNCTIONS.length);
+      expect(watched, name).toHaveLength(FUNCTIONS.length + 1);
     }
   });
 

@@ -10,7 +10,7 @@ import {
   routeTable,
 } from '../../functions/route-table.ts';
 import { FUNCTION_SPECS } from '../../infra/api-stack.ts';
-import { loadLambdaConfig } from '../../shared/config.ts';
+import { loadLambdaConfig, loadSealerConfig } from '../../shared/config.ts';
 import { oidcProps, synth } from './synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -169,8 +169,8 @@ describe('the JWT authorizer', () => {
 });
 
 describe('the functions', () => {
-  it('are one Lambda per function name', () => {
-    built.api.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
+  it('are one Lambda per function name, and the audit sealer', () => {
+    built.api.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length + 1);
   });
 
   it('run the bundled ESM handler on arm64 and Node 24 with source maps and active tracing', () => {
@@ -265,9 +265,13 @@ describe('the functions', () => {
     });
 
     // Assess
-    withJwks.api.allResourcesProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ AUTH_JWKS_URL: jwksUrl }) },
-    });
+    for (const name of FUNCTIONS) {
+      const fn = withJwks.stacks.api.functions[name].fn;
+      const id = withJwks.stacks.api.getLogicalId(fn.node.defaultChild as CfnElement);
+      expect(withJwks.api.toJSON().Resources[id].Properties.Environment.Variables.AUTH_JWKS_URL, name).toBe(
+        jwksUrl,
+      );
+    }
   });
 
   it('may read but not write when bound read-only, and may never Scan', () => {
@@ -319,6 +323,45 @@ describe('the functions', () => {
       expect(file.targetDir).toBe('swagger-ui');
       expect(existsSync(new URL(`../../${file.source}`, import.meta.url)), file.source).toBe(true);
     }
+  });
+});
+
+describe('the audit sealer', () => {
+  const sealerId = () =>
+    built.stacks.api.getLogicalId(built.stacks.api.sealer.fn.node.defaultChild as CfnElement);
+
+  it('runs every minute from an EventBridge schedule, which may invoke it and nothing else', () => {
+    // Act
+    const rules = Object.values(built.api.findResources('AWS::Events::Rule'));
+    const permissions = Object.values(built.api.findResources('AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties.Principal === 'events.amazonaws.com',
+    );
+
+    // Assess
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    expect(rules[0]?.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [sealerId(), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 0 },
+      }),
+    ]);
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]?.Properties.FunctionName).toEqual({ 'Fn::GetAtt': [sealerId(), 'Arn'] });
+  });
+
+  it('gets the table and nothing of the API: no secret, no auth settings, no route', () => {
+    // Act
+    const vars = resources[sealerId()]!.Properties.Environment.Variables;
+    const config = loadSealerConfig({ ...vars, TABLE_NAME: 'micro-venture-test', AWS_REGION: 'cn-north-1' });
+
+    // Assess
+    expect(Object.keys(vars)).toContain('TABLE_NAME');
+    expect(vars.SERVER_SECRET).toBeUndefined();
+    expect(vars.AUTH_ISSUER).toBeUndefined();
+    expect(config.TABLE_NAME).toBe('micro-venture-test');
+    const integrations = Object.values(built.api.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(JSON.stringify(integrations)).not.toContain(sealerId());
   });
 });
 
