@@ -5,11 +5,14 @@ import {
   listNotices,
   myNotices,
   readNotice,
+  readPrintableNotice,
   verifyNotice,
 } from '../../shared/awards/actions.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
 import { routeTable } from '../route-table.ts';
+import { namesOf } from '../ui/reasons.ts';
+import { pageLocale, switchLanguageHref } from '../ui/session.ts';
 import { NoticePage } from './print-page.tsx';
 import { ContestParams, NoticeOut, NoticeParams, noticeView, PRINT_CSP } from './schemas.ts';
 
@@ -77,10 +80,26 @@ export function noticesRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
-      const notice = await readNotice(deps, principalOf(c), contestId, proposalId);
-      const verifyUrl = `${new URL(c.req.url).origin}${routeTable.verifyNoticePage.path}`;
+      // A browser reads this page: its language as on every page, refusals as readable pages.
+      c.set('kind', 'page');
+      const locale = pageLocale(c);
+      c.set('locale', locale);
+      c.header('content-language', locale);
+      c.header('vary', 'Accept-Language, Cookie');
+      const printable = await readPrintableNotice(deps, principalOf(c), contestId, proposalId);
+      const page = (
+        <NoticePage
+          locale={locale}
+          notice={printable.notice}
+          addressee={printable.addressee}
+          line={printable.line}
+          names={namesOf(printable.contest, printable.lines)}
+          verifyUrl={`${new URL(c.req.url).origin}${routeTable.verifyNoticePage.path}`}
+          switchHref={switchLanguageHref(c, locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        />
+      );
       c.header('content-security-policy', PRINT_CSP);
-      return c.html(<NoticePage notice={notice} verifyUrl={verifyUrl} />, 200);
+      return c.html(`<!doctype html>${await page.toString()}`, 200);
     },
   );
 

@@ -49,6 +49,31 @@ export function date(iso: string, locale: Locale): string {
 
 const isoDay = dateFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 2026 → 二〇二六 (years read digit by digit); 12 → 十二, 9 → 九, 31 → 三十一 (months and days as numbers). */
+const chineseYear = (year: number) => [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10 === 0 ? '' : CHINESE_DIGITS[n % 10]!;
+  if (tens === 0) return ones;
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones}`;
+}
+
+const englishDate = dateFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
+
+/**
+ * The date an official document (公文) carries, the Beijing calendar day without a clock time:
+ * "二〇二六年十二月九日" (the year digit by digit with 〇, month and day as numbers: the 成文日期 of
+ * GB/T 9704-1999, still usual on notices although the 2012 edition also allows 2026年12月9日) /
+ * "9 December 2026".
+ */
+export function officialDate(iso: string, locale: Locale): string {
+  if (locale === 'en') return englishDate(new Date(iso));
+  const [year, month, day] = beijingDay(iso).split('-').map(Number) as [number, number, number];
+  return `${chineseYear(year)}年${chineseNumber(month)}月${chineseNumber(day)}日`;
+}
+
 /** The Beijing calendar day as YYYY-MM-DD, for comparing days (a timeline's "today"). */
 export function beijingDay(at: Date | string): string {
   return isoDay(new Date(at));

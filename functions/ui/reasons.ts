@@ -1,3 +1,4 @@
+import type { Contest } from '../../shared/contest/model.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import { points, yuan } from './format.ts';
 
@@ -6,6 +7,17 @@ export interface Names {
   category(code: string): string;
   community(code: string): string;
   proposal(id: string): string;
+}
+
+/** Names for the codes a bundle carries: the contest's categories and communities, the lines' titles. */
+export function namesOf(contest: Contest, lines: { proposalId: string; title: string }[]): Names {
+  const find = (list: { code: string; name: string }[], code: string) =>
+    list.find((entry) => entry.code === code)?.name ?? code;
+  return {
+    category: (code) => find(contest.categories, code),
+    community: (code) => find(contest.communities, code),
+    proposal: (id) => lines.find((line) => line.proposalId === id)?.title ?? '—',
+  };
 }
 
 type Reason = { code: string } & Record<string, unknown>;

@@ -228,6 +228,34 @@ export async function readNotice(
   throw new ForbiddenError('http.forbidden');
 }
 
+/**
+ * A notice as printed, for the team and the office (as `readNotice`): the notice, the contest
+ * (for names of categories and communities), the team or organisation it is addressed to and
+ * the proposal's line of the locked bundle (the amount requested, any trim with its reason), all
+ * as the lock froze them, so a notice printed again later reads the same.
+ */
+export async function readPrintableNotice(
+  deps: Deps,
+  principal: Principal | undefined,
+  contestId: string,
+  proposalId: string,
+) {
+  const notice = await readNotice(deps, principal, contestId, proposalId);
+  const [contest, locked] = await Promise.all([
+    getContest(deps.db, contestId),
+    readLockedBundle(deps, contestId),
+  ]);
+  if (!contest) throw new NotFoundError('contest.notFound');
+  const lines = locked.content.bundle.lines;
+  return {
+    notice,
+    contest,
+    lines,
+    line: lines.find((l) => l.proposalId === proposalId),
+    addressee: locked.content.parties?.find((p) => p.proposalId === proposalId)?.teamName,
+  };
+}
+
 /** Anyone can check a notice by its number and verification code; only public facts come back. */
 export async function verifyNotice(deps: Deps, typed: string, code: string) {
   // People type numbers with [] or 【】 and without 号; look up the canonical spelling.

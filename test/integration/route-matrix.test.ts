@@ -521,7 +521,8 @@ const EXPECTATIONS: { [name in RouteName]?: Case[] } = {
     {
       phase: 'awarded',
       request: (w) => ({ path: `/notices/${w.contestId}/${w.proposal}` }),
-      expect: { ...team(200), ...officer(200) },
+      // A page for browsers (though in the OpenAPI document): a visitor is sent to sign in.
+      expect: { ...team(200), ...officer(200), anonymous: 303 },
     },
   ],
   verifyNoticePage: [

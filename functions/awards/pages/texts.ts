@@ -101,3 +101,64 @@ export const noticesTexts: Texts<NoticesText> = {
     issued: 'Issued on',
   },
 };
+
+/** The printed notice (通知书): the words of an official document, in the reader's language. */
+export interface PrintText {
+  title: { selected: string; notSelected: string };
+  /** Who the notice is addressed to; the project's title only when the team's name is unknown. */
+  salutation: (team: string) => string;
+  unknownTeam: (title: string) => string;
+  selected: (title: string, contest: string) => string;
+  amount: (figures: string, capital: string) => string;
+  trimmed: (requested: string, reason: string) => string;
+  carryOut: string;
+  took: (title: string, contest: string) => string;
+  scored: (score: string, rank: number) => string;
+  notSelected: (reason: string) => string;
+  thanks: string;
+  contact: string;
+  verify: (number: string, code: string) => string;
+  digest: string;
+  printHint: string;
+}
+
+export const printTexts: Texts<PrintText> = {
+  'zh-CN': {
+    title: { selected: '立项通知书', notSelected: '评审结果通知书' },
+    salutation: (team) => `${team}：`,
+    unknownTeam: (title) => `“${title}”申报团队`,
+    selected: (title, contest) =>
+      `经评审、公示，你团队申报的“${title}”项目已列入${contest}服务包，予以立项。`,
+    amount: (figures, capital) => `核定资助金额人民币${capital}（${figures}）。`,
+    trimmed: (requested, reason) => `你团队的申报金额为${requested}，核定金额有所调整，理由：${reason}。`,
+    carryOut: '请按申报方案组织实施，资金按服务包购买协议分期拨付，并接受街道的过程监督与绩效评估。',
+    took: (title, contest) => `你团队申报的“${title}”项目参加了${contest}。`,
+    scored: (score, rank) => `评审得分 ${score} 分，排名第 ${rank} 位。`,
+    notSelected: (reason) => `${reason}，本次未能入围。`,
+    thanks: '感谢你团队的参与，欢迎继续完善方案、参加下一届大赛。',
+    contact: '联系方式',
+    verify: (number, code) => `真伪查验：凭文号“${number}”和验证码 ${code} 在以下网页查询：`,
+    digest: '服务包摘要（SHA-256）',
+    printHint: '请使用浏览器的“打印”功能打印本通知书（A4）。',
+  },
+  en: {
+    title: { selected: 'Award notice', notSelected: 'Notice of the review result' },
+    salutation: (team) => `To ${team}:`,
+    unknownTeam: (title) => `the team of “${title}”`,
+    selected: (title, contest) =>
+      `After review and public notice, your team's project “${title}” is included in the service bundle of ${contest} and is approved.`,
+    amount: (figures, capital) => `The approved funding is ${figures} (in words: ${capital}).`,
+    trimmed: (requested, reason) =>
+      `Your team requested ${requested}; the approved amount differs because: ${reason}.`,
+    carryOut:
+      'Please carry out the project as proposed. The funds are paid in instalments under the bundle’s purchase agreement, and the street office follows the work and evaluates its results.',
+    took: (title, contest) => `Your team's project “${title}” took part in ${contest}.`,
+    scored: (score, rank) => `It scored ${score} points and ranked ${rank}.`,
+    notSelected: (reason) => `${reason}; it was not selected this time.`,
+    thanks: 'Thank you for taking part. You are welcome to improve the proposal and enter the next contest.',
+    contact: 'Contact',
+    verify: (number, code) => `To check this notice, enter its number “${number}” and code ${code} at:`,
+    digest: 'Bundle digest (SHA-256)',
+    printHint: 'Use the browser’s Print command to print this notice (A4).',
+  },
+};

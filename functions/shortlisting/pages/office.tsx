@@ -31,7 +31,6 @@ import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
-import { namesOf } from '../../submissions/pages/contest.tsx';
 import {
   BudgetBar,
   ConfirmStep,
@@ -49,7 +48,7 @@ import { points, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { doneMessage, formText, formValues, OfficeHeader } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
-import { reasonText } from '../../ui/reasons.ts';
+import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
 import { type BundleText, bundleTexts } from './office-texts.ts';
 

@@ -6,7 +6,7 @@ import { routeTable } from '../../route-table.ts';
 import { BudgetBar, DateTime, Money, StatusBadge, Table } from '../../ui/components.tsx';
 import { beijingDay, dateTime, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { type Names, reasonText } from '../../ui/reasons.ts';
+import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { type ContestText, contestTexts } from './texts.ts';
 
@@ -21,17 +21,6 @@ export interface ContestPageProps {
   /** Where a resident goes to take part (their proposals), or to sign in. */
   takePartHref: string;
   objectHref?: string;
-}
-
-/** Names for the codes a bundle carries. */
-export function namesOf(contest: Contest, lines: { proposalId: string; title: string }[]): Names {
-  const find = (list: { code: string; name: string }[], code: string) =>
-    list.find((entry) => entry.code === code)?.name ?? code;
-  return {
-    category: (code) => find(contest.categories, code),
-    community: (code) => find(contest.communities, code),
-    proposal: (id) => lines.find((line) => line.proposalId === id)?.title ?? '—',
-  };
 }
 
 function Timeline(props: ContestPageProps & { text: ContestText }) {

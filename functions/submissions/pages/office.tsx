@@ -48,8 +48,8 @@ import {
   officeTexts,
 } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { namesOf } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
-import { namesOf } from './contest.tsx';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
 import { officeContestTexts } from './office-texts.ts';
 
