@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import {
   issueNotices,
   listNotices,
@@ -19,6 +20,8 @@ import { ContestParams, NoticeOut, NoticeParams, noticeView, PRINT_CSP } from '.
 /** Award notices: issuing, reading, printing and public verification. */
 export function noticesRoutes(deps: HttpDeps) {
   const app = createRouter();
+  // The printed notice is a page for browsers: gzipped like every page (see definePage).
+  app.use(routeTable.printNotice.path.replace(/\{(\w+)\}/g, ':$1'), compress());
 
   app.openapi(
     defineRoute('issueNotices', {

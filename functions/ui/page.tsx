@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { hasRole } from '../../shared/auth.ts';
@@ -60,7 +61,8 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
 
 /**
  * Registers a page route of the route table on a function's router: method and path from the
- * table, then `pageSetup`, then the layout (`c.render(<Page />, { title })`).
+ * table, then `pageSetup`, gzip for browsers that take it (a page's budget is 30 KB compressed),
+ * then the layout (`c.render(<Page />, { title })`).
  */
 export function definePage(
   app: OpenAPIHono<AppEnv>,
@@ -71,7 +73,7 @@ export function definePage(
   const spec: RouteSpec = routeTable[name];
   if (spec.kind !== 'page') throw new Error(`${name} is not a page route`);
   const path = spec.path.replace(/\{(\w+)\}/g, ':$1');
-  app.on(spec.method.toUpperCase(), path, pageSetup(spec, deps), renderer, handler);
+  app.on(spec.method.toUpperCase(), path, pageSetup(spec, deps), compress(), renderer, handler);
 }
 
 /** A page's path parameters through zod; a malformed id is a page that does not exist (404). */

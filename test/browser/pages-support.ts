@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -23,6 +25,60 @@ export function launchChromium(): Promise<Browser> {
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+/** Issue 7: light enough for a cheap phone on a slow link. */
+export const PAGE_BUDGET = { totalBytes: 30 * 1024, scriptBytes: 10 * 1024 };
+
+export interface PageWeight {
+  html: number;
+  css: number;
+  script: number;
+  total: number;
+}
+
+/** Every page measured in this run, by name: written to test-results/page-weights.json. */
+const weights: Record<string, PageWeight> = {};
+
+/**
+ * A page's weight on the wire, gzipped: its HTML (fetched again with the page's cookies, so
+ * exactly what the server sends) plus every stylesheet and script it loads. Pages themselves
+ * must come gzipped to a browser that asks.
+ */
+export async function measurePage(page: Page, name: string): Promise<PageWeight> {
+  const gzipped = async (url: string) => {
+    const response = await page.request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.ok(), url).toBe(true);
+    return {
+      bytes: gzipSync(await response.body()).byteLength,
+      encoding: response.headers()['content-encoding'],
+    };
+  };
+  const assets = await page.evaluate<{ css: string[]; script: string[] }>(
+    `({ css: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href),
+        script: [...document.querySelectorAll('script[src]')].map((s) => s.src) })`,
+  );
+  const html = await gzipped(page.url());
+  if (html.bytes >= 1024) expect(html.encoding, `${name} is not sent gzipped`).toBe('gzip');
+  const sum = async (urls: string[]) => {
+    let total = 0;
+    for (const url of urls) total += (await gzipped(url)).bytes;
+    return total;
+  };
+  const css = await sum(assets.css);
+  const script = await sum(assets.script);
+  const weight = { html: html.bytes, css, script, total: html.bytes + css + script };
+  weights[name] = weight;
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/page-weights.json', `${JSON.stringify(weights, null, 2)}\n`);
+  return weight;
+}
+
+/** Fails a page heavier than the budget: 30 KB gzipped with its CSS and script, script 10 KB. */
+export async function checkWeight(page: Page, name: string): Promise<void> {
+  const weight = await measurePage(page, name);
+  expect(weight.total, `${name}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(PAGE_BUDGET.totalBytes);
+  expect(weight.script, `${name}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(PAGE_BUDGET.scriptBytes);
+}
+
 /**
  * What every page must pass: `lang` set, no sideways scroll at the current width, no serious
  * or critical axe violation; then a full-page screenshot under test-results/pages (git-ignored).
@@ -40,13 +96,38 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/pages/${name}-${width}.png`, fullPage: true });
 }
 
-/** Checks a page at a phone's width and a desktop's, ending at the phone's. */
+/**
+ * The header's English switch opens the same page in English (its path kept, `lang` en, the
+ * main text changed), then 中文 brings it back, leaving the page as it was for the next step.
+ */
+export async function checkEnglishSwitch(page: Page, name: string): Promise<void> {
+  const chinese = new URL(page.url());
+  const zhText = await page.locator('main').textContent();
+  await page.getByRole('link', { name: 'English', exact: true }).click();
+  await page.waitForURL(/lang=en/);
+  expect(new URL(page.url()).pathname, name).toBe(chinese.pathname);
+  expect(await page.locator('html').getAttribute('lang'), name).toBe('en');
+  const enText = await page.locator('main').textContent();
+  expect(enText, name).not.toBe(zhText);
+  expect(enText, name).toMatch(/[A-Za-z]{4,}/);
+  await page.getByRole('link', { name: '中文', exact: true }).click();
+  await page.waitForURL(/lang=zh-CN/);
+  expect(await page.locator('html').getAttribute('lang'), name).toBe('zh-CN');
+}
+
+/** Checks a page at a desktop's width and a phone's (ending at the phone's), its weight and its English switch. */
 export async function checkBothWidths(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await checkPage(page, name);
   await page.setViewportSize(PHONE);
   await checkPage(page, name);
+  await checkWeight(page, name);
+  await checkEnglishSwitch(page, name);
 }
+
+/** Whether a PDF has exactly one page (its page tree's count). */
+export const onePdfPage = (pdf: Buffer): boolean =>
+  /\/Type\s*\/Pages[^>]*\/Count\s+1\b/.test(pdf.toString('latin1'));
 
 /** Signs in through the demo sign-in page, as a person would, and comes back to `next`. */
 export async function signIn(page: Page, baseUrl: string, who: RegExp, next = '/'): Promise<void> {

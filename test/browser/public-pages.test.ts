@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
@@ -63,66 +62,4 @@ describe('the public pages in a real browser', () => {
     await checkBothWidths(page, 'not-found');
     await closePage(page);
   });
-
-  it('lets a visitor verify a notice by typing its number and code, and recompute the bundle digest', async () => {
-    const { contestId, number, code } = await awardDemoContest(server.url);
-    const page = await openPage(browser);
-
-    await page.goto(`${server.url}/contests/${contestId}`);
-    const digest = (await page.locator('#digest').textContent())?.trim();
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: '下载服务包原文（JSON）' }).click();
-    const file = await (await download).path();
-    const { readFileSync } = await import('node:fs');
-    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(digest);
-    await checkBothWidths(page, 'contest-locked');
-
-    await page.getByRole('link', { name: '核验通知书' }).click();
-    await page.getByLabel('文号').fill(number);
-    await page.getByLabel('验证码').fill(code);
-    await page.getByRole('button', { name: '核验' }).click();
-    expect(await page.getByText('这份通知书真实有效。').isVisible()).toBe(true);
-    expect(await page.getByText(digest!).isVisible()).toBe(true);
-    await checkBothWidths(page, 'verify-notice');
-    await closePage(page);
-  });
 });
-
-/** Drives the seeded contest in review to issued notices through the API (judges, then the officer). */
-async function awardDemoContest(url: string) {
-  const send = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
-    return response.json() as Promise<any>;
-  };
-  const token = async (user: string) =>
-    (await send('POST', '/dev/token', undefined, { user })).token as string;
-  let contestId = '';
-  for (const judgeId of ['judge-1', 'judge-2', 'judge-3', 'judge-4', 'judge-5']) {
-    const judge = await token(judgeId);
-    for (const a of (await send('GET', '/api/me/assignments', judge)).items) {
-      contestId = a.contestId;
-      const base = `/api/contests/${a.contestId}/proposals/${a.proposalId}`;
-      const scores = {
-        'need-fit': 2200,
-        feasibility: 2100,
-        'team-capacity': 1300,
-        budget: 1250,
-        participation: 1700,
-      };
-      await send('PUT', `${base}/sheet`, judge, { scores });
-      await send('POST', `${base}/sheet/submit`, judge);
-    }
-  }
-  const officer = await token('officer-xitun');
-  await send('POST', `/api/contests/${contestId}/publish`, officer);
-  await send('POST', '/dev/clock', undefined, { advanceDays: 8 });
-  await send('POST', `/api/contests/${contestId}/lock`, officer);
-  await send('POST', `/api/contests/${contestId}/notices/issue`, officer);
-  const notices = await send('GET', `/api/contests/${contestId}/notices`, officer);
-  const notice = notices.items.find((n: { kind: string }) => n.kind === 'selected');
-  return { contestId, number: notice.number as string, code: notice.verificationCode as string };
-}

@@ -92,6 +92,15 @@ describe('the printed notice', () => {
     expect(unfunded.body).not.toMatch(/\b(budget|not-selected)\b/);
   });
 
+  it('goes out gzipped to a browser that takes it', async () => {
+    const res = await w.awards.request(`/notices/${w.contestId}/${w.proposalIds[0]}`, {
+      headers: { authorization: `Bearer ${w.tokens.officer}`, 'accept-encoding': 'gzip' },
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('is a readable page, not JSON, when someone else’s notice is asked for', async () => {
     const res = await print(w.proposalIds[3]!, 'zh-CN', w.tokens.judges[0]);
 
