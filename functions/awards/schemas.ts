@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Notice } from '../../shared/bundle/model.ts';
 import { Id } from '../http/params.ts';
 
-export const ContestParams = z.object({ contestId: Id });
+export { ContestParams } from '../http/params.ts';
 export const NoticeParams = z.object({ contestId: Id, proposalId: Id });
 export const NoticeOut = Notice.omit({ ownerSub: true }).openapi('Notice');
 export const noticeView = ({ ownerSub: _o, ...notice }: Notice) => notice;

@@ -4,6 +4,9 @@ import { type IfMatch, parseIfMatch } from '../../shared/versioned.ts';
 
 export const Id = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
 
+/** The path parameters of every route under a contest. */
+export const ContestParams = z.object({ contestId: Id });
+
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   next: z.string().min(1).max(2048).optional(),

@@ -4,7 +4,7 @@ import { Assignment, BlindProposal, CELL_STATES, PanelJudge, Sheet } from '../..
 import { etag } from '../../shared/versioned.ts';
 import { Id } from '../http/params.ts';
 
-export const ContestParams = z.object({ contestId: Id });
+export { ContestParams } from '../http/params.ts';
 export const ProposalParams = z.object({ contestId: Id, proposalId: Id });
 export const JudgeId = z.string().regex(/^[\w@.:-]{1,128}$/);
 export const PanelParams = z.object({ contestId: Id, judgeId: JudgeId });

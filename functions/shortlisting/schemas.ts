@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { BundleSummary, Decisions, Objection } from '../../shared/bundle/model.ts';
-import { Id } from '../http/params.ts';
 
-export const ContestParams = z.object({ contestId: Id });
+export { ContestParams } from '../http/params.ts';
 export const BundleOut = BundleSummary.openapi('Bundle');
 export const DecisionsOut = Decisions.openapi('ShortlistDecisions');
 export const ObjectionOut = Objection.omit({ filedBy: true, answeredBy: true }).openapi('Objection');

@@ -11,7 +11,7 @@ export const ProposalOut = Proposal.omit({ requestHash: true, ownerSub: true }).
 
 export const teamView = ({ requestHash: _h, ownerSub: _o, ...team }: Team) => team;
 
-export const ContestParams = z.object({ contestId: Id });
+export { ContestParams } from '../http/params.ts';
 export const OfficeParams = z.object({ officeId: Id });
 export const TeamParams = z.object({ teamId: Id });
 export const ProposalParams = z.object({ contestId: Id, proposalId: Id });

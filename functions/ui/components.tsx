@@ -97,6 +97,24 @@ export function TextField(
   );
 }
 
+/**
+ * What every field of one form shares, bound once: `const f = fieldsOf(values, errors)`, then
+ * `<TextField {...f('title')} label={…} />` gives the field its name, the value as typed (or
+ * stored) and the form's errors.
+ */
+export const fieldsOf =
+  (values: Record<string, string | undefined>, errors: FieldMessages) =>
+  (name: string): { name: string; value: string | undefined; errors: FieldMessages } => ({
+    name,
+    value: values[name],
+    errors,
+  });
+
+/** A whole number (a count, days, a rank), with the phone's number keypad. */
+export function CountField(props: FieldProps & { value?: string; required?: boolean }) {
+  return <TextField {...props} type="number" inputMode="numeric" />;
+}
+
 export function TextArea(props: FieldProps & { value?: string; required?: boolean; maxLength?: number }) {
   return (
     <Field {...props}>

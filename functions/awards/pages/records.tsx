@@ -1,5 +1,4 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuditEntry } from '../../../shared/audit.ts';
 import { readAudit, verifyAudit } from '../../../shared/audit-log.ts';
@@ -10,7 +9,7 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { listPanel } from '../../../shared/review/actions.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams } from '../../http/params.ts';
 import { DateTime, Form, Money, Notice, Table } from '../../ui/components.tsx';
 import { href } from '../../ui/href.ts';
 import { doneMessage, OfficeHeader } from '../../ui/office.tsx';
@@ -18,7 +17,6 @@ import { attempt, definePage, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { recordsTexts } from './records-texts.ts';
 
-const ContestParams = z.object({ contestId: Id });
 const LOCKED = ['locked', 'awarded'];
 
 function RecordsPage(props: {

@@ -15,7 +15,7 @@ import {
 import { AddJudgeInput, type PanelJudge } from '../../../shared/review/model.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams } from '../../http/params.ts';
 import { Form, Notice, ProgressBar, Table, TextField } from '../../ui/components.tsx';
 import { points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
@@ -24,7 +24,6 @@ import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../
 import { pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
 
-const ContestParams = z.object({ contestId: Id });
 const JudgeAccount = z
   .string()
   .trim()

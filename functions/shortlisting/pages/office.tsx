@@ -1,5 +1,4 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   answerObjection,
@@ -30,7 +29,7 @@ import type { Locale } from '../../../shared/i18n.ts';
 import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams } from '../../http/params.ts';
 import {
   BudgetBar,
   ConfirmStep,
@@ -52,7 +51,6 @@ import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
 import { type BundleText, bundleTexts } from './office-texts.ts';
 
-const ContestParams = z.object({ contestId: Id });
 type Policy = keyof BundleText['policies'];
 type Compared = Awaited<ReturnType<typeof compareBundles>>;
 

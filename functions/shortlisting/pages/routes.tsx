@@ -6,15 +6,13 @@ import { ObjectionInput } from '../../../shared/bundle/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams } from '../../http/params.ts';
 import { Form, Notice, Select, TextArea } from '../../ui/components.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { objectionTexts } from './texts.ts';
-
-const ContestParams = z.object({ contestId: Id });
 
 function ObjectionPage(props: {
   locale: Locale;

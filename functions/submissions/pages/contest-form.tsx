@@ -5,8 +5,10 @@ import type { Locale } from '../../../shared/i18n.ts';
 import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
 import { AGGREGATIONS, parsePoints } from '../../../shared/scoring.ts';
 import {
+  CountField,
   DateTimeField,
   Form,
+  fieldsOf,
   MoneyField,
   PointsField,
   Select,
@@ -187,7 +189,7 @@ export function ContestForm(props: {
 }) {
   const text = pick(officeContestTexts, props.locale);
   const { values, errors, locale } = props;
-  const field = { errors };
+  const f = fieldsOf(values, errors);
   const total = Array.from(
     { length: RUBRIC_ROWS },
     (_, i) => parsePoints(values[`rubric.${i}.maxPoints`] ?? '') ?? 0,
@@ -198,49 +200,14 @@ export function ContestForm(props: {
       <input type="hidden" name="do" value="save" />
       <fieldset class="stack">
         <legend>{text.basics}</legend>
-        <TextField name="title" label={text.title} value={values.title} required maxLength={100} {...field} />
-        <TextArea
-          name="callText"
-          label={text.callText}
-          value={values.callText}
-          required
-          maxLength={20000}
-          {...field}
-        />
+        <TextField {...f('title')} label={text.title} required maxLength={100} />
+        <TextArea {...f('callText')} label={text.callText} required maxLength={20000} />
         <div class="row">
-          <MoneyField
-            name="budgetFen"
-            label={text.budget}
-            locale={locale}
-            value={values.budgetFen}
-            required
-            {...field}
-          />
-          <MoneyField
-            name="capFen"
-            label={text.cap}
-            locale={locale}
-            value={values.capFen}
-            required
-            {...field}
-          />
+          <MoneyField {...f('budgetFen')} label={text.budget} locale={locale} required />
+          <MoneyField {...f('capFen')} label={text.cap} locale={locale} required />
         </div>
-        <TextArea
-          name="categories"
-          label={text.categories}
-          hint={text.categoriesHint}
-          value={values.categories}
-          required
-          {...field}
-        />
-        <TextArea
-          name="communities"
-          label={text.communities}
-          hint={text.communitiesHint}
-          value={values.communities}
-          required
-          {...field}
-        />
+        <TextArea {...f('categories')} label={text.categories} hint={text.categoriesHint} required />
+        <TextArea {...f('communities')} label={text.communities} hint={text.communitiesHint} required />
       </fieldset>
       <fieldset class="stack">
         <legend>{text.rubric}</legend>
@@ -252,20 +219,8 @@ export function ContestForm(props: {
         ) : null}
         {Array.from({ length: RUBRIC_ROWS }, (_, i) => (
           <div class="row">
-            <TextField
-              name={`rubric.${i}.name`}
-              label={text.criterionName(i + 1)}
-              value={values[`rubric.${i}.name`]}
-              maxLength={60}
-              {...field}
-            />
-            <PointsField
-              name={`rubric.${i}.maxPoints`}
-              label={text.criterionMax(i + 1)}
-              value={values[`rubric.${i}.maxPoints`]}
-              max={10000}
-              {...field}
-            />
+            <TextField {...f(`rubric.${i}.name`)} label={text.criterionName(i + 1)} maxLength={60} />
+            <PointsField {...f(`rubric.${i}.maxPoints`)} label={text.criterionMax(i + 1)} max={10000} />
           </div>
         ))}
         <p>
@@ -275,57 +230,34 @@ export function ContestForm(props: {
       <fieldset class="stack">
         <legend>{text.judging}</legend>
         <Select
-          name="aggregation"
+          {...f('aggregation')}
           label={text.aggregation}
-          value={values.aggregation}
           options={AGGREGATIONS.map((value) => ({ value, label: text.aggregations[value] }))}
-          {...field}
         />
         <div class="row">
-          <TextField
-            name="minJudges"
-            label={text.minJudges}
-            hint={text.minJudgesHint}
-            type="number"
-            inputMode="numeric"
-            value={values.minJudges}
-            required
-            {...field}
-          />
+          <CountField {...f('minJudges')} label={text.minJudges} hint={text.minJudgesHint} required />
           <PointsField
-            name="outlierMargin"
+            {...f('outlierMargin')}
             label={text.outlierMargin}
             hint={text.outlierMarginHint}
-            value={values.outlierMargin}
             required
-            {...field}
           />
         </div>
       </fieldset>
       <fieldset class="stack">
         <legend>{text.shortlisting}</legend>
         <Select
-          name="shortlisting.policy"
+          {...f('shortlisting.policy')}
           label={text.policy}
-          value={values['shortlisting.policy']}
           options={SHORTLIST_POLICIES.map((value) => ({ value, label: text.policies[value] }))}
-          {...field}
         />
         <div class="row">
-          <PointsField
-            name="shortlisting.minScore"
-            label={text.minScore}
-            value={values['shortlisting.minScore']}
-            max={10000}
-            {...field}
-          />
+          <PointsField {...f('shortlisting.minScore')} label={text.minScore} max={10000} />
           <TextField
-            name="shortlisting.communityMaxShareBp"
+            {...f('shortlisting.communityMaxShareBp')}
             label={text.communityShare}
             hint={text.communityShareHint}
             inputMode="decimal"
-            value={values['shortlisting.communityMaxShareBp']}
-            {...field}
           />
         </div>
         <label class="check">
@@ -342,22 +274,8 @@ export function ContestForm(props: {
             <h3>{text.quotas}</h3>
             {props.contest.categories.map((category) => (
               <div class="row">
-                <TextField
-                  name={`quota.${category.code}.min`}
-                  label={text.quotaMin(category.name)}
-                  type="number"
-                  inputMode="numeric"
-                  value={values[`quota.${category.code}.min`]}
-                  {...field}
-                />
-                <TextField
-                  name={`quota.${category.code}.max`}
-                  label={text.quotaMax(category.name)}
-                  type="number"
-                  inputMode="numeric"
-                  value={values[`quota.${category.code}.max`]}
-                  {...field}
-                />
+                <CountField {...f(`quota.${category.code}.min`)} label={text.quotaMin(category.name)} />
+                <CountField {...f(`quota.${category.code}.max`)} label={text.quotaMax(category.name)} />
               </div>
             ))}
           </>
@@ -367,39 +285,25 @@ export function ContestForm(props: {
         <legend>{text.dates}</legend>
         <div class="row">
           <DateTimeField
-            name="submissionDeadline"
+            {...f('submissionDeadline')}
             label={text.submissionDeadline}
             hint={text.beijingHint}
-            value={values.submissionDeadline}
             required
-            {...field}
           />
           <DateTimeField
-            name="reviewDeadline"
+            {...f('reviewDeadline')}
             label={text.reviewDeadline}
             hint={text.beijingHint}
-            value={values.reviewDeadline}
             required
-            {...field}
           />
         </div>
         <div class="row">
+          <CountField {...f('publicityDays')} label={text.publicityDays} required />
           <TextField
-            name="publicityDays"
-            label={text.publicityDays}
-            type="number"
-            inputMode="numeric"
-            value={values.publicityDays}
-            required
-            {...field}
-          />
-          <TextField
-            name="noticePrefix"
+            {...f('noticePrefix')}
             label={text.noticePrefix}
             hint={text.noticePrefixHint}
-            value={values.noticePrefix}
             maxLength={20}
-            {...field}
           />
         </div>
       </fieldset>

@@ -1,5 +1,4 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
 import {
@@ -25,7 +24,7 @@ import { listSubmissions, screenProposal } from '../../../shared/proposal/action
 import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams } from '../../http/params.ts';
 import {
   ConfirmStep,
   DateTime,
@@ -53,7 +52,6 @@ import { commonTexts, pick } from '../../ui/texts.ts';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
 import { officeContestTexts } from './office-texts.ts';
 
-const ContestParams = z.object({ contestId: Id });
 const DAY_MS = 24 * 3600 * 1000;
 
 const officeOf = (principal: Principal): string => {

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/team/team.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
-import { Id } from '../../http/params.ts';
+import { ContestParams, Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
@@ -46,7 +46,6 @@ import {
 
 const LIST = { limit: 50 };
 const TeamParams = z.object({ teamId: Id });
-const ContestParams = z.object({ contestId: Id });
 const ProposalParams = z.object({ contestId: Id, proposalId: Id });
 const Done = z.object({ done: z.enum(['saved', 'submitted', 'withdrawn']).optional() });
 const version = (form: Record<string, string | string[]>) => {
