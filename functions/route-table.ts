@@ -531,13 +531,12 @@ export const routeTable = {
     ['resident', 'officer'],
     'Read a notice',
   ),
-  // Public at the gateway because browsers send the session cookie, not a bearer token; the
-  // page itself lets in only the team and the office (checked in the domain).
-  printNotice: r(
+  // The team's residents and the officers open it; the domain lets in only the team and the office.
+  printNotice: page(
     'awards',
     'get',
     '/notices/{contestId}/{proposalId}',
-    ['public'],
+    ['resident', 'officer'],
     'A notice, printable (A4)',
   ),
   verifyNoticePage: page(

@@ -1,27 +1,19 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
-import { compress } from 'hono/compress';
 import {
   issueNotices,
   listNotices,
   myNotices,
   readNotice,
-  readPrintableNotice,
   verifyNotice,
 } from '../../shared/awards/actions.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
-import { routeTable } from '../route-table.ts';
-import { namesOf } from '../ui/reasons.ts';
-import { pageLocale, switchLanguageHref } from '../ui/session.ts';
-import { NoticePage } from './print-page.tsx';
-import { ContestParams, NoticeOut, NoticeParams, noticeView, PRINT_CSP } from './schemas.ts';
+import { ContestParams, NoticeOut, NoticeParams, noticeView } from './schemas.ts';
 
-/** Award notices: issuing, reading, printing and public verification. */
+/** Award notices: issuing, reading and public verification (the printed notice is a page). */
 export function noticesRoutes(deps: HttpDeps) {
   const app = createRouter();
-  // The printed notice is a page for browsers: gzipped like every page (see definePage).
-  app.use(routeTable.printNotice.path.replace(/\{(\w+)\}/g, ':$1'), compress());
 
   app.openapi(
     defineRoute('issueNotices', {
@@ -70,39 +62,6 @@ export function noticesRoutes(deps: HttpDeps) {
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       return c.json(noticeView(await readNotice(deps, principalOf(c), contestId, proposalId)), 200);
-    },
-  );
-
-  app.openapi(
-    defineRoute('printNotice', {
-      request: { params: NoticeParams },
-      responses: {
-        200: { description: 'The notice as an A4 page', content: { 'text/html': { schema: z.string() } } },
-        ...problems(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { contestId, proposalId } = c.req.valid('param');
-      // A browser reads this page: its language as on every page, refusals as readable pages.
-      c.set('kind', 'page');
-      const locale = pageLocale(c);
-      c.set('locale', locale);
-      c.header('content-language', locale);
-      c.header('vary', 'Accept-Language, Cookie');
-      const printable = await readPrintableNotice(deps, principalOf(c), contestId, proposalId);
-      const page = (
-        <NoticePage
-          locale={locale}
-          notice={printable.notice}
-          addressee={printable.addressee}
-          line={printable.line}
-          names={namesOf(printable.contest, printable.lines)}
-          verifyUrl={`${new URL(c.req.url).origin}${routeTable.verifyNoticePage.path}`}
-          switchHref={switchLanguageHref(c, locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        />
-      );
-      c.header('content-security-policy', PRINT_CSP);
-      return c.html(`<!doctype html>${await page.toString()}`, 200);
     },
   );
 

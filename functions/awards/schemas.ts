@@ -7,9 +7,6 @@ export const NoticeParams = z.object({ contestId: Id, proposalId: Id });
 export const NoticeOut = Notice.omit({ ownerSub: true }).openapi('Notice');
 export const noticeView = ({ ownerSub: _o, ...notice }: Notice) => notice;
 
-/** Printed pages carry only their own inline print styles. */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
 export const AuditEntryOut = z
   .object({
     seq: z.number().int(),

@@ -1,11 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
-import type { BundleLine, Notice } from '../../shared/bundle/model.ts';
-import type { Locale } from '../../shared/i18n.ts';
-import { officialDate, points, yuan } from '../ui/format.ts';
-import { type Names, reasonText } from '../ui/reasons.ts';
-import { commonTexts, pick } from '../ui/texts.ts';
-import { printTexts } from './pages/texts.ts';
+import type { BundleLine, Notice } from '../../../shared/bundle/model.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { officialDate, points, yuan } from '../../ui/format.ts';
+import { type Names, reasonText } from '../../ui/reasons.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { printTexts } from './texts.ts';
 
 /** A4, black on white, nothing but the notice when printed. */
 const PRINT_CSS = `
