@@ -4,7 +4,9 @@ import { setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { type AppEnv, SESSION_COOKIE, unrouted } from '../../functions/http/app.ts';
 import { problemResponse } from '../../functions/http/problem.ts';
+import { CountField } from '../../functions/ui/components.tsx';
 import { errorPage, renderPage, wantsPage } from '../../functions/ui/error-page.tsx';
+import { dateTime } from '../../functions/ui/format.ts';
 import { pageLocale, safeNext } from '../../functions/ui/session.ts';
 import { commonTexts } from '../../functions/ui/texts.ts';
 import type { AdjustableClock } from '../../shared/clock.ts';
@@ -22,6 +24,11 @@ const SIGN_IN_TEXT = {
       officer: '设置和发布大赛、资格审查、分配评审、排名、组包、公示、锁定、发通知。',
     },
     signInAs: (name: string) => `以“${name}”登录`,
+    clock: '演示时钟',
+    clockLead: (now: string) =>
+      `服务器现在是 ${now}。要走过截止时间和公示期，不必等待：把时钟向前拨几天（只在本机演示中有）。`,
+    days: '向前拨的天数',
+    advance: '拨动时钟',
   },
   en: {
     title: 'Demo sign-in',
@@ -34,6 +41,11 @@ const SIGN_IN_TEXT = {
         'Set up and open contests, screen, assign judges, rank, build the bundle, publish, lock, issue notices.',
     },
     signInAs: (name: string) => `Sign in as ${name}`,
+    clock: 'Demo clock',
+    clockLead: (now: string) =>
+      `The server's time is ${now}. To pass deadlines and publicity without waiting, move the clock forward (local demo only).`,
+    days: 'Days to move forward',
+    advance: 'Move the clock',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -98,6 +110,19 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
             </ul>
           </section>
         ))}
+        <section aria-labelledby="clock">
+          <h2 id="clock">{text.clock}</h2>
+          <p class="muted">{text.clockLead(dateTime(clock.now().toISOString(), locale))}</p>
+          <form method="post" action="/dev/clock" class="card stack">
+            <input type="hidden" name="next" value={next} />
+            <CountField name="advanceDays" label={text.days} value="1" required />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {text.advance}
+              </button>
+            </div>
+          </form>
+        </section>
       </>,
     );
   });
@@ -125,12 +150,22 @@ export function createDevRoutes(options: { issuer: DevIssuer; users: DevUser[]; 
   });
 
   app.get('/dev/clock', (c) => c.json({ now: clock.now().toISOString() }));
+  // JSON for scripts and tests; the sign-in page's form posts here too and comes back to it.
   app.post('/dev/clock', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { advanceDays?: unknown };
-    const days = Number(body.advanceDays);
+    const fromPage = (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+    const body = (fromPage ? await c.req.parseBody() : await c.req.json().catch(() => ({}))) as {
+      advanceDays?: unknown;
+      next?: unknown;
+    };
+    const typed = typeof body.advanceDays === 'string' ? body.advanceDays.trim() : body.advanceDays;
+    const days = typed === '' ? Number.NaN : Number(typed);
     if (!Number.isInteger(days) || days < 0 || days > 365)
       return invalid(c, 'advanceDays', 'dev.advanceDays');
     clock.advance(days * 24 * 3600 * 1000);
+    if (fromPage) {
+      const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
+      return c.redirect(`/dev/sign-in?${new URLSearchParams({ next })}#clock`, 303);
+    }
     return c.json({ now: clock.now().toISOString() });
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { fetchJson, startTestServer } from '../support/local-server.ts';
+import { startTestServer } from '../support/local-server.ts';
 import {
   checkBothWidths,
   checkPage,
@@ -63,8 +63,17 @@ const PROPOSALS = [
 const TRIM_REASON = '材料费按市场价核减';
 const proposalPaths: string[] = [];
 
-const advanceDays = (days: number) =>
-  fetchJson(`${server.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: days }) });
+/** The clock moves on: the demo sign-in page's clock form (local only), as a person would. */
+async function advanceDays(days: number) {
+  const page = await openPage(browser, { viewport: DESKTOP });
+  await page.goto(`${server.url}/dev/sign-in`);
+  const clock = page.locator('section', { has: page.getByRole('heading', { name: '演示时钟' }) });
+  const before = await clock.locator('p').first().textContent();
+  await page.getByLabel('向前拨的天数').fill(String(days));
+  await press(page, '拨动时钟');
+  expect(await clock.locator('p').first().textContent()).not.toBe(before);
+  await closePage(page);
+}
 
 /** The judge's assignments of the story's contest (judges have the demo contest's too). */
 const contest = (page: Page) => page.locator('section', { hasText: TITLE });
