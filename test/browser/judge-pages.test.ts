@@ -32,13 +32,13 @@ describe('a judge on a phone', () => {
     // Blind: none of the seeded teams' names or leaders' phones appear.
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/少年手工智造坊团队|停车管理志愿服务队|1390000000\d/);
+    await checkBothWidths(page, 'judge-sheet');
     const inputs = page.getByLabel(/得分（满分/);
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('12.5');
-    await checkBothWidths(page, 'judge-sheet');
     await page.getByRole('button', { name: '提交评分' }).click();
     await page.getByRole('heading', { name: '确认提交评分' }).waitFor();
     expect(await page.getByText('62.50').isVisible()).toBe(true);
-    await checkBothWidths(page, 'judge-confirm');
+    await checkBothWidths(page, 'judge-confirm', { typed: true });
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByText('评分已提交。').waitFor();
 

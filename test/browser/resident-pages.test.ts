@@ -24,17 +24,18 @@ describe('a resident on a phone', () => {
     await checkBothWidths(page, 'my-teams');
 
     await page.getByRole('link', { name: '登记新团队' }).click();
+    await checkBothWidths(page, 'team-form');
     await page.getByLabel('团队名称').fill('楼道微光志愿队');
     await page.getByLabel('所在社区').selectOption({ label: '西屯社区' });
     await page.getByLabel('姓名').first().fill('李红梅');
     await page.getByLabel('手机号').first().fill('13900009999');
-    await checkBothWidths(page, 'team-form');
     await page.getByRole('button', { name: '保存团队' }).click();
     await page.getByText('团队信息已保存。').waitFor();
 
     await page.goto(`${server.url}/me/proposals`);
     await checkBothWidths(page, 'my-proposals');
     await page.getByRole('link', { name: '为这个大赛申报项目' }).first().click();
+    await checkBothWidths(page, 'proposal-form');
     await page.getByLabel('项目名称').fill('楼道微光照明');
     await page.getByLabel('项目类别').selectOption({ index: 1 });
     await page.getByLabel('服务社区').selectOption({ label: '西屯社区' });
@@ -46,13 +47,13 @@ describe('a resident on a phone', () => {
     await page.getByLabel('数量').fill('4');
     // The optional script keeps the total up to date as the person types.
     expect(await page.locator('[data-total]').textContent()).toBe('¥5,002.00');
-    await checkBothWidths(page, 'proposal-form');
+    await checkBothWidths(page, 'proposal-form-typed', { typed: true });
 
     // Submitting without the need: the draft is kept, the need is marked, the rest stays typed.
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByText('有几处需要修改').waitFor();
     expect(await page.getByLabel('项目名称').inputValue()).toBe('楼道微光照明');
-    await checkBothWidths(page, 'proposal-form-errors');
+    await checkBothWidths(page, 'proposal-form-errors', { typed: true });
     await page.getByLabel('需求：社区里有什么问题').fill('老旧楼道夜间没有照明，老人容易摔倒。');
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByText('申报书已提交').waitFor();
