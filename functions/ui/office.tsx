@@ -1,9 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
+import { contestForOfficer } from '../../shared/contest/actions.ts';
 import type { Contest, ContestStatus } from '../../shared/contest/model.ts';
+import type { Deps } from '../../shared/deps.ts';
 import type { Locale } from '../../shared/i18n.ts';
+import type { AppEnv } from '../http/app.ts';
+import { ContestParams } from '../http/params.ts';
 import type { RouteName } from '../route-table.ts';
 import { StatusBadge } from './components.tsx';
 import { href } from './href.ts';
+import { type FieldMessages, formOf, pageParams } from './page.tsx';
 import { pick, type Texts } from './texts.ts';
 
 /** The office pages of one contest, in the order of the work. */
@@ -178,4 +184,39 @@ export function formList(form: Record<string, string | string[]>, name: string):
 /** Every text field of a posted form, to show the form again as it was typed. */
 export function formValues(form: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(Object.keys(form).map((name) => [name, formText(form, name)]));
+}
+
+/**
+ * What an office page shows again when a post is refused or needs confirming: the form as
+ * typed, the errors beside the fields, a message at the top, the confirmation asked for.
+ */
+export interface FormState<Confirm = boolean> {
+  values?: Record<string, string>;
+  errors?: FieldMessages;
+  message?: string;
+  confirm?: Confirm;
+}
+
+/** A refused form, to show again as it was typed with the refusal's messages. */
+export const retyped = (
+  form: Record<string, string | string[]>,
+  refusal: { message: string; fields: FieldMessages },
+): FormState<never> => ({ values: formValues(form), errors: refusal.fields, message: refusal.message });
+
+/** The signed-in officer and the page's language (office pages let only officers in). */
+export const officerOf = (c: Context<AppEnv>) => ({
+  principal: c.get('principal')!,
+  locale: c.get('locale'),
+});
+
+/** An office page's contest: the officer, the language and the contest, which must be their office's. */
+export async function officeContest(deps: Deps, c: Context<AppEnv>, contestId: string) {
+  const { principal, locale } = officerOf(c);
+  return { principal, locale, contest: await contestForOfficer(deps, principal, contestId) };
+}
+
+/** A post to a contest's office page: the contest id of the path, the officer, the language, the form. */
+export async function officePost(c: Context<AppEnv>) {
+  const { contestId } = pageParams(c, ContestParams);
+  return { contestId, ...officerOf(c), form: await formOf(c) };
 }

@@ -4,7 +4,6 @@ import type { AuditEntry } from '../../../shared/audit.ts';
 import { readAudit, verifyAudit } from '../../../shared/audit-log.ts';
 import { issueNotices, listNotices } from '../../../shared/awards/actions.ts';
 import type { Notice as AwardNotice } from '../../../shared/bundle/model.ts';
-import { contestForOfficer } from '../../../shared/contest/actions.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { listPanel } from '../../../shared/review/actions.ts';
@@ -12,7 +11,7 @@ import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
 import { DateTime, Form, Money, Notice, Table } from '../../ui/components.tsx';
 import { href } from '../../ui/href.ts';
-import { doneMessage, OfficeHeader } from '../../ui/office.tsx';
+import { doneMessage, OfficeHeader, officeContest, officePost } from '../../ui/office.tsx';
 import { attempt, definePage, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { recordsTexts } from './records-texts.ts';
@@ -122,9 +121,7 @@ export function awardsOfficePages(deps: HttpDeps) {
   const app = createRouter();
 
   async function render(c: Context<AppEnv>, contestId: string, message?: string, status: 200 | 422 = 200) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { principal, locale, contest } = await officeContest(deps, c, contestId);
     const [notices, audit, chain, panel] = await Promise.all([
       listNotices(deps, principal, contestId),
       readAudit(deps, contestId),
@@ -152,9 +149,8 @@ export function awardsOfficePages(deps: HttpDeps) {
   definePage(app, 'officeRecordsPage', deps, async (c) => render(c, pageParams(c, ContestParams).contestId));
 
   definePage(app, 'officeRecordsPost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const locale = c.get('locale');
-    const result = await attempt(locale, () => issueNotices(deps, c.get('principal')!, contestId));
+    const { contestId, principal, locale } = await officePost(c);
+    const result = await attempt(locale, () => issueNotices(deps, principal, contestId));
     if (result.ok) {
       const { issued, total } = result.value;
       const query = { done: 'issued', issued: String(issued), total: String(total) };

@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { contestForOfficer } from '../../../shared/contest/actions.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import {
@@ -19,8 +18,17 @@ import { ContestParams } from '../../http/params.ts';
 import { Form, Notice, ProgressBar, Table, TextField } from '../../ui/components.tsx';
 import { points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { doneMessage, formText, formValues, OfficeHeader } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import {
+  doneMessage,
+  type FormState,
+  formText,
+  OfficeHeader,
+  officeContest,
+  officePost,
+  officerOf,
+  retyped,
+} from '../../ui/office.tsx';
+import { attempt, definePage, type FieldMessages, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
 
@@ -187,12 +195,10 @@ export function officePages(deps: HttpDeps) {
   async function renderReview(
     c: Context<AppEnv>,
     contestId: string,
-    extra: { values?: Record<string, string>; errors?: FieldMessages; message?: string } = {},
+    extra: FormState = {},
     status: 200 | 422 = 200,
   ) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { principal, locale, contest } = await officeContest(deps, c, contestId);
     const [panel, matrix] = await Promise.all([
       listPanel(deps, principal, contestId),
       progress(deps, principal, contestId),
@@ -218,10 +224,7 @@ export function officePages(deps: HttpDeps) {
   );
 
   definePage(app, 'officeReviewPost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const form = await formOf(c);
+    const { contestId, principal, locale, form } = await officePost(c);
     const op = formText(form, 'do');
     const done = (key: string) => c.redirect(href('officeReviewPage', { contestId }, { done: key }), 303);
     if (op === 'addJudge') {
@@ -233,12 +236,7 @@ export function officePages(deps: HttpDeps) {
         return addJudge(deps, principal, contestId, judgeId, name);
       });
       if (result.ok) return done('judgeAdded');
-      return renderReview(
-        c,
-        contestId,
-        { values: formValues(form), errors: result.fields, message: result.message },
-        422,
-      );
+      return renderReview(c, contestId, retyped(form, result), 422);
     }
     const result = await attempt(locale, async () => {
       if (op === 'startReview') await startReview(deps, principal, contestId);
@@ -250,8 +248,7 @@ export function officePages(deps: HttpDeps) {
 
   definePage(app, 'officeRankingPage', deps, async (c) => {
     const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
+    const { principal, locale } = officerOf(c);
     const ranked = await ranking(deps, principal, contestId);
     return c.render(<RankingPage locale={locale} contest={ranked.contest} ranked={ranked} />, {
       title: pick(reviewTexts, locale).rankingTitle,

@@ -22,7 +22,6 @@ import {
   type Objection,
   type Publicity,
 } from '../../../shared/bundle/model.ts';
-import { contestForOfficer } from '../../../shared/contest/actions.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
@@ -45,8 +44,16 @@ import {
 } from '../../ui/components.tsx';
 import { points, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { doneMessage, formText, formValues, OfficeHeader } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import {
+  doneMessage,
+  type FormState,
+  formText,
+  formValues,
+  OfficeHeader,
+  officeContest,
+  officePost,
+} from '../../ui/office.tsx';
+import { attempt, definePage, type FieldMessages, pageParams } from '../../ui/page.tsx';
 import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
 import { type BundleText, bundleTexts } from './office-texts.ts';
@@ -448,17 +455,10 @@ export function shortlistingOfficePages(deps: HttpDeps) {
   async function renderBundle(
     c: Context<AppEnv>,
     contestId: string,
-    extra: {
-      values?: Record<string, string>;
-      errors?: FieldMessages;
-      message?: string;
-      confirm?: boolean;
-    } = {},
+    extra: FormState = {},
     status: 200 | 422 = 200,
   ) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { principal, locale, contest } = await officeContest(deps, c, contestId);
     const inPhase = ['review', 'publicity', 'locked', 'awarded'].includes(contest.status);
     let message = extra.message;
     let bundle: BundleSummary | undefined;
@@ -495,11 +495,8 @@ export function shortlistingOfficePages(deps: HttpDeps) {
   );
 
   definePage(app, 'officeBundlePost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
+    const { contestId, principal, locale, form } = await officePost(c);
     const text = pick(bundleTexts, locale);
-    const form = await formOf(c);
     const op = formText(form, 'do');
     const version = Number(formText(form, 'version')) || undefined;
     if (op === 'publish') {
@@ -530,18 +527,10 @@ export function shortlistingOfficePages(deps: HttpDeps) {
   async function renderPublicity(
     c: Context<AppEnv>,
     contestId: string,
-    extra: {
-      values?: Record<string, string>;
-      errors?: FieldMessages;
-      answering?: string;
-      message?: string;
-      confirm?: boolean;
-    } = {},
+    extra: FormState & { answering?: string } = {},
     status: 200 | 422 = 200,
   ) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { principal, locale, contest } = await officeContest(deps, c, contestId);
     const [published, locked, objections] = await Promise.all([
       unlessMissing(readPublicity(deps, contestId)),
       unlessMissing(readLockedBundle(deps, contestId)),
@@ -571,10 +560,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
   );
 
   definePage(app, 'officePublicityPost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const form = await formOf(c);
+    const { contestId, principal, locale, form } = await officePost(c);
     const op = formText(form, 'do');
     if (op === 'lock') {
       if (formText(form, 'confirmed') !== 'yes') return renderPublicity(c, contestId, { confirm: true });

@@ -39,12 +39,16 @@ import { beijingInputValue, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
   doneMessage,
+  type FormState,
   formList,
   formText,
   formValues,
   nextStepRoute,
   OfficeHeader,
+  officeContest,
+  officePost,
   officeTexts,
+  retyped,
 } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
 import { namesOf } from '../../ui/reasons.ts';
@@ -444,17 +448,10 @@ export function submissionsOfficePages(deps: HttpDeps) {
   async function renderContest(
     c: Context<AppEnv>,
     contestId: string,
-    extra: {
-      values?: Record<string, string>;
-      errors?: FieldMessages;
-      message?: string;
-      confirm?: Confirming;
-    } = {},
+    extra: FormState<Confirming> = {},
     status: 200 | 422 = 200,
   ) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { locale, contest } = await officeContest(deps, c, contestId);
     c.status(status);
     return c.render(
       <ContestOfficePage
@@ -475,10 +472,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
   );
 
   definePage(app, 'officeContestPost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const form = await formOf(c);
+    const { contestId, principal, locale, form } = await officePost(c);
     const op = formText(form, 'do');
     const confirmed = formText(form, 'confirmed') === 'yes';
     const version = Number(formText(form, 'version')) || undefined;
@@ -502,13 +496,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
         await cancelContest(deps, principal, contestId, reason, version);
         return { reason, cancelled: true };
       });
-      if (!result.ok)
-        return renderContest(
-          c,
-          contestId,
-          { values: formValues(form), errors: result.fields, message: result.message },
-          422,
-        );
+      if (!result.ok) return renderContest(c, contestId, retyped(form, result), 422);
       if (!result.value.cancelled)
         return renderContest(c, contestId, { confirm: { kind: 'cancel', reason: result.value.reason } });
       return done('cancelled');
@@ -543,17 +531,10 @@ export function submissionsOfficePages(deps: HttpDeps) {
   async function renderScreening(
     c: Context<AppEnv>,
     contestId: string,
-    extra: {
-      values?: Record<string, string>;
-      picked?: string[];
-      errors?: FieldMessages;
-      message?: string;
-    } = {},
+    extra: FormState & { picked?: string[] } = {},
     status: 200 | 422 = 200,
   ) {
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
-    const contest = await contestForOfficer(deps, principal, contestId);
+    const { principal, locale, contest } = await officeContest(deps, c, contestId);
     const proposals = await allSubmissions(deps, principal, contestId);
     c.status(status);
     return c.render(
@@ -576,11 +557,8 @@ export function submissionsOfficePages(deps: HttpDeps) {
   );
 
   definePage(app, 'officeScreeningPost', deps, async (c) => {
-    const { contestId } = pageParams(c, ContestParams);
-    const principal = c.get('principal')!;
-    const locale = c.get('locale');
+    const { contestId, principal, locale, form } = await officePost(c);
     const text = pick(officeContestTexts, locale);
-    const form = await formOf(c);
     const picked = formList(form, 'pick');
     const values = formValues(form);
     const eligible = formText(form, 'decision') !== 'ineligible';
