@@ -672,6 +672,7 @@ interface Steps {
 }
 
 const NO_MAX = 0x3fffffff;
+const NO_GROUPS = new Int32Array(0);
 
 /**
  * Up to this many variables, choosing Lagrangian multipliers costs more than it saves: the
@@ -710,7 +711,7 @@ function buildSpace(
     v: new Float64Array(items.map(values)),
     cat: new Int32Array(items.map((item) => item.cat)),
     com: new Int32Array(items.map((item) => item.com)),
-    groups: items.map((item) => new Int32Array(item.groups)),
+    groups: items.map((item) => (item.groups.length > 0 ? new Int32Array(item.groups) : NO_GROUPS)),
     minCats,
     hasComCaps: setup.comCap.some((cap) => cap !== Number.POSITIVE_INFINITY),
   };
@@ -1775,6 +1776,7 @@ function maxScore(setup: Setup, bundle: Bundle, eligible: readonly Item[], steps
  * problem", Operations Research 27(3), 1979, pp. 503–515), generalised to `room` choices.
  */
 function undominated(setup: Setup, bundle: Bundle, vars: readonly Item[]): Item[] {
+  if (setup.catMax.every((max, cat) => max - bundle.catCount[cat]! >= vars.length)) return [...vars];
   const capped = setup.comCap.some((cap) => cap !== Number.POSITIVE_INFINITY);
   const cells = new Map<number, Item[]>();
   for (const item of vars) {
