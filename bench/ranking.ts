@@ -16,7 +16,7 @@ const PROPOSALS = 1_000;
 const JUDGES = 7;
 
 /** Counts the requests each client sends, by operation. */
-function counter() {
+export function counter() {
   const counts = new Map<string, number>();
   return {
     counts,

@@ -246,7 +246,8 @@ export async function saveDecisions(
   if (errors.length > 0) throw new ValidationError('validation.failed', {}, errors);
 
   const current = await readDecisions(deps, contestId);
-  if (current.version > 0) assertVersion(current, ifMatch);
+  // A stale If-Match fails on the first save too: there is no version "999" of decisions not yet made.
+  assertVersion(current, ifMatch);
   const now = deps.clock.now().toISOString();
   const next: Decisions = {
     ...current,

@@ -23,17 +23,19 @@ export interface ReviewWorldOptions {
   requestedFen?: number[];
   /** An office already seeded, to put a second contest in the same office. */
   office?: string;
+  /** When the world's clock starts (TEST_EPOCH by default). */
+  at?: Date;
 }
 
 /**
  * Two seeded offices (the first may be one already seeded), a clock of their own, and people
  * whose ids are unique to them.
  */
-export async function twoOffices(h: Harness, existing?: string) {
+export async function twoOffices(h: Harness, existing?: string, at?: Date) {
   const office = existing ?? `office-${newId()}`;
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
-  const clock = frozenClock();
+  const clock = frozenClock(at);
   const deps = { ...h.deps, clock };
   const user = (sub: string, name: string, roles: DevUser['roles'], officeId?: string): DevUser => ({
     sub: `${sub}-${office}`,
@@ -50,7 +52,7 @@ export async function twoOffices(h: Harness, existing?: string) {
  */
 export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions = {}) {
   const { proposals = 4, judges = 5, minJudges = 3, phase = 'review', aggregation = 'mean' } = options;
-  const { office, otherOffice, clock, deps, user } = await twoOffices(h, options.office);
+  const { office, otherOffice, clock, deps, user } = await twoOffices(h, options.office, options.at);
   const officerUser = user('officer', '王主任', ['officer'], office);
   const otherOfficerUser = user('officer-other', '李主任', ['officer'], otherOffice);
   const residents = Array.from({ length: proposals + 1 }, (_, i) =>
