@@ -2,13 +2,8 @@ import { type RouteName, type RouteSpec, routeTable } from '../functions/route-t
 import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS, startDynamoDbLocal } from '../infra/local/engine.ts';
 import { createDb } from '../shared/db.ts';
 import { createHarness } from '../test/support/harness.ts';
-import {
-  buildMatrixWorld,
-  MATRIX_ACTORS,
-  type MatrixPhase,
-  type MatrixWorld,
-} from '../test/support/matrix-world.ts';
-import { EXPECTATIONS, expectedStatus, sendAs } from '../test/support/route-expectations.ts';
+import { buildMatrixWorld, type MatrixPhase, type MatrixWorld } from '../test/support/matrix-world.ts';
+import { EXPECTATIONS, permittedActor, sendAs } from '../test/support/route-expectations.ts';
 import { counter } from './ranking.ts';
 
 /** The goal of issue 12: a sheet save or submit and a proposal submit make at most two requests. */
@@ -49,9 +44,7 @@ export async function benchRequests() {
       NonNullable<(typeof EXPECTATIONS)[RouteName]>,
     ][]) {
       const spec: RouteSpec = routeTable[name];
-      const found = cases
-        .map((x) => ({ x, actor: MATRIX_ACTORS.find((a) => expectedStatus(spec, x, a) < 400) }))
-        .find((c) => c.actor);
+      const found = cases.map((x) => ({ x, actor: permittedActor(spec, x) })).find((c) => c.actor);
       if (!found?.actor) continue;
       let w = spec.method === 'get' ? reads.get(found.x.phase) : undefined;
       if (!w) {

@@ -145,13 +145,14 @@ export async function benchSpeed() {
       );
     }
     const sheets: Job[] = [];
-    for (const [i, judge] of review.judgeUsers.entries()) {
+    for (const judge of review.judgeUsers) {
+      const token = await issuer.sign(judge);
       const { items } = await listAssignmentsOfJudge(h.deps.db, h.deps.cursors, judge.sub, { limit: 100 });
       for (const a of items.filter((x) => x.contestId === review.contestId)) {
         sheets.push({
           method: 'PUT',
           path: `/api/contests/${review.contestId}/proposals/${a.proposalId}/sheet`,
-          token: review.tokens.judges[i]!,
+          token,
           body: { scores: scores([2000, 2000, 1000, 1000, 1500]) },
         });
       }

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
-import { LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
-import { createDb } from '../../shared/db.ts';
-import { auditActions, count, transactionConflict } from '../support/faults.ts';
+import { auditActions, count, failingDb, transactionConflict } from '../support/faults.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
 import { buildWorld } from '../support/world.ts';
@@ -31,32 +29,6 @@ const FAULTS = {
 /** Which call of a proposal submit fails: its first read, or its one transaction. */
 const CALLS = { 'the first read': 'GetItemCommand', 'the transaction': 'TransactWriteItemsCommand' } as const;
 
-/**
- * A client whose requests named `command` fail with `fault` while `down` is set, inside the SDK's
- * retry loop (so its bounded retries run, as against the real service).
- */
-function faultyOn(command: string, fault: () => Error) {
-  const state = { down: true, failed: 0 };
-  const db = createDb({
-    tableName: h.tableName,
-    region: 'local',
-    endpoint: h.endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    instrument: (stack) =>
-      stack.add(
-        (next, context) => async (args) => {
-          if (state.down && context.commandName === command) {
-            state.failed++;
-            throw fault();
-          }
-          return next(args);
-        },
-        { step: 'finalizeRequest', priority: 'low', name: 'injectFault' },
-      ),
-  });
-  return { db, state };
-}
-
 describe('DynamoDB faults on chosen calls of a proposal submit', () => {
   for (const [faultName, fault] of Object.entries(FAULTS)) {
     for (const [callName, command] of Object.entries(CALLS)) {
@@ -64,7 +36,8 @@ describe('DynamoDB faults on chosen calls of a proposal submit', () => {
       if (faultName === 'a transaction conflict' && command !== 'TransactWriteItemsCommand') continue;
       it(`answers ${faultName} on ${callName} with 503 and Retry-After after bounded retries, leaving nothing half-done`, async () => {
         const w = await buildWorld(h, 'open');
-        const { db, state } = faultyOn(command, fault);
+        const { db, state } = failingDb(h, fault, (name) => name === command);
+        state.down = true;
         const app = createSubmissionsApp({ ...w.deps, db });
         const path = `/api/contests/${w.contestId}/proposals/${w.draftId}`;
         const before = await call(w.app, 'GET', path, { token: w.tokens.owner });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { LOCAL_CREDENTIALS } from '../../infra/local/engine.ts';
 import { createDb } from '../../shared/db.ts';
+import { failingDb } from '../support/faults.ts';
 import { teamInput } from '../support/fixtures.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
@@ -12,30 +13,6 @@ let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
-
-/** A client whose every request fails as `fault` says while `down` is true, after the SDK's retries. */
-function flakyDb(fault: () => Error) {
-  const state = { down: false, failed: 0 };
-  const db = createDb({
-    tableName: h.tableName,
-    region: 'local',
-    endpoint: h.endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    instrument: (stack) =>
-      stack.add(
-        (next) => async (args) => {
-          if (state.down) {
-            state.failed++;
-            throw fault();
-          }
-          return next(args);
-        },
-        // Inside the retry loop, where the HTTP handler's own errors surface.
-        { step: 'finalizeRequest', priority: 'low', name: 'injectOutage' },
-      ),
-  });
-  return { db, state };
-}
 
 const refused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
@@ -49,7 +26,7 @@ describe('a DynamoDB outage', () => {
   ] as const) {
     it(`answers ${name} with 503 and Retry-After, writes nothing, and serves the next request after recovery`, async () => {
       const w = await buildWorld(h, 'open');
-      const { db, state } = flakyDb(fault);
+      const { db, state } = failingDb(h, fault);
       const app = createSubmissionsApp({ ...w.deps, db });
       const path = `/api/contests/${w.contestId}/proposals/${w.draftId}`;
       const before = await call(app, 'GET', path, { token: w.tokens.owner });

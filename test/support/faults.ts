@@ -75,3 +75,33 @@ export async function auditActions(db: Db, trail: string): Promise<string[]> {
 export function count(values: readonly string[], value: string): number {
   return values.filter((v) => v === value).length;
 }
+
+/**
+ * A client whose requests fail with `fault` while `state.down` is set and `matches` says so,
+ * inside the SDK's retry loop: its bounded retries run, as against the real service.
+ */
+export function failingDb(
+  h: Harness,
+  fault: () => Error,
+  matches: (command: string) => boolean = () => true,
+) {
+  const state = { down: false, failed: 0 };
+  const db = createDb({
+    tableName: h.tableName,
+    region: 'local',
+    endpoint: h.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    instrument: (stack) =>
+      stack.add(
+        (next, context) => async (args) => {
+          if (state.down && matches(String(context.commandName))) {
+            state.failed++;
+            throw fault();
+          }
+          return next(args);
+        },
+        { step: 'finalizeRequest', priority: 'low', name: 'injectOutage' },
+      ),
+  });
+  return { db, state };
+}

@@ -46,25 +46,25 @@ export function mutated(valid: Record<string, unknown>) {
   );
 }
 
+/** If-Match values no item can satisfy: stale, malformed or oversized, never empty or `*`. */
+export const STALE_IF_MATCH = [
+  '"999"',
+  'W/"999"',
+  '"999", "998"',
+  '"abc"',
+  '999',
+  '"',
+  ',,,',
+  `"${'9'.repeat(40)}"`,
+  `"999", ${'"998", '.repeat(300)}"997"`,
+];
+
 /**
  * Conditional headers that are stale, malformed or oversized; none names a version the
  * fuzzed items can have, so with them a write must still change nothing.
  */
 export const hostileConditions = fc.record({
-  'if-match': fc.constantFrom(
-    '"999"',
-    'W/"999"',
-    '"999", "998"',
-    '"abc"',
-    '999',
-    '"',
-    '',
-    '*, "1"',
-    '"1" "2"',
-    ',,,',
-    `"${'9'.repeat(40)}"`,
-    `"999", ${'"998", '.repeat(300)}"997"`,
-  ),
+  'if-match': fc.constantFrom(...STALE_IF_MATCH, '', '*, "1"', '"1" "2"'),
   'if-none-match': fc.constantFrom('"999"', '*', 'W/"1"', 'garbage', ''),
 });
 

@@ -622,3 +622,9 @@ export async function sendAs(
   const response = await w.app.request(request.path, { method, headers, body });
   return { status: response.status, body: (await response.text()).slice(0, 300), headers: response.headers };
 }
+
+/** Who the case lets in: a signed-in person if any is (a page's visitor is only redirected). */
+export function permittedActor(spec: RouteSpec, x: MatrixCase): MatrixActor | undefined {
+  const allowed = MATRIX_ACTORS.filter((actor) => expectedStatus(spec, x, actor) < 400);
+  return allowed.find((actor) => actor !== 'anonymous') ?? allowed[0];
+}
