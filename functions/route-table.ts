@@ -257,6 +257,13 @@ export const routeTable = {
     ['officer'],
     'Add a judge to the panel',
   ),
+  removeJudge: r(
+    'scoring',
+    'delete',
+    '/api/contests/{contestId}/judges/{judgeId}',
+    ['officer'],
+    'Take a judge without submitted sheets off the panel (their proposals get other judges)',
+  ),
   listPanel: r('scoring', 'get', '/api/contests/{contestId}/judges', ['officer'], "List the contest's panel"),
   assignJudge: r(
     'scoring',

@@ -30,6 +30,7 @@ import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -216,6 +217,7 @@ export class ApiStack extends Stack {
           bundledFiles: spec.bundledFiles,
         });
         fn.bindTable(props.table, spec.access);
+        if (name === 'portal') allowDirectoryWrites(fn, props.table);
         return [name, fn];
       }),
     ) as Record<FunctionName, ApiFunction>;
@@ -366,4 +368,19 @@ const ACCESS_LOG_FIELDS = {
 
 function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The portal reads only, but for one write: its sign-in callback records the user in the
+ * directory (shared/user/directory.ts). PutItem on items whose partition key is `USER#…`
+ * and nothing else (`dynamodb:LeadingKeys`), so a portal bug cannot touch a contest.
+ */
+function allowDirectoryWrites(fn: ApiFunction, table: ITableV2): void {
+  fn.fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:PutItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+    }),
+  );
 }

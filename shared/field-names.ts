@@ -39,6 +39,7 @@ export const FIELD_NAMES: Record<string, Record<Locale, string>> = {
   members: { 'zh-CN': '团队成员', en: 'team members' },
   min: { 'zh-CN': '最少', en: 'minimum' },
   minJudges: { 'zh-CN': '每个项目最少评审人数', en: 'minimum judges per proposal' },
+  judgesPerProposal: { 'zh-CN': '每个项目分配评审人数', en: 'judges assigned per proposal' },
   minScore: { 'zh-CN': '最低入围分数', en: 'minimum score' },
   minViableFen: { 'zh-CN': '最低可执行金额', en: 'minimum viable amount' },
   name: { 'zh-CN': '名称', en: 'name' },

@@ -151,6 +151,10 @@ const messages = {
     'zh-CN': '单个项目上限不能超过总预算',
     en: 'The per-project cap cannot exceed the budget',
   },
+  'contest.judgesBelowQuorum': {
+    'zh-CN': '每个项目分配的评审人数不能少于最少有效评分数 {minJudges}',
+    en: 'Judges per proposal cannot be fewer than the quorum of {minJudges}',
+  },
   'contest.duplicateCode': { 'zh-CN': '编码“{value}”重复', en: 'The code “{value}” is repeated' },
   'contest.unknownCriterion': {
     'zh-CN': '“{value}”不是评分标准中的评分项',
@@ -228,6 +232,26 @@ const messages = {
     en: 'A reason is required when marking a proposal ineligible',
   },
   'judge.notOnPanel': { 'zh-CN': '您不是本次大赛的评审专家', en: 'You are not on this contest’s panel' },
+  'judge.unknownUser': {
+    'zh-CN': '账号“{judgeId}”尚未登录过本系统：评审专家须先登录一次，才能加入评审组',
+    en: 'Account “{judgeId}” has never signed in: a judge signs in once before joining a panel',
+  },
+  'judge.notAJudge': {
+    'zh-CN': '账号“{judgeId}”不是评审专家，不能加入评审组',
+    en: 'Account “{judgeId}” is not a judge and cannot join a panel',
+  },
+  'judge.notOnPanelOf': {
+    'zh-CN': '该评审专家不在本次大赛的评审组中',
+    en: 'This judge is not on the contest’s panel',
+  },
+  'judge.hasSubmittedSheets': {
+    'zh-CN': '该评审专家已提交评分表，不能移出评审组；如确需移出，请先注明理由退回其评分表',
+    en: 'This judge has submitted sheets and stays on the panel; reopen them, with a reason, first',
+  },
+  'judge.tooManyToReplan': {
+    'zh-CN': '该评审专家有 {count} 项分配，超出一次调整的上限；请先手动撤销部分分配',
+    en: 'This judge has {count} assignments, more than one change can move; withdraw some by hand first',
+  },
   'judge.notAssigned': {
     'zh-CN': '该项目未分配给这位评审专家',
     en: 'This proposal is not assigned to this judge',

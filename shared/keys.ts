@@ -39,6 +39,9 @@ export const keys = {
     gsi2sk: `${submittedAt}#${proposalId}`,
   }),
 
+  /** A user as their identity provider last described them at sign-in (shared/user/directory.ts). */
+  user: (sub: string) => ({ pk: `USER#${sub}`, sk: '#USER' }),
+
   /** A judge on a contest's panel. */
   panelJudge: (contestId: string, judgeId: string) => ({
     pk: `CONTEST#${contestId}`,
@@ -138,6 +141,7 @@ export const ENTITY = {
   office: 'office',
   contest: 'contest',
   team: 'team',
+  user: 'user',
   proposal: 'proposal',
   panelJudge: 'panel-judge',
   assignment: 'assignment',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { NotFoundError } from '../../shared/errors.ts';
+import { recordSignIn } from '../../shared/user/directory.ts';
 import { createFunctionApp, defineRoute, type HttpDeps, problems } from '../http/app.ts';
 import { UI_ASSET_FILES, uiAsset } from '../ui/assets.ts';
 import { buildApiDocument, documentedApps } from './api-document.ts';
@@ -118,7 +119,10 @@ export function createPortalApp(deps: HttpDeps) {
     },
   );
 
-  app.route('/', signInRoutes(deps.hostedSignIn, deps.verifier));
+  app.route(
+    '/',
+    signInRoutes(deps.hostedSignIn, deps.verifier, (principal) => recordSignIn(deps, principal)),
+  );
 
   return app;
 }

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { TokenVerifier } from '../../shared/auth.ts';
+import type { Principal, TokenVerifier } from '../../shared/auth.ts';
 import {
   BadRequestError,
   NotFoundError,
@@ -86,9 +86,13 @@ export function hostedSignInSeam(settings: HostedSignInSettings): SignInSeam {
  * `/auth/login` and `/auth/callback` as route-table entries of the portal.
  * The session cookie holds the provider's access token (HttpOnly, Secure, SameSite=Lax) for
  * as long as the token lives; the callback verifies it as every request does before setting
- * it. Without settings (the local runtime, which has its own demo sign-in) they answer 404.
+ * it, and records the user in the directory (shared/user/directory.ts). Without settings (the local runtime, which has its own demo sign-in) they answer 404.
  */
-export function signInRoutes(settings: HostedSignInSettings | undefined, verifier: TokenVerifier) {
+export function signInRoutes(
+  settings: HostedSignInSettings | undefined,
+  verifier: TokenVerifier,
+  recordSignIn: (principal: Principal) => Promise<void>,
+) {
   const app = new OpenAPIHono<AppEnv>();
   const configured = () => {
     if (!settings) throw new NotFoundError('http.notFound');
@@ -178,7 +182,8 @@ export function signInRoutes(settings: HostedSignInSettings | undefined, verifie
       const tokens = TokenResponse.safeParse(response.ok ? await response.json().catch(() => null) : null);
       if (!tokens.success) throw new UnauthorizedError('auth.signInFailed');
       // The same check every request makes: an ID token or a foreign token never becomes a session.
-      await verifier.verify(tokens.data.access_token);
+      // The directory learns the user's roles here, so an officer can put a judge on a panel.
+      await recordSignIn(await verifier.verify(tokens.data.access_token));
 
       setCookie(c, SESSION_COOKIE, tokens.data.access_token, {
         httpOnly: true,

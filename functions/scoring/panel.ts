@@ -5,6 +5,7 @@ import {
   assignManually,
   autoAssign,
   listPanel,
+  removeJudge,
   startReview,
   unassign,
 } from '../../shared/review/actions.ts';
@@ -44,6 +45,20 @@ export function panelRoutes(deps: HttpDeps) {
         c.req.valid('json').name,
       );
       return c.json(judge, created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('removeJudge', {
+      request: { params: PanelParams },
+      responses: {
+        200: jsonResponse(PlanOut, 'Off the panel; how their proposals were re-planned'),
+        ...problems(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { contestId, judgeId } = c.req.valid('param');
+      return c.json(await removeJudge(deps, principalOf(c), contestId, judgeId), 200);
     },
   );
 

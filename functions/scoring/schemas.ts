@@ -27,7 +27,10 @@ export const ProgressOut = z
     proposals: z.array(z.object({ id: z.string(), title: z.string() })),
     cells: z.array(z.object({ proposalId: z.string(), judgeId: z.string(), state: z.enum(CELL_STATES) })),
     submitted: z.number().int(),
+    /** The sheets assigned, conflicts aside. */
     expected: z.number().int(),
+    judgesPerProposal: z.number().int(),
+    shortOfJudges: z.array(z.object({ proposalId: z.string(), missing: z.number().int() })),
   })
   .openapi('ReviewProgress');
 export const JudgeScoreOut = z.object({

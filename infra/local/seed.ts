@@ -14,6 +14,7 @@ import {
 import type { ProposalContent } from '../../shared/proposal/model.ts';
 import { addJudge, autoAssign, startReview } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { recordSignIn } from '../../shared/user/directory.ts';
 import type { DevUser } from './dev-auth.ts';
 
 /*
@@ -263,6 +264,8 @@ async function seedReviewContest(deps: Deps, teamIds: Map<string, string>) {
 export async function seedDemo(deps: Deps): Promise<{ contestId: string; reviewContestId: string }> {
   const now = deps.clock.now();
   await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
+  // As if each demo user had signed in once: the directory knows who may sit on a panel.
+  for (const demo of DEMO_USERS) await recordSignIn(deps, principal(demo));
   const teamIds = new Map<string, string>();
   for (const team of teams) {
     const { team: saved } = await createTeam(deps, principal(user(team.owner)), team.input, team.key);

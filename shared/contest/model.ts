@@ -112,6 +112,8 @@ const rulesShape = {
   /** Criteria codes that break ties in ranking, in order. */
   tieBreak: z.array(Code).max(20),
   minJudges: z.number().int().min(1).max(25),
+  /** How many judges automatic assignment gives each proposal; at least minJudges (the quorum). */
+  judgesPerProposal: z.number().int().min(1).max(25).optional(),
   /** A sheet further than this (hundredths) from the proposal's mean is flagged. */
   outlierMargin: z.number().int().min(0).max(FULL_MARKS),
   shortlisting: Shortlisting,
@@ -149,6 +151,12 @@ export function crossCheckRules(rules: z.infer<typeof ContestRulesFields>): Issu
         });
       }
       seen.add(entry.code);
+    });
+  }
+  if (rules.judgesPerProposal !== undefined && rules.judgesPerProposal < rules.minJudges) {
+    issues.push({
+      path: ['judgesPerProposal'],
+      params: { code: 'contest.judgesBelowQuorum', minJudges: rules.minJudges },
     });
   }
   const criteria = new Set(rules.rubric.map((criterion) => criterion.code));
@@ -213,6 +221,11 @@ export const Contest = z.object({
   requestHash: z.string().optional(),
 });
 export type Contest = z.infer<typeof Contest>;
+
+/** Judges automatic assignment gives each proposal: the contest's setting, else its quorum. */
+export function judgesPerProposal(contest: Pick<Contest, 'minJudges' | 'judgesPerProposal'>): number {
+  return contest.judgesPerProposal ?? contest.minJudges;
+}
 
 export const CancelInput = z.strictObject({ reason: RequiredText(1000) });
 

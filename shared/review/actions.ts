@@ -1,7 +1,7 @@
 import { assertNotOfficerOf, assertOfficer, type Principal } from '../auth.ts';
 import { contestForOfficer, transitionContest } from '../contest/actions.ts';
-import { assertPhase, phaseCheck, rankingChange } from '../contest/lifecycle.ts';
-import { type Contest, codeNames } from '../contest/model.ts';
+import { assertPhase, inPhase, phaseCheck, rankingChange } from '../contest/lifecycle.ts';
+import { type Contest, codeNames, judgesPerProposal } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
 import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
@@ -13,6 +13,7 @@ import { isEligible, type Proposal } from '../proposal/model.ts';
 import { getProposal } from '../proposal/store.ts';
 import { rankProposals, sheetScoresSchema, sheetTotal } from '../scoring.ts';
 import { AlreadyExists, type CheckOp, commit, MAX_OPS, type Op } from '../transact.ts';
+import { getUserEntry, holdsRole } from '../user/directory.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { type AssignmentPair, planAssignments } from './assign.ts';
@@ -76,6 +77,18 @@ function absent(key: { pk: string; sk: string }, error: () => Error): CheckOp {
   return { kind: 'check', key, expression: 'attribute_not_exists(pk)', explain: error };
 }
 
+/** A 422 on the request's `judgeId`: the account cannot sit on a panel. */
+function notAPanelUser(code: 'judge.unknownUser' | 'judge.notAJudge', judgeId: string) {
+  return new ValidationError(code, { judgeId }, [{ path: 'judgeId', message: code, params: { judgeId } }]);
+}
+
+/**
+ * Adds a judge to the contest's panel, while the panel may change (PHASES.panel). Only a user
+ * the directory knows with the judge role joins (shared/user/directory.ts), checked again in
+ * the transaction. Returns `created: false` (and the judge as stored) when already there.
+ * Errors: 403 another office; 404 no contest; 409 wrong phase; 422 `judge.unknownUser` (never
+ * signed in) or `judge.notAJudge` (a resident or officer), on the field `judgeId`.
+ */
 export async function addJudge(
   deps: Deps,
   principal: Principal,
@@ -86,26 +99,94 @@ export async function addJudge(
   const contest = await contestForOfficer(deps, principal, contestId);
   assertPhase(contest, 'panel');
   if (judgeId === principal.sub) throw new ForbiddenError('auth.officerMayNotJudge');
+  const user = await getUserEntry(deps.db, judgeId);
+  if (!user) throw notAPanelUser('judge.unknownUser', judgeId);
+  if (!user.roles.includes('judge')) throw notAPanelUser('judge.notAJudge', judgeId);
   const judge: PanelJudge = {
     contestId,
     judgeId,
     name,
     addedAt: deps.clock.now().toISOString(),
     addedBy: principal.sub,
+    submittedSheets: 0,
   };
   try {
-    await commit(deps, [phaseCheck(contestId, 'panel'), createOp(panelJudgeItem(judge))], {
-      trail: contestId,
-      actor: principal.sub,
-      action: 'panel.add',
-      subject: judgeId,
-      summary: { name },
-    });
+    await commit(
+      deps,
+      [
+        phaseCheck(contestId, 'panel'),
+        holdsRole(judgeId, 'judge', () => notAPanelUser('judge.notAJudge', judgeId)),
+        createOp(panelJudgeItem(judge)),
+      ],
+      {
+        trail: contestId,
+        actor: principal.sub,
+        action: 'panel.add',
+        subject: judgeId,
+        summary: { name },
+      },
+    );
     return { judge, created: true };
   } catch (error) {
     if (!(error instanceof AlreadyExists)) throw error;
   }
   return { judge: (await getPanelJudge(deps.db, contestId, judgeId))!, created: false };
+}
+
+/**
+ * Takes a judge off the panel while the panel may change and review has not used their work:
+ * a judge with a submitted sheet stays (an officer reopens those sheets first). One transaction
+ * removes the panel entry (conditioned on no submitted sheet, which every submit counts on
+ * it), withdraws the judge's assignments, gives their proposals other judges by the planner
+ * (shared/review/assign.ts) and writes the audit entry with what moved. The judge's draft
+ * sheets stay, uncounted, and come back if they rejoin.
+ * Returns the plan (`added`, `removed`, `shortfalls`: proposals now short of judges).
+ * Errors: 403 another office; 404 no contest or not on the panel; 409 wrong phase,
+ * `judge.hasSubmittedSheets`, or `judge.tooManyToReplan` when the change exceeds one transaction.
+ */
+export async function removeJudge(deps: Deps, principal: Principal, contestId: string, judgeId: string) {
+  const whole = await wholeContestForOfficer(deps, principal, contestId);
+  assertPhase(whole.contest, 'panel');
+  if (!whole.judges.some((j) => j.judgeId === judgeId)) throw new NotFoundError('judge.notOnPanelOf');
+  const hasSubmitted = () => new ConflictError('judge.hasSubmittedSheets');
+  if (whole.sheets.some((s) => s.judgeId === judgeId && s.status === 'submitted')) throw hasSubmitted();
+  const remaining = { ...whole, judges: whole.judges.filter((j) => j.judgeId !== judgeId) };
+  const replan = inPhase(whole.contest, 'assignments');
+  const planned = replan
+    ? planWrites(deps, principal, remaining)
+    : { writes: [], added: [], removed: [], shortfalls: [] };
+  // Recording an owner's conflict changes what ranking counts; assignments alone do not.
+  const phase = planned.writes.some((w) => w.change === 'conflict') ? rankingChange : phaseCheck;
+  const ops: Op[] = [
+    phase(contestId, 'panel'),
+    {
+      kind: 'delete',
+      key: keys.panelJudge(contestId, judgeId),
+      expression: 'attribute_exists(pk) AND (attribute_not_exists(#n) OR #n <= :zero)',
+      names: { '#n': 'submittedSheets' },
+      values: { ':zero': 0 },
+      explain: (old) => (old ? hasSubmitted() : new NotFoundError('judge.notOnPanelOf')),
+    },
+    ...planned.writes.map((w) => w.op),
+  ];
+  if (ops.length > MAX_OPS)
+    throw new ConflictError('judge.tooManyToReplan', { count: planned.removed.length });
+  const pairs = (list: AssignmentPair[]) => list.map((p) => `${p.proposalId}/${p.judgeId}`);
+  try {
+    await commit(deps, ops, {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'panel.remove',
+      subject: judgeId,
+      summary: { added: pairs(planned.added), removed: pairs(planned.removed) },
+    });
+  } catch (error) {
+    // The contest changed under the plan (a concurrent assignment): the officer tries again.
+    if (error instanceof AlreadyExists || error instanceof AlreadyGone)
+      throw new ConflictError('precondition.failed');
+    throw error;
+  }
+  return { added: planned.added, removed: planned.removed, shortfalls: planned.shortfalls };
 }
 
 export async function listPanel(deps: Deps, principal: Principal, contestId: string): Promise<PanelJudge[]> {
@@ -228,7 +309,7 @@ function planWrites(
   const plan = planAssignments({
     proposalIds: whole.proposals.filter(isEligible).map((proposal) => proposal.id),
     judgeIds: whole.judges.map((judge) => judge.judgeId),
-    perProposal: whole.contest.minJudges,
+    perProposal: judgesPerProposal(whole.contest),
     conflicts,
     existing: whole.assignments.map(({ proposalId, judgeId }) => ({ proposalId, judgeId })),
   });
@@ -412,6 +493,17 @@ function judgeGuards(contestId: string, proposalId: string, judgeId: string, ran
   ];
 }
 
+/** Keeps the panel entry's count of submitted sheets (see PanelJudge.submittedSheets). */
+function countSubmitted(contestId: string, judgeId: string, by: 1 | -1): Op {
+  return {
+    kind: 'update',
+    key: keys.panelJudge(contestId, judgeId),
+    add: { submittedSheets: by },
+    expression: 'attribute_exists(pk)',
+    explain: () => new ForbiddenError('judge.notOnPanel'),
+  };
+}
+
 const draftOnly = {
   condition: '#status = :draft',
   names: { '#status': 'status' },
@@ -506,7 +598,7 @@ export async function submitSheet(
     sheetItem,
     { expectedVersion: ifMatch, ...draftOnly },
     sheetNote(principal, existing, 'sheet.submit'),
-    judgeGuards(contestId, proposalId, principal.sub, true),
+    [...judgeGuards(contestId, proposalId, principal.sub, true), countSubmitted(contestId, principal.sub, 1)],
   );
 }
 
@@ -546,7 +638,7 @@ export async function reopenSheet(
       subject: proposalId,
       summary: { judgeId, reason, total: sheet.total },
     },
-    [rankingChange(contestId, 'sheets')],
+    [rankingChange(contestId, 'sheets'), countSubmitted(contestId, judgeId, -1)],
   );
 }
 
@@ -638,7 +730,10 @@ export async function myAssignments(deps: Deps, principal: Principal, page: Page
   };
 }
 
-/** Judges × proposals: what each assigned judge has done, and where conflicts are. */
+/**
+ * Judges × proposals: what each assigned judge has done, and where conflicts are; `submitted`
+ * of `expected` (the assigned sheets), and the proposals still short of judges.
+ */
 export async function progress(deps: Deps, principal: Principal, contestId: string) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   const sheets = new Map(whole.sheets.map((s) => [pairKey(s.proposalId, s.judgeId), s.status]));
@@ -656,7 +751,18 @@ export async function progress(deps: Deps, principal: Principal, contestId: stri
     proposals: eligible.map(({ id, title }) => ({ id, title: title ?? '' })),
     cells: cells.sort((a, b) => (a.proposalId + a.judgeId < b.proposalId + b.judgeId ? -1 : 1)),
     submitted: cells.filter((c) => c.state === 'submitted').length,
-    expected: eligible.length * whole.contest.minJudges,
+    /** The sheets assigned (conflicts aside): what "n of m submitted" counts towards. */
+    expected: cells.filter((c) => c.state !== 'conflict').length,
+    judgesPerProposal: judgesPerProposal(whole.contest),
+    /** Eligible proposals with fewer assigned judges than the contest's judges per proposal. */
+    shortOfJudges: eligible
+      .map(({ id }) => ({
+        proposalId: id,
+        missing:
+          judgesPerProposal(whole.contest) -
+          cells.filter((c) => c.proposalId === id && c.state !== 'conflict').length,
+      }))
+      .filter((s) => s.missing > 0),
   };
 }
 

@@ -14,6 +14,12 @@ export const PanelJudge = z.object({
   name: z.string(),
   addedAt: z.string(),
   addedBy: z.string(),
+  /**
+   * How many of the judge's sheets in this contest are submitted: every submit adds one and
+   * every reopening takes one away, in the same transaction, so removing a judge from the
+   * panel can be conditioned on it being 0 (absent on items written before it existed).
+   */
+  submittedSheets: z.number().int().optional(),
 });
 export type PanelJudge = z.infer<typeof PanelJudge>;
 

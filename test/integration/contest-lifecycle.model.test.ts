@@ -11,6 +11,7 @@ import { createProposal, screenProposal, submitProposal } from '../../shared/pro
 import { addJudge, autoAssign, saveSheet, startReview, submitSheet } from '../../shared/review/actions.ts';
 import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { recordSignIn } from '../../shared/user/directory.ts';
 import { auditActions } from '../support/faults.ts';
 import { completeProposal, contestInput, teamInput } from '../support/fixtures.ts';
 import { createHarness, frozenClock, type Harness, seedOffices } from '../support/harness.ts';
@@ -53,6 +54,7 @@ async function world(h: Harness) {
     office,
     contestInput(clock.now(), { minJudges: 1, publicityDays: 1 }),
   );
+  await recordSignIn(deps, judge);
   await addJudge(deps, officer, contest.id, judge.sub, judge.name);
   return { deps, clock, officer, judge, contestId: contest.id, residents: 0 };
 }

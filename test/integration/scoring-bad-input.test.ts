@@ -41,7 +41,7 @@ describe('bad input to the scoring function is refused with a clear 4xx and chan
       },
       {
         method: 'PUT',
-        path: `/api/contests/${w.contestId}/judges/judge-new`,
+        path: `/api/contests/${w.contestId}/judges/${w.outsiderJudge.sub}`,
         token: w.tokens.officer,
         valid: { name: '新' },
       },

@@ -8,6 +8,7 @@ import { CursorCodec } from '../../shared/cursor.ts';
 import { createDb } from '../../shared/db.ts';
 import { newId } from '../../shared/ids.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
+import { recordSignIn } from '../../shared/user/directory.ts';
 
 /** Where every test's clock starts: a Monday, 09:00 Beijing time. */
 export const TEST_EPOCH = new Date('2026-03-02T01:00:00Z');
@@ -42,7 +43,12 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
     secret: 'test-server-secret-0123456789',
     verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
   };
-  return { deps, tokenFor: (user) => issuer.sign(user), endpoint, tableName };
+  // Signing in records the user in the directory, as the portal's callback does on AWS.
+  const tokenFor = async (user: DevUser) => {
+    await recordSignIn(deps, user);
+    return issuer.sign(user);
+  };
+  return { deps, tokenFor, endpoint, tableName };
 }
 
 /** The people the tests act as. Each test file gets its own office ids so files never collide. */

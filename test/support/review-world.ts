@@ -94,11 +94,19 @@ export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions =
   const ineligibleId = proposalIds.pop()!;
   for (const id of proposalIds) await screenProposal(deps, officer, contest.id, id, { eligible: true });
   await screenProposal(deps, officer, contest.id, ineligibleId, { eligible: false, reason: '不在服务范围' });
+  // Everyone signs in first, so the directory knows the judges before they join the panel.
+  const token = (u: DevUser) => h.tokenFor(u);
+  const tokens = {
+    officer: await token(officerUser),
+    otherOfficer: await token(otherOfficerUser),
+    resident: await token(residents[0]!),
+    outsider: await token(outsiderJudge),
+    judges: await Promise.all(judgeUsers.map(token)),
+  };
   for (const judge of judgeUsers) await addJudge(deps, officer, contest.id, judge.sub, judge.name);
   if (options.autoAssign !== false) await autoAssign(deps, officer, contest.id);
   if (phase === 'review') await startReview(deps, officer, contest.id);
 
-  const token = (u: DevUser) => h.tokenFor(u);
   return {
     app: createScoringApp(deps),
     deps,
@@ -112,13 +120,7 @@ export async function buildReviewWorld(h: Harness, options: ReviewWorldOptions =
     outsiderJudge,
     proposalIds,
     ineligibleId,
-    tokens: {
-      officer: await token(officerUser),
-      otherOfficer: await token(otherOfficerUser),
-      resident: await token(residents[0]!),
-      outsider: await token(outsiderJudge),
-      judges: await Promise.all(judgeUsers.map(token)),
-    },
+    tokens,
   };
 }
 

@@ -1,0 +1,66 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Principal, Role } from '../auth.ts';
+import type { Clock } from '../clock.ts';
+import { type Db, getItem, toServiceError } from '../db.ts';
+import { ENTITY, keys, withoutKeys } from '../keys.ts';
+import type { CheckOp } from '../transact.ts';
+import { z } from '../zod.ts';
+
+/**
+ * The user directory: who has signed in, with the name and roles their identity provider gave
+ * them then. Roles live in the identity provider (Cognito groups on AWS, the demo users
+ * locally) and reach the product only inside a signed-in user's own token, so an officer who
+ * names someone else (a judge for the panel) can only learn that person's roles from here.
+ *
+ * Written at every sign-in: the portal's `/auth/callback` on AWS (any OIDC issuer), the local
+ * demo sign-in and the demo seed. It is a copy of the provider's answer, not a grant of its
+ * own, so it carries no audit entry; it is as fresh as the user's last sign-in (a judge taken
+ * out of the `judges` group keeps the role here until they sign in again).
+ */
+export const UserEntry = z.object({
+  sub: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  officeId: z.string().optional(),
+  /** UTC. */
+  signedInAt: z.string(),
+});
+export type UserEntry = z.infer<typeof UserEntry>;
+
+/** Records (or refreshes) the signed-in user's entry. One unconditional PutItem. */
+export async function recordSignIn(deps: { db: Db; clock: Clock }, principal: Principal): Promise<void> {
+  const entry: UserEntry = {
+    sub: principal.sub,
+    name: principal.name,
+    roles: principal.roles,
+    ...(principal.officeId ? { officeId: principal.officeId } : {}),
+    signedInAt: deps.clock.now().toISOString(),
+  };
+  try {
+    await deps.db.doc.send(
+      new PutCommand({
+        TableName: deps.db.tableName,
+        Item: { ...keys.user(entry.sub), entityType: ENTITY.user, ...entry },
+      }),
+    );
+  } catch (error) {
+    throw toServiceError(error);
+  }
+}
+
+export async function getUserEntry(db: Db, sub: string): Promise<UserEntry | undefined> {
+  const item = await getItem(db, keys.user(sub));
+  return item ? UserEntry.parse(withoutKeys(item)) : undefined;
+}
+
+/** A transaction's condition that the user's entry still holds the role, and what else means. */
+export function holdsRole(sub: string, role: Role, error: () => Error): CheckOp {
+  return {
+    kind: 'check',
+    key: keys.user(sub),
+    expression: 'contains(#roles, :role)',
+    names: { '#roles': 'roles' },
+    values: { ':role': role },
+    explain: error,
+  };
+}
