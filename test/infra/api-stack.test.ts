@@ -53,12 +53,19 @@ function functionProps(name: FunctionName): Record<string, any> {
   return resources[logicalIdOf(built.stacks.api.functions[name].fn)]!.Properties;
 }
 
-function actionsGrantedTo(name: FunctionName): string[] {
+type Statement = { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> };
+
+function statementsGrantedTo(name: FunctionName): Statement[] {
   const roleId = logicalIdOf(built.stacks.api.functions[name].fn.role!);
   return Object.values(resources)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((ref: any) => ref.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
-    .flatMap((statement: { Action: string | string[] }) => [statement.Action].flat());
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+function actionsGrantedTo(name: FunctionName, unconditioned = false): string[] {
+  return statementsGrantedTo(name)
+    .filter((statement) => !unconditioned || statement.Condition === undefined)
+    .flatMap((statement) => [statement.Action].flat());
 }
 
 describe('the API routes', () => {
@@ -282,7 +289,9 @@ describe('the functions', () => {
       // Assess
       expect(actions, name).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
       expect(actions, name).not.toContain('dynamodb:Scan');
-      const writes = actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action));
+      const writes = actionsGrantedTo(name, true).filter((action) =>
+        /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action),
+      );
       if (FUNCTION_SPECS[name].access === 'RO') expect(writes, name).toEqual([]);
       else
         expect(writes, name).toEqual(
@@ -294,6 +303,21 @@ describe('the functions', () => {
   it('bind the portal read-only and submissions read-write', () => {
     expect(FUNCTION_SPECS.portal.access).toBe('RO');
     expect(FUNCTION_SPECS.submissions.access).toBe('RW');
+  });
+
+  it('let the portal write only user directory entries, as its sign-in callback records users', () => {
+    // Act
+    const writes = statementsGrantedTo('portal').filter((statement) =>
+      [statement.Action].flat().some((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action)),
+    );
+
+    // Assess
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+      }),
+    ]);
   });
 
   it('log to their own log groups with a retention period', () => {

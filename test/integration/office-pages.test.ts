@@ -35,6 +35,7 @@ const SET_UP = {
   'rubric.2.maxPoints': '24.5',
   aggregation: 'median',
   minJudges: '3',
+  judgesPerProposal: '5',
   outlierMargin: '12.5',
   'shortlisting.policy': 'max-score',
   'shortlisting.minScore': '60',
@@ -83,6 +84,7 @@ describe('the office dashboard and contest set-up', () => {
       'rubric.2.maxPoints': '14.5',
     });
     const cap = await officer.post(app, '/office/new-contest', { ...SET_UP, capFen: '300,000' });
+    const fewJudges = await officer.post(app, '/office/new-contest', { ...SET_UP, judgesPerProposal: '2' });
     const dashboard = await officer.get(app, '/office');
 
     expect(blank.body).toContain('需求契合度');
@@ -99,6 +101,10 @@ describe('the office dashboard and contest set-up', () => {
     expect(cap.status).toBe(422);
     expect(fieldError(cap.body, 'capFen')).toBe('单个项目上限不能超过总预算');
     expect(fieldValue(cap.body, 'capFen')).toBe('300,000');
+    expect(fewJudges.status).toBe(422);
+    expect(fieldError(fewJudges.body, 'judgesPerProposal')).toBe(
+      '每个项目分配的评审人数不能少于最少有效评分数 3',
+    );
     expect(dashboard.body).toContain('还没有大赛。');
   });
 
@@ -145,6 +151,7 @@ describe('the office dashboard and contest set-up', () => {
       ],
       aggregation: 'median',
       minJudges: 3,
+      judgesPerProposal: 5,
       outlierMargin: 1250,
       shortlisting: { policy: 'max-score', minScore: 6000, communityMaxShareBp: 4000, partialFunding: true },
       submissionDeadline: '2026-03-31T10:00:00.000Z',
@@ -273,6 +280,29 @@ describe('the panel, assignment and progress', () => {
     expect(pageText(again.body)).toContain('大赛当前处于“评审中”阶段，不能执行此操作');
     expect((await pageClient(w.tokens.judges[0]).get(w.app, path)).status).toBe(403);
     expectReadable(page.body);
+  });
+});
+
+describe('taking a judge off the panel', () => {
+  it('removes a judge from the page, re-plans their proposals and warns of proposals short of judges', async () => {
+    const w = await buildReviewWorld(h, { proposals: 2, judges: 3, minJudges: 3, phase: 'screening' });
+    const officer = pageClient(w.tokens.officer);
+    const path = `/office/contests/${w.contestId}/review`;
+    const before = await officer.get(w.app, path);
+    expect(pageText(before.body)).toContain('将专家2移出评审组');
+    expect(pageText(before.body)).not.toContain('评审专家不足');
+
+    const removed = await officer.post(w.app, path, { do: 'removeJudge', leaving: w.judgeUsers[2]!.sub });
+    const after = await officer.get(w.app, `${path}?done=judgeRemoved`);
+
+    expect(removed.status).toBe(303);
+    expect(pageText(after.body)).toContain('已移出评审组');
+    expect(pageText(after.body)).not.toContain('将专家2移出评审组');
+    expect(pageText(after.body)).toContain(
+      '以下项目的评审专家不足，请增加评审组成员后重新自动分配：项目0、项目1',
+    );
+    expect(pageText(after.body)).toContain('0 / 4 已提交');
+    expectReadable(after.body);
   });
 });
 

@@ -5,6 +5,8 @@ import { SESSION_COOKIE } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import { type HostedSignInSettings, hostedSignInSeam } from '../../functions/portal/sign-in.ts';
 import { createTokenVerifier } from '../../shared/auth.ts';
+import type { Db } from '../../shared/db.ts';
+import { getUserEntry } from '../../shared/user/directory.ts';
 import { createHarness } from '../support/harness.ts';
 
 const IDP = 'https://idp.test';
@@ -87,6 +89,7 @@ async function fakeProvider() {
 
 let provider: Awaited<ReturnType<typeof fakeProvider>>;
 let portal: ReturnType<typeof createPortalApp>;
+let directory: Db;
 
 function cookiesOf(response: Response): Map<string, string> {
   return new Map(
@@ -123,6 +126,7 @@ const browser = (language: string) => ({
 
 beforeAll(async () => {
   const h = await createHarness();
+  directory = h.deps.db;
   provider = await fakeProvider();
   const hostedSignIn: HostedSignInSettings = {
     clientId: CLIENT,
@@ -187,6 +191,11 @@ describe('signing in through the hosted UI', () => {
     const exchange = provider.seen.at(-1);
     expect(exchange?.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(exchange?.get('redirect_uri')).toBe(`${PORTAL}/auth/callback`);
+    // The directory now knows the user's roles, as a panel check needs them.
+    expect(await getUserEntry(directory, 'officer-1')).toMatchObject({
+      roles: ['officer'],
+      officeId: 'xitun',
+    });
   });
 
   it('refuses a callback whose state is not the one it sent, and exchanges nothing', async () => {

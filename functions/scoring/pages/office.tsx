@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { inPhase } from '../../../shared/contest/lifecycle.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import {
@@ -9,6 +10,7 @@ import {
   listPanel,
   progress,
   ranking,
+  removeJudge,
   startReview,
 } from '../../../shared/review/actions.ts';
 import { AddJudgeInput, type PanelJudge } from '../../../shared/review/model.ts';
@@ -52,6 +54,8 @@ function ReviewPage(props: {
   const { locale, contest } = props;
   const text = pick(reviewTexts, locale);
   const action = href('officeReviewPost', { contestId: contest.id });
+  const titles = new Map(props.progress.proposals.map((p) => [p.id, p.title]));
+  const short = props.progress.shortOfJudges.map((s) => titles.get(s.proposalId) ?? '—');
   const state = new Map(
     props.progress.cells.map((cell) => [`${cell.proposalId} ${cell.judgeId}`, cell.state]),
   );
@@ -65,9 +69,17 @@ function ReviewPage(props: {
         {props.panel.length === 0 ? (
           <p class="muted">{text.panelEmpty}</p>
         ) : (
-          <ul>
+          <ul class="plain">
             {props.panel.map((judge) => (
-              <li>{judge.name}</li>
+              <li>
+                <Form action={action} class="row">
+                  <span>{judge.name}</span>
+                  <input type="hidden" name="leaving" value={judge.judgeId} />
+                  <button type="submit" name="do" value="removeJudge" class="secondary">
+                    {text.removeJudge(judge.name)}
+                  </button>
+                </Form>
+              </li>
             ))}
           </ul>
         )}
@@ -101,7 +113,10 @@ function ReviewPage(props: {
       </section>
       <section class="card" aria-labelledby="assign">
         <h2 id="assign">{text.assign}</h2>
-        <p>{text.assignLead(contest.minJudges)}</p>
+        <p>{text.assignLead(props.progress.judgesPerProposal)}</p>
+        {short.length > 0 && inPhase(contest, 'assignments') ? (
+          <Notice tone="bad">{text.shortOfJudges(short.join('、'))}</Notice>
+        ) : null}
         <Form action={action} class="actions">
           <button type="submit" name="do" value="autoAssign" class="secondary">
             {text.autoAssign}
@@ -237,6 +252,13 @@ export function officePages(deps: HttpDeps) {
       });
       if (result.ok) return done('judgeAdded');
       return renderReview(c, contestId, retyped(form, result), 422);
+    }
+    if (op === 'removeJudge') {
+      const result = await attempt(locale, () =>
+        removeJudge(deps, principal, contestId, formText(form, 'leaving')),
+      );
+      if (result.ok) return done('judgeRemoved');
+      return renderReview(c, contestId, { message: result.message }, 422);
     }
     const result = await attempt(locale, async () => {
       if (op === 'startReview') await startReview(deps, principal, contestId);

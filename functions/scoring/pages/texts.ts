@@ -127,6 +127,8 @@ export interface ReviewText {
   judgeAccount: string;
   judgeAccountHint: string;
   addJudge: string;
+  removeJudge: (name: string) => string;
+  shortOfJudges: (titles: string) => string;
   assign: string;
   assignLead: (perProposal: number) => string;
   autoAssign: string;
@@ -162,6 +164,8 @@ export const reviewTexts: Texts<ReviewText> = {
     judgeAccount: '评审专家账号',
     judgeAccountHint: '评审专家登录时使用的账号，例如 judge-1',
     addJudge: '加入评审组',
+    removeJudge: (name) => `将${name}移出评审组`,
+    shortOfJudges: (titles) => `以下项目的评审专家不足，请增加评审组成员后重新自动分配：${titles}`,
     assign: '分配评审',
     assignLead: (n) => `每个合格项目分配 ${n} 位评审专家，避开利益冲突，尽量均衡。`,
     autoAssign: '自动分配',
@@ -200,6 +204,9 @@ export const reviewTexts: Texts<ReviewText> = {
     judgeAccount: "Judge's account",
     judgeAccountHint: 'The account the judge signs in with, e.g. judge-1',
     addJudge: 'Add to the panel',
+    removeJudge: (name) => `Take ${name} off the panel`,
+    shortOfJudges: (titles) =>
+      `These proposals are short of judges; add judges to the panel and assign again: ${titles}`,
     assign: 'Assignment',
     assignLead: (n) =>
       `Each eligible proposal gets ${n} judges, avoiding conflicts, balanced across the panel.`,

@@ -38,6 +38,7 @@ export function contestValues(contest: Contest): Values {
     communities: contest.communities.map((entry) => entry.name).join('\n'),
     aggregation: contest.aggregation,
     minJudges: String(contest.minJudges),
+    judgesPerProposal: contest.judgesPerProposal === undefined ? '' : String(contest.judgesPerProposal),
     outlierMargin: points(contest.outlierMargin),
     'shortlisting.policy': contest.shortlisting.policy,
     submissionDeadline: beijingInputValue(contest.submissionDeadline),
@@ -148,6 +149,7 @@ export function readContestForm(form: Posted, existing: Contest | undefined, tex
     aggregation: get('aggregation'),
     tieBreak,
     minJudges: whole('minJudges'),
+    judgesPerProposal: whole('judgesPerProposal', true),
     outlierMargin: pts('outlierMargin'),
     shortlisting: {
       policy: get('shortlisting.policy'),
@@ -236,6 +238,11 @@ export function ContestForm(props: {
         />
         <div class="row">
           <CountField {...f('minJudges')} label={text.minJudges} hint={text.minJudgesHint} required />
+          <CountField
+            {...f('judgesPerProposal')}
+            label={text.judgesPerProposal}
+            hint={text.judgesPerProposalHint}
+          />
           <PointsField
             {...f('outlierMargin')}
             label={text.outlierMargin}

@@ -27,6 +27,8 @@ export interface OfficeContestText {
   aggregations: Record<'mean' | 'trimmed-mean' | 'median' | 'z-score', string>;
   minJudges: string;
   minJudgesHint: string;
+  judgesPerProposal: string;
+  judgesPerProposalHint: string;
   outlierMargin: string;
   outlierMarginHint: string;
   shortlisting: string;
@@ -115,8 +117,10 @@ export const officeContestTexts: Texts<OfficeContestText> = {
       median: '中位数',
       'z-score': '标准分',
     },
-    minJudges: '每个项目的评审专家人数',
-    minJudgesHint: '也是计分所需的最少有效评分份数',
+    minJudges: '每个项目的最少有效评分份数',
+    minJudgesHint: '有效评分少于此数的项目不排名',
+    judgesPerProposal: '每个项目分配的评审专家人数',
+    judgesPerProposalHint: '自动分配时每个项目分给几位专家，不少于最少有效评分份数；不填则与之相同',
     outlierMargin: '偏离提示阈值（分）',
     outlierMarginHint: '某位评审总分偏离平均分超过此值时标记',
     shortlisting: '入围规则',
@@ -213,8 +217,11 @@ export const officeContestTexts: Texts<OfficeContestText> = {
       median: 'Median',
       'z-score': 'Standardised (z-score)',
     },
-    minJudges: 'Judges per proposal',
-    minJudgesHint: 'Also the quorum of sheets a score needs',
+    minJudges: 'Quorum of sheets per proposal',
+    minJudgesHint: 'A proposal with fewer submitted sheets is not ranked',
+    judgesPerProposal: 'Judges assigned per proposal',
+    judgesPerProposalHint:
+      'How many judges automatic assignment gives each proposal, at least the quorum; empty means the quorum',
     outlierMargin: 'Outlier margin (points)',
     outlierMarginHint: "A judge's total further than this from the mean is flagged",
     shortlisting: 'Shortlisting',

@@ -16,6 +16,7 @@ import {
   type Contest,
   ContestCreateInput,
   ContestPatchInput,
+  judgesPerProposal,
 } from '../../../shared/contest/model.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
@@ -244,6 +245,8 @@ function RulesSummary(props: { locale: Locale; contest: Contest }) {
         <dd>{text.aggregations[contest.aggregation]}</dd>
         <dt>{text.minJudges}</dt>
         <dd>{contest.minJudges}</dd>
+        <dt>{text.judgesPerProposal}</dt>
+        <dd>{judgesPerProposal(contest)}</dd>
         <dt>{text.policy}</dt>
         <dd>{text.policies[contest.shortlisting.policy]}</dd>
         <dt>{text.submissionDeadline}</dt>
