@@ -191,6 +191,14 @@ export const routeTable = {
     'Officer: mark several submissions eligible or ineligible',
   ),
 
+  screenProposals: r(
+    'submissions',
+    'post',
+    '/api/contests/{contestId}/screenings',
+    ['officer'],
+    'Screen several submissions at once, each on its own',
+  ),
+
   // Teams.
   createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
   listMyTeams: r('submissions', 'get', '/api/me/teams', ['resident'], 'List my teams'),

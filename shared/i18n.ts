@@ -231,6 +231,10 @@ const messages = {
     'zh-CN': '判定不合格时必须填写理由',
     en: 'A reason is required when marking a proposal ineligible',
   },
+  'screening.repeated': {
+    'zh-CN': '同一份申报书在本次请求中出现了不止一次',
+    en: 'The same proposal appears more than once in this request',
+  },
   'judge.notOnPanel': { 'zh-CN': '您不是本次大赛的评审专家', en: 'You are not on this contest’s panel' },
   'judge.unknownUser': {
     'zh-CN': '账号“{judgeId}”尚未登录过本系统：评审专家须先登录一次，才能加入评审组',

@@ -58,6 +58,14 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { 'application/json': { schema } } } as const;
 }
 
+/**
+ * A JSON body the route also takes without: a request with no content type passes as `{}`
+ * (@hono/zod-openapi's rule for `required: false`); one with a JSON body is validated.
+ */
+export function optionalJsonBody<T extends z.ZodType>(schema: T) {
+  return { required: false, content: { 'application/json': { schema } } } as const;
+}
+
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const;
 }

@@ -26,7 +26,8 @@ export interface Problem {
 
 const RETRY_AFTER_SECONDS = '2';
 
-function problemFor(error: AppError, locale: Locale): Problem {
+/** The problem (RFC 9457) an AppError is, in the reader's language. */
+export function problemOf(error: AppError, locale: Locale): Problem {
   const detail = t(locale, error.code, error.params);
   const problem: Problem = {
     type: `urn:micro-venture:problem:${error.code}`,
@@ -85,5 +86,5 @@ export function problemResponse(c: Context, error: unknown, locale: Locale): Res
     headers['retry-after'] = String(appError.retryAfterSeconds);
   if (appError instanceof MethodNotAllowedError) headers.allow = appError.allow.join(', ');
   if (appError.status === 401) headers['www-authenticate'] = 'Bearer';
-  return c.body(JSON.stringify(problemFor(appError, locale)), appError.status, headers);
+  return c.body(JSON.stringify(problemOf(appError, locale)), appError.status, headers);
 }

@@ -7,13 +7,14 @@ import {
   saveSheet,
   submitSheet,
 } from '../../shared/review/actions.ts';
-import { Conflict, ConflictInput, SheetInput } from '../../shared/review/model.ts';
+import { Conflict, ConflictInput, SheetInput, SubmitSheetInput } from '../../shared/review/model.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import {
   IfMatchHeaders,
   jsonBody,
   jsonResponse,
   optionalIfMatch,
+  optionalJsonBody,
   PageOf,
   PageQuery,
   pageRequest,
@@ -84,13 +85,18 @@ export function sheetsRoutes(deps: HttpDeps) {
 
   app.openapi(
     defineRoute('submitSheet', {
-      request: { params: ProposalParams, headers: IfMatchHeaders },
+      request: { params: ProposalParams, headers: IfMatchHeaders, body: optionalJsonBody(SubmitSheetInput) },
       responses: { 200: jsonResponse(SheetOut, 'Submitted'), ...problems(400, 401, 403, 404, 409, 412, 422) },
     }),
     async (c) => {
       const { contestId, proposalId } = c.req.valid('param');
       const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
-      const sheet = await submitSheet(deps, principalOf(c), contestId, proposalId, ifMatch);
+      const { scores, ...rest } = c.req.valid('json');
+      const input =
+        scores === undefined && Object.keys(rest).length === 0
+          ? undefined
+          : { scores: scores ?? {}, ...rest };
+      const sheet = await submitSheet(deps, principalOf(c), contestId, proposalId, ifMatch, input);
       return c.json(sheet, 200, withEtag(sheet.version));
     },
   );

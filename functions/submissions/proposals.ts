@@ -4,17 +4,20 @@ import {
   listSubmissions,
   readProposal,
   screenProposal,
+  screenProposals,
   submitProposal,
   updateProposal,
   withdrawProposal,
 } from '../../shared/proposal/actions.ts';
 import {
+  BulkScreeningInput,
   ProposalContentPatch,
   ProposalCreateInput,
   proposalView,
   ScreeningInput,
 } from '../../shared/proposal/model.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
+import { BulkOut, bulkResults } from '../http/bulk.ts';
 import {
   IdempotencyHeaders,
   IfMatchHeaders,
@@ -160,6 +163,25 @@ export function proposalsRoutes(deps: HttpDeps) {
         ifMatch,
       );
       return c.json(proposalView(proposal), 200, withEtag(proposal.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('screenProposals', {
+      request: { params: ContestParams, body: jsonBody(BulkScreeningInput) },
+      responses: {
+        200: jsonResponse(
+          BulkOut(ProposalOut, 'BulkScreening'),
+          'Each submission screened or refused on its own',
+        ),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { items } = c.req.valid('json');
+      const outcomes = await screenProposals(deps, principalOf(c), c.req.valid('param').contestId, items);
+      const ids = items.map((item) => item.proposalId);
+      return c.json(bulkResults(ids, outcomes, proposalView, c.get('locale')), 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { assertNotOfficerOf, assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import { eachOnItsOwn } from '../bulk.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
 import { type Contest, codeNames } from '../contest/model.ts';
@@ -13,6 +14,7 @@ import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
 import {
+  type BulkScreeningItem,
   contestChecks,
   type Proposal,
   type ProposalContent,
@@ -274,4 +276,24 @@ export async function screenProposal(
     [phaseCheck(contestId, 'screening')],
   );
   return saved;
+}
+
+/**
+ * Screens several submissions in one request, each on its own (shared/bulk.ts): every item is
+ * the one-proposal screening above, its own transaction conditioned on the screening phase with
+ * its audit entry. The contest is checked once first, refusing the whole request: 403 another
+ * office, 404 no contest, 409 not in screening. Returns each item's outcome in request order:
+ * the screened proposal, or its refusal (404 unknown, 409 not submitted, 412 stale `version`).
+ */
+export async function screenProposals(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  items: readonly BulkScreeningItem[],
+) {
+  const contest = await contestForOfficer(deps, principal, contestId);
+  assertPhase(contest, 'screening');
+  return eachOnItsOwn(items, ({ proposalId, version, ...input }) =>
+    screenProposal(deps, principal, contestId, proposalId, input, version),
+  );
 }

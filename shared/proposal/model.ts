@@ -106,12 +106,46 @@ export const Eligibility = z.object({
   at: z.string(),
 });
 
-export const ScreeningInput = z
-  .strictObject({ eligible: z.boolean(), reason: RequiredText(1000).optional() })
+const screeningFields = { eligible: z.boolean(), reason: RequiredText(1000).optional() };
+
+/** An ineligible mark needs its reason: it is what the team reads. */
+function reasonWhenIneligible(
+  input: { eligible: boolean; reason?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (!input.eligible && !input.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], params: { code: 'screening.reasonRequired' }, input });
+  }
+}
+
+export const ScreeningInput = z.strictObject(screeningFields).superRefine(reasonWhenIneligible);
+
+/** One proposal of a bulk screening; `version` is that proposal's If-Match, when given. */
+export const BulkScreeningItem = z
+  .strictObject({
+    proposalId: z.string().min(1).max(64),
+    ...screeningFields,
+    version: z.number().int().min(1).optional(),
+  })
+  .superRefine(reasonWhenIneligible);
+export type BulkScreeningItem = z.infer<typeof BulkScreeningItem>;
+
+/** Up to 100 proposals, each once. */
+export const BulkScreeningInput = z
+  .strictObject({ items: z.array(BulkScreeningItem).min(1).max(100) })
   .superRefine((input, ctx) => {
-    if (!input.eligible && !input.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], params: { code: 'screening.reasonRequired' }, input });
-    }
+    const seen = new Set<string>();
+    input.items.forEach((item, index) => {
+      if (seen.has(item.proposalId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'proposalId'],
+          params: { code: 'screening.repeated' },
+          input,
+        });
+      }
+      seen.add(item.proposalId);
+    });
   });
 
 export const Proposal = z.object({

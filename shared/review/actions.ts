@@ -521,42 +521,61 @@ function sheetNote(principal: Principal, sheet: Sheet, action: string) {
   };
 }
 
-/** Saves the judge's draft; a submitted sheet is final (an officer can reopen it). */
-export async function saveSheet(
+/**
+ * The one write of a judge's own sheet, in review, while assigned and not conflicted: a draft
+ * save, or a submission (final unless an officer reopens it). The content is `input` (a save, or
+ * a submission with its scores in the same request) or, for a submission without one, the
+ * stored draft. Creates the sheet when there is none. A submission checks every criterion is
+ * scored, moves the contest's reviewRevision and counts on the panel entry.
+ * Errors: 403 not on the panel, not assigned or conflicted; 404 no sheet to submit; 409 wrong
+ * phase or the sheet is final; 412 stale If-Match; 422 scores outside the rubric.
+ */
+async function writeSheet(
   deps: Deps,
   principal: Principal,
-  contestId: string,
-  proposalId: string,
-  input: SheetInput,
+  at: { contestId: string; proposalId: string },
+  input: SheetInput | undefined,
+  submit: boolean,
   ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
+  const { contestId, proposalId } = at;
   const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
   assertPhase(contest, 'sheets');
-  const scores = checkSheet(contest, proposal, input, false);
   const existing = await getSheet(deps.db, contestId, proposalId, principal.sub);
+  const source = input ?? existing;
+  if (!source) throw new NotFoundError('sheet.notFound');
+  const scores = checkSheet(contest, proposal, source, submit);
   const now = deps.clock.now().toISOString();
-  const content = {
+  const content = input && {
     scores,
     comments: input.comments ?? {},
     overallComment: input.overallComment,
     recommendedFen: input.recommendedFen,
     total: sheetTotal(scores),
   };
-  const guards = judgeGuards(contestId, proposalId, principal.sub);
+  const submitted = submit ? { status: 'submitted' as const, submittedAt: now } : {};
+  const action = submit ? 'sheet.submit' : 'sheet.save';
+  const guards = submit
+    ? [
+        ...judgeGuards(contestId, proposalId, principal.sub, true),
+        countSubmitted(contestId, principal.sub, 1),
+      ]
+    : judgeGuards(contestId, proposalId, principal.sub);
   if (!existing) {
     const sheet: Sheet = {
       contestId,
       proposalId,
       judgeId: principal.sub,
       status: 'draft',
-      ...content,
+      ...content!,
       version: 1,
       createdAt: now,
       updatedAt: now,
       reopenings: [],
+      ...submitted,
     };
     try {
-      await commit(deps, [...guards, createOp(sheetItem(sheet))], sheetNote(principal, sheet, 'sheet.save'));
+      await commit(deps, [...guards, createOp(sheetItem(sheet))], sheetNote(principal, sheet, action));
     } catch (error) {
       if (error instanceof AlreadyExists) throw new ConflictError('precondition.failed');
       throw error;
@@ -565,41 +584,43 @@ export async function saveSheet(
   }
   assertVersion(existing, ifMatch);
   if (existing.status !== 'draft') throw new ConflictError('sheet.final');
-  const next = { ...existing, ...content };
+  const next = { ...existing, ...content, ...submitted };
   const sheet = await saveNextVersion(
     deps,
     next,
     sheetItem,
     { expectedVersion: ifMatch, ...draftOnly },
-    sheetNote(principal, next, 'sheet.save'),
+    sheetNote(principal, next, action),
     guards,
   );
   return { sheet, created: false };
 }
 
-/** Submitting makes the sheet final: the sheet leaves `draft`, in review, while still assigned. */
+/** Saves the judge's draft (writeSheet); a submitted sheet is final (an officer can reopen it). */
+export function saveSheet(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  input: SheetInput,
+  ifMatch?: IfMatch,
+): Promise<{ sheet: Sheet; created: boolean }> {
+  return writeSheet(deps, principal, { contestId, proposalId }, input, false, ifMatch);
+}
+
+/**
+ * Submitting makes the sheet final (writeSheet): the stored draft, or `input` saved and
+ * submitted in one write (no draft needed first).
+ */
 export async function submitSheet(
   deps: Deps,
   principal: Principal,
   contestId: string,
   proposalId: string,
   ifMatch?: IfMatch,
-) {
-  const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
-  assertPhase(contest, 'sheets');
-  const existing = await getSheet(deps.db, contestId, proposalId, principal.sub);
-  if (!existing) throw new NotFoundError('sheet.notFound');
-  assertVersion(existing, ifMatch);
-  if (existing.status !== 'draft') throw new ConflictError('sheet.final');
-  checkSheet(contest, proposal, existing, true);
-  return saveNextVersion(
-    deps,
-    { ...existing, status: 'submitted', submittedAt: deps.clock.now().toISOString() },
-    sheetItem,
-    { expectedVersion: ifMatch, ...draftOnly },
-    sheetNote(principal, existing, 'sheet.submit'),
-    [...judgeGuards(contestId, proposalId, principal.sub, true), countSubmitted(contestId, principal.sub, 1)],
-  );
+  input?: SheetInput,
+): Promise<Sheet> {
+  return (await writeSheet(deps, principal, { contestId, proposalId }, input, true, ifMatch)).sheet;
 }
 
 /** An officer reopens a submitted sheet, with a reason that stays on the sheet and in the trail. */

@@ -83,6 +83,9 @@ export const SheetInput = z.strictObject({
 });
 export type SheetInput = z.infer<typeof SheetInput>;
 
+/** Submitting: no body submits the stored draft; a body is the whole sheet, saved and submitted. */
+export const SubmitSheetInput = SheetInput.partial({ scores: true });
+
 /**
  * The one "conflicted judge" predicate: the judge declared a conflict on the proposal (or the
  * system recorded one), or the judge owns the proposing team. A conflicted judge is never

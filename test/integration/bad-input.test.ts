@@ -68,6 +68,24 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
     await fuzzRoutes(w.app, routes, () => snapshot(w), 120);
   });
 
+  it('survives generated invalid bodies on the bulk screening route', async () => {
+    const w = await buildWorld(h, 'screening');
+    const routes = [
+      {
+        method: 'POST',
+        path: `/api/contests/${w.contestId}/screenings`,
+        token: w.tokens.officer,
+        valid: {
+          items: [
+            { proposalId: w.submittedId, eligible: false, reason: '不在服务范围', version: 1 },
+            { proposalId: w.draftId, eligible: true },
+          ],
+        },
+      },
+    ];
+    await fuzzRoutes(w.app, routes, () => snapshot(w), 80);
+  });
+
   it('refuses broken JSON, a wrong content type and an oversized body', async () => {
     const w = await buildWorld(h, 'open');
     const before = await snapshot(w);

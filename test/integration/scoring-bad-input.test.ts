@@ -58,6 +58,12 @@ describe('bad input to the scoring function is refused with a clear 4xx and chan
         valid: { reason: '更正' },
       },
       { method: 'POST', path: `${base}/conflict`, token: w.tokens.judges[2], valid: { reason: '亲属' } },
+      {
+        method: 'POST',
+        path: `${base}/sheet/submit`,
+        token: w.tokens.judges[1],
+        valid: { scores: valid, overallComment: '好' },
+      },
     ];
     await fuzzRoutes(w.app, routes, () => snapshot(w), 80);
   });

@@ -21,7 +21,7 @@ import {
 import { ForbiddenError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
-import { listSubmissions, screenProposal } from '../../../shared/proposal/actions.ts';
+import { listSubmissions, screenProposals } from '../../../shared/proposal/actions.ts';
 import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
@@ -51,7 +51,14 @@ import {
   officeTexts,
   retyped,
 } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import {
+  attempt,
+  definePage,
+  type FieldMessages,
+  formOf,
+  pageParams,
+  refusalMessage,
+} from '../../ui/page.tsx';
 import { namesOf } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
@@ -578,18 +585,24 @@ export function submissionsOfficePages(deps: HttpDeps) {
         { values, picked, errors: checked.fields, message: checked.message },
         422,
       );
-    // No bulk action exists: each proposal is screened by the one action, as over the API.
+    // The bulk action the API's POST …/screenings runs: each proposal on its own.
+    const screened = await attempt(locale, () =>
+      screenProposals(
+        deps,
+        principal,
+        contestId,
+        picked.map((proposalId) => ({ proposalId, ...checked.value })),
+      ),
+    );
+    if (!screened.ok)
+      return renderScreening(c, contestId, { values, picked, message: screened.message }, 422);
+    const outcomes = screened.value;
     const proposals = new Map((await allSubmissions(deps, principal, contestId)).map((p) => [p.id, p]));
-    const failures: string[] = [];
-    for (const id of picked) {
-      try {
-        await screenProposal(deps, principal, contestId, id, checked.value);
-      } catch (error) {
-        const result = await attempt(locale, () => Promise.reject(error));
-        if (result.ok) continue;
-        failures.push(text.failedFor(proposals.get(id)?.title ?? '—', result.message));
-      }
-    }
+    const failures = outcomes.flatMap((outcome, i) =>
+      outcome.ok
+        ? []
+        : [text.failedFor(proposals.get(picked[i]!)?.title ?? '—', refusalMessage(outcome.error, locale))],
+    );
     if (failures.length > 0)
       return renderScreening(c, contestId, { values, picked, message: failures.join(' ') }, 422);
     return c.redirect(href('officeScreeningPage', { contestId }, { done: 'screened' }), 303);
