@@ -294,25 +294,33 @@ const messages = {
     'zh-CN': '建议金额不能高于申请金额 {value:yuan}',
     en: 'The recommended amount cannot exceed the requested {value:yuan}',
   },
+  'bundle.openSheets': {
+    'zh-CN': '还有 {count} 份已分配的评分表未提交：{sheets}；这些评分不计入排名，确认后才能公示',
+    en: '{count} assigned score sheets are still open: {sheets}; they will not count, so publishing needs a confirmation',
+  },
+  'bundle.openSheetsConfirm': {
+    'zh-CN': '确认不等待未提交的评分表即公示时，请设为 true',
+    en: 'Set to true to publish without the open sheets',
+  },
   'bundle.quotaUnmet': {
     'zh-CN': '类别“{category}”至少须入围 {min} 个项目，按现有排名和预算最多只能入围 {possible} 个',
     en: 'Category “{category}” needs at least {min} selected proposals; at most {possible} are possible',
   },
   'bundle.manualOverBudget': {
-    'zh-CN': '手动补入的项目合计 {totalFen:yuan}，超过预算 {budgetFen:yuan}',
-    en: 'The proposals added by hand come to {totalFen:yuan}, over the budget of {budgetFen:yuan}',
+    'zh-CN': '手动补入的项目 {titles} 合计 {totalFen:yuan}，超过预算 {budgetFen:yuan}',
+    en: 'The proposals added by hand, {titles}, come to {totalFen:yuan}, over the budget of {budgetFen:yuan}',
   },
   'bundle.manualConflict': {
-    'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{ids}',
-    en: 'The manual decisions contradict each other (added and dropped, or incompatible): {ids}',
+    'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{titles}',
+    en: 'The manual decisions contradict each other (added and dropped, or incompatible): {titles}',
   },
   'bundle.manualUnknown': {
-    'zh-CN': '手动决定涉及的项目不在排名中：{ids}',
-    en: 'The manual decisions name proposals that are not ranked: {ids}',
+    'zh-CN': '手动决定涉及的项目不在排名中：{titles}',
+    en: 'The manual decisions name proposals that are not ranked: {titles}',
   },
   'bundle.minViableAboveAmount': {
-    'zh-CN': '核定金额低于项目的最低可执行金额：{ids}',
-    en: 'The approved amount is below the proposal’s minimum viable amount: {ids}',
+    'zh-CN': '核定金额低于项目的最低可执行金额：{titles}',
+    en: 'The approved amount is below the proposal’s minimum viable amount: {titles}',
   },
   'bundle.searchLimit': {
     'zh-CN': '总分最高组合的计算超出上限，未能证明最优，请联系管理员',
@@ -327,8 +335,8 @@ const messages = {
     en: '“{value}” is not an eligible proposal of this contest',
   },
   'bundle.trimAboveRequest': {
-    'zh-CN': '以下项目的核定金额高于其申请金额：{value}',
-    en: 'The approved amount is above the requested amount for: {value}',
+    'zh-CN': '以下项目的核定金额高于其申请金额：{titles}',
+    en: 'The approved amount is above the requested amount for: {titles}',
   },
   'bundle.reviewChanged': {
     'zh-CN': '评分、回避或取舍决定在发布前刚刚发生变化，请刷新后重新核对再发布',

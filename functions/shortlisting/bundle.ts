@@ -8,12 +8,12 @@ import {
   readLockedBundle,
   saveDecisions,
 } from '../../shared/bundle/actions.ts';
-import { DecisionsInput, LockedBundle, Publicity } from '../../shared/bundle/model.ts';
+import { DecisionsInput, LockedBundle, Publicity, PublishInput } from '../../shared/bundle/model.ts';
 import { SHORTLIST_POLICIES } from '../../shared/contest/model.ts';
 import { lockedBundleText } from '../../shared/notice.ts';
 import { etag } from '../../shared/versioned.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { IfMatchHeaders, jsonBody, jsonResponse, optionalIfMatch } from '../http/params.ts';
+import { IfMatchHeaders, jsonBody, jsonResponse, optionalIfMatch, optionalJsonBody } from '../http/params.ts';
 import { BundleOut, ContestParams, DecisionsOut } from './schemas.ts';
 
 /** The bundle: proposed, compared, decided, published and locked. */
@@ -87,7 +87,7 @@ export function bundleRoutes(deps: HttpDeps) {
 
   app.openapi(
     defineRoute('publishBundle', {
-      request: { params: ContestParams, headers: IfMatchHeaders },
+      request: { params: ContestParams, headers: IfMatchHeaders, body: optionalJsonBody(PublishInput) },
       responses: {
         200: jsonResponse(Publicity.openapi('PublicityRecord'), 'Published'),
         ...problems(400, 401, 403, 404, 409, 412, 422),
@@ -100,6 +100,7 @@ export function bundleRoutes(deps: HttpDeps) {
         principalOf(c),
         c.req.valid('param').contestId,
         ifMatch,
+        c.req.valid('json'),
       );
       return c.json(publicity, 200);
     },

@@ -21,7 +21,7 @@ import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { lockedBundleDigest } from '../notice.ts';
 import { isEligible } from '../proposal/model.ts';
 import { takeQuota } from '../quota.ts';
-import { rankWholeContest, wholeContestForOfficer } from '../review/actions.ts';
+import { openSheetsOf, rankWholeContest, wholeContestForOfficer } from '../review/actions.ts';
 import { readWholeContest } from '../review/store.ts';
 import {
   type Candidate,
@@ -81,32 +81,37 @@ function rulesOf(contest: Contest, decisions: Decisions, policy?: Policy): Short
   };
 }
 
-/** Why no bundle can be made, as a 422 the officer can act on. */
-function infeasibility(error: unknown): unknown {
+/**
+ * Why no bundle can be made, as a 422 the officer can act on, naming proposals by title and
+ * categories by name (an id the ranking does not know is shown as given).
+ */
+function infeasibility(error: unknown, contest: Contest, ranked: Ranked): unknown {
   if (error instanceof ShortlistSearchLimitError) return new ValidationError('bundle.searchLimit');
   if (!(error instanceof ShortlistInfeasibleError)) return error;
   const { detail } = error;
-  const ids = detail.proposalIds.join('、');
+  const titleOf = new Map(ranked.items.map((item) => [item.proposalId, item.title]));
+  const titles = detail.proposalIds.map((id) => `“${titleOf.get(id) || id}”`).join('、');
   switch (detail.code) {
     case 'category-min-unmet':
       return new ValidationError('bundle.quotaUnmet', {
-        category: detail.category,
+        category: contest.categories.find((c) => c.code === detail.category)?.name ?? detail.category,
         min: detail.min,
         possible: detail.possible,
       });
     case 'manual-add-over-budget':
       return new ValidationError('bundle.manualOverBudget', {
+        titles,
         totalFen: detail.totalFen,
         budgetFen: detail.budgetFen,
       });
     case 'manual-conflict':
-      return new ValidationError('bundle.manualConflict', { ids });
+      return new ValidationError('bundle.manualConflict', { titles });
     case 'manual-unknown':
-      return new ValidationError('bundle.manualUnknown', { ids });
+      return new ValidationError('bundle.manualUnknown', { titles });
     case 'approved-above-requested':
-      return new ValidationError('bundle.trimAboveRequest', { value: ids });
+      return new ValidationError('bundle.trimAboveRequest', { titles });
     case 'min-viable-above-amount':
-      return new ValidationError('bundle.minViableAboveAmount', { ids });
+      return new ValidationError('bundle.minViableAboveAmount', { titles });
   }
 }
 
@@ -129,7 +134,7 @@ function buildBundle(contest: Contest, ranked: Ranked, decisions: Decisions, pol
   try {
     result = shortlist(rulesOf(contest, decisions, policy), candidates);
   } catch (error) {
-    throw infeasibility(error);
+    throw infeasibility(error, contest, ranked);
   }
   const byId = new Map(ranked.items.map((item) => [item.proposalId, item]));
   const lines: BundleLine[] = result.decisions.map((decision) => {
@@ -234,7 +239,7 @@ export async function saveDecisions(
       errors.push({
         path: `trims.${id}.approvedFen`,
         message: 'bundle.trimAboveRequest',
-        params: { value: p.requestedFen ?? 0 },
+        params: { titles: `“${p.title || id}”` },
       });
     }
   }
@@ -309,13 +314,40 @@ function sameDecisions(decisions: Decisions): CheckOp {
  * anchors the audit trail's head as sealed just before. Of concurrent publishes one wins; the
  * others, and any sheet or decision that loses the race, get 409 and write nothing.
  */
-export async function publishBundle(deps: Deps, principal: Principal, contestId: string, ifMatch?: IfMatch) {
+/** How many open sheets a refusal names before it says "and n more". */
+const OPEN_SHEETS_NAMED = 10;
+
+/**
+ * Publishes the bundle the rules give now, with the ranking it rests on, for the publicity days.
+ * Every proposal must have its quorum; assigned sheets still open (judges per proposal above the
+ * quorum, a judge who did not finish) are left out of the ranking, so publishing with any needs
+ * `confirmOpenSheets`: without it, 409 `bundle.openSheets` names them (proposal and judge).
+ * Errors: 403 another office; 409 wrong phase, quorum missing, open sheets, a sheet submitted
+ * meanwhile; 412 stale If-Match; 422 the rules cannot be met.
+ */
+export async function publishBundle(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  ifMatch?: IfMatch,
+  options: { confirmOpenSheets?: boolean | undefined } = {},
+) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
   assertPhase(whole.contest, 'decisions');
   const ranked = rankWholeContest(whole);
   const missing = ranked.items.filter((item) => item.status !== 'ranked').length;
   if (missing > 0) throw new ConflictError('bundle.reviewIncomplete', { count: missing });
+  const open = openSheetsOf(whole);
+  if (open.length > 0 && !options.confirmOpenSheets) {
+    const named = open.slice(0, OPEN_SHEETS_NAMED).map((o) => `${o.title}（${o.judgeName}）`);
+    const more = open.length - named.length;
+    throw new ConflictError(
+      'bundle.openSheets',
+      { count: open.length, sheets: named.join('、') + (more > 0 ? ` …(+${more})` : '') },
+      [{ path: 'confirmOpenSheets', message: 'bundle.openSheetsConfirm' }],
+    );
+  }
   const decisions = await readDecisions(deps, contestId);
   const bundle = buildBundle(whole.contest, ranked, decisions);
   const auditAnchor = await sealAudit(deps, contestId);

@@ -23,6 +23,9 @@ export const DecisionsInput = z.strictObject({
 });
 export type DecisionsInput = z.infer<typeof DecisionsInput>;
 
+/** Publishing takes no body, or a confirmation that open score sheets may be left out. */
+export const PublishInput = z.strictObject({ confirmOpenSheets: z.literal(true).optional() });
+
 export const Decisions = z.object({
   contestId: z.string(),
   trims: z.record(z.string(), z.object({ approvedFen: z.number().int(), reason: z.string() })),

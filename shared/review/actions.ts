@@ -16,7 +16,7 @@ import { AlreadyExists, type CheckOp, commit, MAX_OPS, type Op } from '../transa
 import { getUserEntry, holdsRole } from '../user/directory.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
-import { type AssignmentPair, planAssignments } from './assign.ts';
+import { type AssignmentPair, comparePairs, planAssignments } from './assign.ts';
 import {
   type Assignment,
   BlindProposal,
@@ -785,6 +785,36 @@ export async function progress(deps: Deps, principal: Principal, contestId: stri
       }))
       .filter((s) => s.missing > 0),
   };
+}
+
+/**
+ * The assigned sheets not submitted yet (conflicted pairs aside), with the proposal's title and
+ * the judge's name, in proposal-then-judge order: what publishing now would leave out.
+ */
+export function openSheetsOf(whole: WholeContest) {
+  const conflicted = new Set(conflictsOf(whole).map((c) => pairKey(c.proposalId, c.judgeId)));
+  const submitted = new Set(
+    whole.sheets.filter((s) => s.status === 'submitted').map((s) => pairKey(s.proposalId, s.judgeId)),
+  );
+  const titles = new Map(whole.proposals.map((p) => [p.id, p.title ?? '']));
+  const names = new Map(whole.judges.map((j) => [j.judgeId, j.name]));
+  return whole.assignments
+    .filter(
+      (a) =>
+        !conflicted.has(pairKey(a.proposalId, a.judgeId)) && !submitted.has(pairKey(a.proposalId, a.judgeId)),
+    )
+    .map((a) => ({
+      proposalId: a.proposalId,
+      judgeId: a.judgeId,
+      title: titles.get(a.proposalId) ?? a.proposalId,
+      judgeName: names.get(a.judgeId) ?? a.judgeId,
+    }))
+    .sort((a, b) => comparePairs(a, b));
+}
+
+/** An officer's view of the open sheets (openSheetsOf), e.g. before confirming publication. */
+export async function openSheets(deps: Deps, principal: Principal, contestId: string) {
+  return openSheetsOf(await wholeContestForOfficer(deps, principal, contestId));
 }
 
 /** The ranking the office defends: aggregation, quorum and outliers from the one scoring module. */

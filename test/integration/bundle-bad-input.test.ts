@@ -51,7 +51,7 @@ describe('bad input to shortlisting is refused with a clear 4xx and changes noth
     });
     expectProblem(response, 422);
     expect(response.body.code).toBe('bundle.quotaUnmet');
-    expect(response.body.detail).toContain('elderly');
+    expect(response.body.detail).toContain('为老服务');
     expect(await snapshot(w)).toEqual(before);
     const contest = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/publicity`);
     expect(contest.status).toBe(404);

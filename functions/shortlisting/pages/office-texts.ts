@@ -37,6 +37,7 @@ export interface BundleText {
   publish: string;
   publishLead: (days: number) => string;
   confirmPublish: string;
+  openSheetsWarning: (count: number) => string;
   publicityTitle: string;
   publicityUntil: string;
   notPublished: string;
@@ -104,6 +105,7 @@ export const bundleTexts: Texts<BundleText> = {
     publish: '公示入围名单',
     publishLead: (days) => `公示 ${days} 天，期间居民可以提出异议；公示后名单不能再调整。`,
     confirmPublish: '确认公示',
+    openSheetsWarning: (n) => `还有 ${n} 份已分配的评分表未提交，公示后不再计入排名：`,
     publicityTitle: '公示与锁定',
     publicityUntil: '公示截止',
     notPublished: '入围名单尚未公示。',
@@ -171,6 +173,8 @@ export const bundleTexts: Texts<BundleText> = {
     publishLead: (days) =>
       `Published for ${days} days, during which residents may object; afterwards the shortlist cannot change.`,
     confirmPublish: 'Publish',
+    openSheetsWarning: (n) =>
+      `${n} assigned score sheets are still open; once published they no longer count:`,
     publicityTitle: 'Publicity and lock',
     publicityUntil: 'Publicity ends',
     notPublished: 'The shortlist is not published yet.',

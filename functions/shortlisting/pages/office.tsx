@@ -26,6 +26,7 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
+import { openSheets } from '../../../shared/review/actions.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
@@ -182,8 +183,11 @@ function BundlePage(props: {
   message?: string | undefined;
   done?: string | undefined;
   confirm?: boolean;
+  /** Assigned sheets still open, shown in the confirmation step (publishing leaves them out). */
+  openSheets?: { title: string; judgeName: string }[];
 }) {
   const { locale, contest, bundle } = props;
+  const open = props.openSheets ?? [];
   const text = pick(bundleTexts, locale);
   const action = href('officeBundlePost', { contestId: contest.id });
   const editable = contest.status === 'review';
@@ -208,6 +212,18 @@ function BundlePage(props: {
           ]}
         >
           <p>{text.publishLead(contest.publicityDays)}</p>
+          {open.length > 0 ? (
+            <Notice tone="bad">
+              {text.openSheetsWarning(open.length)}
+              <ul>
+                {open.map((sheet) => (
+                  <li>
+                    {sheet.title}（{sheet.judgeName}）
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          ) : null}
         </ConfirmStep>
       ) : null}
       <p class="lead">{editable ? text.lead : text.notInReview}</p>
@@ -484,6 +500,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
         errors={extra.errors ?? {}}
         message={message}
         confirm={extra.confirm ?? false}
+        openSheets={extra.confirm ? await openSheets(deps, principal, contestId) : []}
         done={doneMessage(c.req.query('done'), locale)}
       />,
       { title: pick(bundleTexts, locale).title },
@@ -501,7 +518,10 @@ export function shortlistingOfficePages(deps: HttpDeps) {
     const version = Number(formText(form, 'version')) || undefined;
     if (op === 'publish') {
       if (formText(form, 'confirmed') !== 'yes') return renderBundle(c, contestId, { confirm: true });
-      const result = await attempt(locale, () => publishBundle(deps, principal, contestId, version));
+      // The confirmation step listed the open sheets, so confirming it confirms leaving them out.
+      const result = await attempt(locale, () =>
+        publishBundle(deps, principal, contestId, version, { confirmOpenSheets: true }),
+      );
       if (result.ok)
         return c.redirect(href('officePublicityPage', { contestId }, { done: 'published' }), 303);
       return renderBundle(c, contestId, { message: result.message }, 422);
