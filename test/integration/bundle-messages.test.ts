@@ -7,6 +7,7 @@ import { buildScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectProblem } from '../support/hostile.ts';
 import { call } from '../support/http.ts';
+import { expectReadable, pageClient, pageText } from '../support/page-client.ts';
 import { buildReviewWorld, scores } from '../support/review-world.ts';
 import { asPrincipal } from '../support/world.ts';
 
@@ -101,6 +102,15 @@ describe('publishing with assigned sheets still open', () => {
       expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['confirmOpenSheets']);
     }
     expect((await call(app, 'GET', `/api/contests/${w.contestId}/publicity`)).status).toBe(404);
+
+    // The office page's confirmation step lists them (confirming it sends confirmOpenSheets).
+    const officer = pageClient(w.tokens.officer);
+    const page = `/office/contests/${w.contestId}/bundle`;
+    await officer.get(app, page);
+    const confirm = await officer.post(app, page, { do: 'publish' });
+    expect(pageText(confirm.body)).toContain('还有 2 份已分配的评分表未提交，公示后不再计入排名：');
+    expect(pageText(confirm.body)).toContain('项目1（专家2）');
+    expectReadable(confirm.body);
 
     const wrong = await call(app, 'POST', publish, {
       token: w.tokens.officer,
