@@ -20,6 +20,7 @@ import {
   submitSheet,
 } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { recordSignIn } from '../../shared/user/directory.ts';
 import { completeProposal, contestInput, teamInput } from './fixtures.ts';
 import type { Harness } from './harness.ts';
 import { scores, twoOffices } from './review-world.ts';
@@ -98,6 +99,8 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     officer: user('officer', '王主任', ['officer'], office),
     otherOfficer: user('officer-other', '李主任', ['officer'], otherOffice),
   };
+  // As if everyone had signed in once: the user directory knows who the judges are.
+  for (const person of Object.values(users)) await recordSignIn(deps, person);
   const as = (who: keyof typeof users) => asPrincipal(users[who]);
   const officer = as('officer');
 

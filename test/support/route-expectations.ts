@@ -282,13 +282,36 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       expect: officer(200),
     },
   ],
+  screenProposals: [
+    {
+      phase: 'screening',
+      request: (w) => ({
+        path: `${c(w)}/screenings`,
+        body: { items: [{ proposalId: w.proposal, eligible: true }] },
+      }),
+      expect: officer(200),
+    },
+  ],
 
   // Judging.
   addJudge: [
     {
       phase: 'review',
-      request: (w) => ({ path: `${c(w)}/judges/new-judge`, body: { name: '新专家' } }),
+      request: (w) => ({ path: `${c(w)}/judges/${w.users.outsiderJudge.sub}`, body: { name: '新专家' } }),
       expect: officer(201),
+    },
+  ],
+  removeJudge: [
+    {
+      phase: 'review',
+      request: (w) => ({ path: `${c(w)}/judges/${w.users.unassignedJudge.sub}` }),
+      expect: officer(200),
+    },
+    {
+      label: 'a judge with a submitted sheet stays',
+      phase: 'review',
+      request: (w) => ({ path: `${c(w)}/judges/${w.users.assignedJudge.sub}` }),
+      expect: officer(409),
     },
   ],
   listPanel: [{ phase: 'review', request: (w) => ({ path: `${c(w)}/judges` }), expect: officer(200) }],
@@ -347,6 +370,15 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   ],
   submitSheet: [
     { phase: 'review', request: (w) => ({ path: `${p(w)}/sheet/submit` }), expect: { assignedJudge: 200 } },
+    {
+      label: 'with its scores in the request',
+      phase: 'review',
+      request: (w) => ({
+        path: `${p(w)}/sheet/submit`,
+        body: { scores: scores([2000, 2000, 1000, 1000, 1500]) },
+      }),
+      expect: { assignedJudge: 200 },
+    },
   ],
   declareConflict: [
     {
@@ -386,6 +418,15 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     {
       phase: 'review',
       request: (w) => ({ path: `/office/contests/${w.contestId}/review`, form: { do: 'auto-assign' } }),
+      expect: officer(303),
+    },
+    {
+      label: 'taking a judge off the panel',
+      phase: 'review',
+      request: (w) => ({
+        path: `/office/contests/${w.contestId}/review`,
+        form: { do: 'removeJudge', leaving: w.users.unassignedJudge.sub },
+      }),
       expect: officer(303),
     },
   ],
