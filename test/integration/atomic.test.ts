@@ -285,8 +285,10 @@ describe('3. child writes are conditioned on the phase', { timeout: 120_000 }, (
       scores: scores([500, 500, 500, 500, 500]),
     });
     const held = gate((command, input) => isTransaction(command) && input.includes('#PUBLICITY'));
+    // The extra judge's sheet is still open: the officer confirms publishing without it.
     const publishing = call(faultyApps(w, held.fault).shortlisting, 'POST', `${path(w)}/publish`, {
       token: w.tokens.officer,
+      body: { confirmOpenSheets: true },
     });
     await held.arrived;
     const judgeToken = await h.tokenFor(extra);

@@ -136,12 +136,12 @@ describe('the local server', () => {
       const contests = await fetchJson(`${server.url}/api/contests`);
       const id = contests.body.items[0].id as string;
       const wrong = await fetchJson(`${server.url}/api/contests/${id}/judges/judge-1`, {
-        method: 'DELETE',
+        method: 'POST',
         headers: { 'accept-language': 'en' },
       });
       expect(wrong.status).toBe(405);
       expect(wrong.headers.get('content-type')).toContain('application/problem+json');
-      expect(wrong.headers.get('allow')).toBe('PUT');
+      expect(wrong.headers.get('allow')).toBe('DELETE, PUT');
       const unknown = await fetchJson(`${server.url}/api/contests/${id}/nothing-here`);
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get('content-type')).toContain('application/problem+json');

@@ -102,10 +102,10 @@ describe('an officer of an office never enters, screens their own or judges in i
     const w = await buildReviewWorld(h, { proposals: 2, judges: 3, minJudges: 2 });
     const [proposalId] = w.proposalIds;
     const person = officerWhoIs(`officer-judge-${w.office}`, w.office);
-    // Added by another officer (the panel cannot know a judge's office), and assigned.
+    // Signed in once (so the directory knows the judge role), added by another officer, assigned.
+    const token = await h.tokenFor(person);
     await addJudge(w.deps, w.officer, w.contestId, person.sub, person.name);
     await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: person.sub });
-    const token = await h.tokenFor(person);
     const base = `/api/contests/${w.contestId}/proposals/${proposalId}`;
     const attempts = [
       await call(w.app, 'GET', `${base}/blind`, { token }),
@@ -123,9 +123,10 @@ describe('an officer of an office never enters, screens their own or judges in i
 
     // A judge who is an officer of another office judges here like any judge.
     const outside: DevUser = { ...officerWhoIs(`officer-elsewhere-${w.office}`, 'another-office') };
+    const outsideToken = await h.tokenFor(outside);
     await addJudge(w.deps, w.officer, w.contestId, outside.sub, outside.name);
     await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: outside.sub });
-    const theirs = await call(w.app, 'GET', `${base}/blind`, { token: await h.tokenFor(outside) });
+    const theirs = await call(w.app, 'GET', `${base}/blind`, { token: outsideToken });
     expect(theirs.status).toBe(200);
 
     const self = await call(w.app, 'PUT', `/api/contests/${w.contestId}/judges/${w.officerUser.sub}`, {
