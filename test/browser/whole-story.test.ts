@@ -102,7 +102,7 @@ describe('a contest from set-up to a verified notice, clicked through in a brows
     await officer.getByLabel('单个项目资助上限').fill('8,000');
     await officer.getByLabel('项目类别').fill('为老服务\n青少年成长');
     await officer.getByLabel('服务社区').fill('东城社区\n南城社区');
-    await officer.getByLabel('每个项目的评审专家人数').fill('3');
+    await officer.getByLabel('每个项目的最少有效评分份数').fill('3');
     await press(officer, '创建草稿');
     expect(await officer.locator('#f-budgetFen-error').textContent()).toContain('请填写金额');
     expect(await officer.getByLabel('大赛名称').inputValue()).toBe(TITLE);
