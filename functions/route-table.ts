@@ -10,7 +10,14 @@ import type { Role } from '../shared/auth.ts';
  * who is not signed in to the sign-in page and answers a signed-in person without the role with
  * a 403 page; the gateway lets pages through without a token (see `gatewayChecksToken`).
  */
-export const FUNCTIONS = ['submissions', 'scoring', 'shortlisting', 'awards', 'portal'] as const;
+export const FUNCTIONS = [
+  'submissions',
+  'scoring',
+  'shortlisting',
+  'awards',
+  'procurement',
+  'portal',
+] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteRole = Role | 'public';
@@ -592,6 +599,155 @@ export const routeTable = {
     '/office/contests/{contestId}/records',
     ['officer'],
     'Officer: issue the notices',
+  ),
+
+  // Procurement by competitive consultation (竞争性磋商): set-up, bids, scoring, the award.
+  listOfficeProcurements: r(
+    'procurement',
+    'get',
+    '/api/offices/{officeId}/procurements',
+    ['officer'],
+    "List an office's procurements",
+  ),
+  createProcurement: r(
+    'procurement',
+    'post',
+    '/api/offices/{officeId}/procurements',
+    ['officer'],
+    'Set up a procurement (draft)',
+  ),
+  getProcurement: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}',
+    ['public'],
+    'Read a procurement',
+  ),
+  updateProcurement: r(
+    'procurement',
+    'patch',
+    '/api/procurements/{procurementId}',
+    ['officer'],
+    'Edit a procurement draft',
+  ),
+  announceProcurement: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/announce',
+    ['officer'],
+    'Announce (the set-up freezes)',
+  ),
+  openBidding: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/open-bidding',
+    ['officer'],
+    'Open bidding',
+  ),
+  closeBidding: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/close-bidding',
+    ['officer'],
+    'Close bidding after its deadline and open the bids (consultation)',
+  ),
+  callFinalQuotations: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/call-final-quotations',
+    ['officer'],
+    'Ask the responsive suppliers for their final quotations',
+  ),
+  startEvaluation: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/start-evaluation',
+    ['officer'],
+    'Start scoring after the final-quotation deadline',
+  ),
+  recommendCandidates: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/recommend',
+    ['officer'],
+    "Record the panel's ranked candidates",
+  ),
+  confirmCandidate: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/award',
+    ['officer'],
+    'Confirm the first candidate not declined (award)',
+  ),
+  declineCandidate: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/decline',
+    ['officer'],
+    'Decline the current candidate, with the reason',
+  ),
+  terminateProcurement: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/terminate',
+    ['officer'],
+    'Terminate, with the reason',
+  ),
+  submitBid: r(
+    'procurement',
+    'put',
+    '/api/procurements/{procurementId}/bids/{teamId}',
+    ['resident'],
+    "Send my organisation's one bid (sealed until the deadline)",
+  ),
+  listBids: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}/bids',
+    ['officer', 'judge'],
+    'The bids, once unsealed (after the bidding deadline)',
+  ),
+  submitFinalQuotation: r(
+    'procurement',
+    'put',
+    '/api/procurements/{procurementId}/bids/{teamId}/final-quotation',
+    ['resident'],
+    "Send my organisation's one final quotation",
+  ),
+  declareBidConflict: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/bids/{teamId}/conflict',
+    ['judge'],
+    'Declare a conflict of interest with a supplier',
+  ),
+  submitBidSheet: r(
+    'procurement',
+    'put',
+    '/api/procurements/{procurementId}/bids/{teamId}/sheet',
+    ['judge'],
+    'Submit my score sheet for a bid (final)',
+  ),
+  myBidSheets: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}/sheets/mine',
+    ['judge'],
+    'My score sheets',
+  ),
+  procurementEvaluation: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}/evaluation',
+    ['public'],
+    'The evaluation: officers once unsealed, the panel once recommended, everyone once awarded',
+  ),
+  procurementOcds: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}/ocds.json',
+    ['public'],
+    'The award as an OCDS release (once awarded)',
   ),
 
   // Portal: pages and API documentation.

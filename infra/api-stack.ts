@@ -70,6 +70,7 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   scoring: { access: 'RW' },
   shortlisting: { access: 'RW' },
   awards: { access: 'RW' },
+  procurement: { access: 'RW' },
   portal: { access: 'RO', bundledFiles: SWAGGER_UI_FILES },
 };
 

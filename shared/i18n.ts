@@ -424,6 +424,83 @@ const messages = {
     'zh-CN': '自发布磋商文件至响应文件递交截止不得少于 {days} 日，截止时间最早为 {earliest:time}',
     en: 'Bidding must stay open at least {days} days after the announcement; the earliest deadline is {earliest:time}',
   },
+  'procurement.notFound': { 'zh-CN': '磋商项目不存在', en: 'Procurement not found' },
+  'procurement.bidNotFound': {
+    'zh-CN': '该供应商没有递交响应文件',
+    en: 'This supplier has not sent a bid',
+  },
+  'procurement.notOnPanel': {
+    'zh-CN': '您不是本项目磋商小组的成员',
+    en: 'You are not on this procurement’s panel',
+  },
+  'procurement.biddingClosed': {
+    'zh-CN': '响应文件已于 {deadline:time} 截止递交',
+    en: 'Bids closed at {deadline:time}',
+  },
+  'procurement.biddingOpen': {
+    'zh-CN': '响应文件递交截止时间 {deadline:time} 未到，不能开启响应文件',
+    en: 'Bidding is open until {deadline:time}; the bids cannot be opened before then',
+  },
+  'procurement.alreadyBid': {
+    'zh-CN': '该供应商已递交响应文件，每家供应商只能递交一次',
+    en: 'This supplier has already sent its bid; each supplier bids once',
+  },
+  'procurement.aboveCeiling': {
+    'zh-CN': '报价 {amount:yuan}高于最高限价 {ceiling:yuan}',
+    en: 'The price of {amount:yuan} is above the ceiling price of {ceiling:yuan}',
+  },
+  'procurement.unknownPart': {
+    'zh-CN': '“{value}”不是磋商文件要求的响应文件组成部分',
+    en: '“{value}” is not a part the consultation documents ask for',
+  },
+  'procurement.notResponsive': {
+    'zh-CN': '该供应商的响应文件未实质性响应磋商文件，不能提交最后报价',
+    en: 'This supplier’s bid is not responsive; it cannot give a final quotation',
+  },
+  'procurement.alreadyQuoted': {
+    'zh-CN': '该供应商已提交最后报价，只能提交一次',
+    en: 'This supplier has already given its final quotation; it is given once',
+  },
+  'procurement.quotationClosed': {
+    'zh-CN': '最后报价已于 {deadline:time} 截止',
+    en: 'Final quotations closed at {deadline:time}',
+  },
+  'procurement.quotationOpen': {
+    'zh-CN': '最后报价截止时间 {deadline:time} 未到，不能开始评分',
+    en: 'Final quotations are open until {deadline:time}; scoring cannot start before then',
+  },
+  'procurement.tooFewResponsive': {
+    'zh-CN': '实质性响应的供应商只有 {responsive} 家，少于要求的 {required} 家，应终止采购',
+    en: 'Only {responsive} suppliers respond, fewer than the {required} required; the procurement must be terminated',
+  },
+  'procurement.conflicted': {
+    'zh-CN': '您与该供应商存在利益关系，应当回避，不能评分',
+    en: 'You have a conflict of interest with this supplier and cannot score it',
+  },
+  'procurement.notScored': {
+    'zh-CN': '该响应文件无效或没有最后报价，不参加评分',
+    en: 'This bid is not responsive or has no final quotation; it is not scored',
+  },
+  'procurement.sheetSubmitted': {
+    'zh-CN': '您已提交对该供应商的评分，不能再修改或回避',
+    en: 'You have already submitted your sheet for this supplier; it is final',
+  },
+  'procurement.evaluationIncomplete': {
+    'zh-CN': '还有 {count} 份评分未提交，不能推荐成交候选人',
+    en: '{count} sheets are still missing; the candidates cannot be recommended yet',
+  },
+  'procurement.evaluationChanged': {
+    'zh-CN': '推荐前刚有评分或回避发生变化，请刷新后重新核对再推荐',
+    en: 'A sheet or a conflict changed just before the recommendation; reload, check and recommend again',
+  },
+  'procurement.noCandidate': {
+    'zh-CN': '已没有可确定的成交候选人，请终止采购并记录理由',
+    en: 'No candidate is left to confirm; terminate the procurement with the reason',
+  },
+  'procurement.resultNotPublished': {
+    'zh-CN': '成交结果尚未公告',
+    en: 'The result has not been announced yet',
+  },
   'text.invisible': {
     'zh-CN': '{field}须包含至少一个看得见的字符（空格、零宽字符、盲文空白等填充字符不算）',
     en: '{field} needs at least one visible character (spaces, zero-width and blank filler characters do not count)',

@@ -131,6 +131,38 @@ export const keys = {
    * `counter` what it counts and where. Its own partition, so no contest read ever sees it.
    */
   quota: (owner: string, counter: string) => ({ pk: `QUOTA#${owner}`, sk: counter }),
+  /** A procurement and everything inside it share its partition: one Query reads it whole. */
+  procurement: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}`, sk: '#PROCUREMENT' }),
+  /** gsi1: an office's procurements, newest first. */
+  procurementByOffice: (officeId: string, createdAt: string, procurementId: string) => ({
+    gsi1pk: `OFFICE#${officeId}`,
+    gsi1sk: `PROCUREMENT#${createdAt}#${procurementId}`,
+  }),
+  /** One bid per supplier: the key itself makes a second bid impossible. */
+  bid: (procurementId: string, teamId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `BID#${teamId}`,
+  }),
+  /** One final quotation per supplier, likewise. */
+  finalQuotation: (procurementId: string, teamId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `FINAL#${teamId}`,
+  }),
+  procurementConflict: (procurementId: string, teamId: string, judgeId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `CONFLICT#${teamId}#${judgeId}`,
+  }),
+  /** One sheet per panel member and bid; member first, so a member's sheets are one key range. */
+  bidSheet: (procurementId: string, judgeId: string, teamId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `SHEET#${judgeId}#${teamId}`,
+  }),
+  /** The deal notice (成交通知书) or result notice of a supplier. */
+  procurementNotice: (procurementId: string, teamId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `NOTICE#${teamId}`,
+  }),
+  procurementPartition: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}` }),
 
   /** Every item of a contest's partition, in one paginated Query. */
   contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),
@@ -153,6 +185,12 @@ export const ENTITY = {
   lockedBundle: 'locked-bundle',
   notice: 'notice',
   noticeNumber: 'notice-number',
+  procurement: 'procurement',
+  bid: 'bid',
+  finalQuotation: 'final-quotation',
+  procurementConflict: 'procurement-conflict',
+  bidSheet: 'bid-sheet',
+  procurementNotice: 'procurement-notice',
   auditEntry: 'audit-entry',
   auditHead: 'audit-head',
   quota: 'quota',

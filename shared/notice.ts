@@ -155,6 +155,12 @@ export function lockedBundleDigest(content: unknown): string {
 
 // ——— Open Contracting Data Standard 1.1 ———
 
+/**
+ * OCDS needs a publisher prefix registered with the Open Contracting Partnership; until a
+ * deployment registers its own, releases carry this one, which marks them as unregistered.
+ */
+export const OCID_PREFIX = 'ocds-mvdemo';
+
 /** What the OCDS export needs from a locked contest. */
 export interface OcdsInput {
   /** The publisher's ocid prefix as registered, e.g. "ocds-abc123" (a trailing "-" is fine). */

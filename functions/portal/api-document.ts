@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { createAwardsApp } from '../awards/app.tsx';
 import type { HttpDeps } from '../http/app.ts';
 import { annotateUnits } from '../http/openapi-units.ts';
+import { createProcurementApp } from '../procurement/app.ts';
 import { FUNCTIONS, type FunctionName } from '../route-table.ts';
 import { createScoringApp } from '../scoring/app.ts';
 import { createShortlistingApp } from '../shortlisting/app.ts';
@@ -21,6 +22,7 @@ export const documentedApps = {
   scoring: createScoringApp,
   shortlisting: createShortlistingApp,
   awards: createAwardsApp,
+  procurement: createProcurementApp,
 } satisfies Record<Exclude<FunctionName, 'portal'>, (deps: HttpDeps) => DocumentSource>;
 
 const INFO = { title: '微创投 Micro-Venture API', version: packageJson.version };

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
+import { createProcurementApp } from '../../functions/procurement/app.ts';
 import type { FunctionName } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
@@ -100,6 +101,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       scoring: createScoringApp(deps),
       shortlisting: createShortlistingApp(deps),
       awards: createAwardsApp(deps),
+      procurement: createProcurementApp(deps),
       portal: createPortalApp(deps),
     };
     // /dev/* lets anyone sign in as anyone: only this machine may reach it, unless told otherwise.

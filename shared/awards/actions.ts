@@ -16,6 +16,7 @@ import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
 import {
   noticeNumber,
+  OCID_PREFIX,
   ocdsRelease,
   parseNoticeNumber,
   sameCode,
@@ -283,12 +284,6 @@ export async function verifyNotice(deps: Deps, typed: string, code: string) {
     },
   };
 }
-
-/**
- * OCDS needs a publisher prefix registered with the Open Contracting Partnership; until a
- * deployment registers its own, releases carry this one, which marks them as unregistered.
- */
-const OCID_PREFIX = 'ocds-mvdemo';
 
 /** The awards as an OCDS release: public once the bundle is locked. */
 export async function awardsRelease(deps: Deps, contestId: string) {

@@ -1,5 +1,6 @@
-import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
 import { keys } from '../keys.ts';
+import { type ProcessCondition, phaseCheckOn, statusIn, transitionUpdateOn } from '../phase-conditions.ts';
 import type { CheckOp, UpdateOp } from '../transact.ts';
 import type { IfMatch } from '../versioned.ts';
 import type { ContestStatus } from './model.ts';
@@ -112,57 +113,21 @@ export function phaseCondition(set: PhaseSet) {
   return { condition: phase.expression, names: phase.names, values: phase.values };
 }
 
-function statusIn(statuses: readonly ContestStatus[]) {
-  const values: Record<string, string> = {};
-  statuses.forEach((status, i) => {
-    values[`:phase${i}`] = status;
-  });
-  return {
-    expression: `#phase IN (${Object.keys(values).join(', ')})`,
-    names: { '#phase': 'status' },
-    values,
-  };
-}
-
 /** Explains a failed phase condition from the contest item as it was (ALL_OLD). */
 export function explainPhase(old: Record<string, unknown> | undefined) {
   return wrongPhase((old?.status as ContestStatus | undefined) ?? 'draft');
 }
+
+/** A further condition on the contest item, and what its failure means. */
+export type ContestCondition = ProcessCondition;
 
 /**
  * The ConditionCheck a child write carries: the contest is in one of the set's phases (and,
  * optionally, a further condition on the contest item, e.g. the deadline). A failure is a 409
  * naming the phase the contest was in, or what `explain` says from the contest as it was.
  */
-export function phaseCheck(
-  contestId: string,
-  set: PhaseSet,
-  extra?: {
-    expression: string;
-    values: Record<string, unknown>;
-    explain: (old: Record<string, unknown>) => Error | undefined;
-  },
-): CheckOp {
-  const phase = statusIn(PHASES[set]);
-  return {
-    kind: 'check',
-    key: keys.contest(contestId),
-    expression: extra ? `${phase.expression} AND ${extra.expression}` : phase.expression,
-    names: phase.names,
-    values: { ...phase.values, ...extra?.values },
-    explain: (old) => {
-      if (old && (PHASES[set] as readonly string[]).includes(String(old.status)) && extra)
-        return extra.explain(old) ?? explainPhase(old);
-      return explainPhase(old);
-    },
-  };
-}
-
-/** A further condition on the contest item, and what its failure means. */
-export interface ContestCondition {
-  expression: string;
-  values: Record<string, unknown>;
-  explain: (old: Record<string, unknown>) => Error | undefined;
+export function phaseCheck(contestId: string, set: PhaseSet, extra?: ContestCondition): CheckOp {
+  return phaseCheckOn(keys.contest(contestId), PHASES[set], explainPhase, extra);
 }
 
 /**
@@ -182,32 +147,15 @@ export function transitionUpdate(
   } = {},
 ): UpdateOp {
   const to = nextPhase(contest, name);
-  const phase = statusIn(TRANSITIONS[name].from);
-  const { expectedVersion, extra } = options;
-  const parts = [
-    phase.expression,
-    expectedVersion === undefined ? '' : 'version = :readVersion',
-    extra ? `(${extra.expression})` : '',
-  ].filter(Boolean);
-  return {
-    kind: 'update',
-    key: keys.contest(contest.id),
-    set: { ...options.fields, status: to, updatedAt: now },
-    add: { version: 1 },
-    expression: parts.join(' AND '),
-    names: phase.names,
-    values: {
-      ...phase.values,
-      ...(expectedVersion === undefined ? {} : { ':readVersion': contest.version }),
-      ...extra?.values,
-    },
-    explain: (old) => {
-      if (!old || !canTransition({ status: old.status as ContestStatus }, name)) return explainPhase(old);
-      if (expectedVersion !== undefined && old.version !== contest.version)
-        return new PreconditionFailedError('precondition.failed');
-      return extra?.explain(old) ?? explainPhase(old);
-    },
-  };
+  return transitionUpdateOn(
+    keys.contest(contest.id),
+    contest,
+    TRANSITIONS[name].from,
+    to,
+    now,
+    explainPhase,
+    options,
+  );
 }
 
 /**

@@ -1,5 +1,8 @@
-import { formatShanghai } from '../clock.ts';
 import { ConflictError } from '../errors.ts';
+import { keys } from '../keys.ts';
+import { type ProcessCondition, phaseCheckOn, statusIn, transitionUpdateOn } from '../phase-conditions.ts';
+import type { CheckOp, UpdateOp } from '../transact.ts';
+import type { IfMatch } from '../versioned.ts';
 import { z } from '../zod.ts';
 
 /**
@@ -152,12 +155,70 @@ export function nextPhase(procurement: HasStatus, name: TransitionName): Procure
  * Bids are sealed until the bidding deadline (财库〔2014〕214号 Art. 17 opens them only for the
  * panel's review): a bid may be read only once the procurement has left the sealed phases and the
  * deadline has passed. Both conditions, so neither an early phase move nor a clock alone unseals
- * them. Throws a 409 ConflictError `procurement.bidsSealed` with the deadline in Beijing time.
+ * them. Throws a 409 ConflictError `procurement.bidsSealed` with the deadline (shown in Beijing time).
  */
 export function assertBidsUnsealed(procurement: HasStatus & { biddingDeadline: string }, now: Date): void {
   if (inPhase(procurement, 'sealed') || now.getTime() < Date.parse(procurement.biddingDeadline)) {
-    throw new ConflictError('procurement.bidsSealed', {
-      deadline: formatShanghai(procurement.biddingDeadline),
-    });
+    throw new ConflictError('procurement.bidsSealed', { deadline: procurement.biddingDeadline });
   }
+}
+
+/** Explains a failed phase condition from the procurement item as it was (ALL_OLD). */
+export function explainPhase(old: Record<string, unknown> | undefined): ConflictError {
+  const parsed = ProcurementPhase.safeParse(old?.status);
+  return wrongPhase(parsed.success ? parsed.data : 'draft');
+}
+
+/**
+ * The ConditionCheck a child write (a bid, a final quotation, a conflict, a sheet) carries: the
+ * procurement is in one of the set's phases, and under `extra` (a deadline, say). A failure is
+ * the 409 naming the phase the procurement was in, or what `extra` explains.
+ */
+export function phaseCheck(procurementId: string, set: PhaseSet, extra?: ProcessCondition): CheckOp {
+  return phaseCheckOn(keys.procurement(procurementId), PHASES[set], explainPhase, extra);
+}
+
+/**
+ * For writes that change what the evaluation reads (a sheet, a conflict): the phase condition as
+ * an update that moves the procurement's `evaluationRevision` on, so a recommendation that read
+ * the evaluation before this write cannot commit after it (it commits on the revision it read).
+ */
+export function evaluationChange(procurementId: string, set: PhaseSet): UpdateOp {
+  const phase = statusIn(PHASES[set]);
+  return {
+    kind: 'update',
+    key: keys.procurement(procurementId),
+    add: { evaluationRevision: 1 },
+    expression: phase.expression,
+    names: phase.names,
+    values: phase.values,
+    explain: explainPhase,
+  };
+}
+
+/**
+ * The procurement item's conditional update for a transition, the commit point of its
+ * transaction: from the transition's phases (at the version read when If-Match was sent) to
+ * the next, with the fields it records. 409 naming the phase, 412 on a stale version.
+ */
+export function transitionUpdate(
+  procurement: HasStatus & { id: string; version: number },
+  name: TransitionName,
+  now: string,
+  options: {
+    fields?: Record<string, unknown>;
+    expectedVersion?: IfMatch | undefined;
+    extra?: ProcessCondition;
+  } = {},
+): UpdateOp {
+  const to = nextPhase(procurement, name);
+  return transitionUpdateOn(
+    keys.procurement(procurement.id),
+    procurement,
+    TRANSITIONS[name].from,
+    to,
+    now,
+    explainPhase,
+    options,
+  );
 }

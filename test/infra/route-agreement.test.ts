@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
+import { createProcurementApp } from '../../functions/procurement/app.ts';
 import { FUNCTIONS, routesOf } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
@@ -14,6 +15,7 @@ const apps = {
   scoring: createScoringApp(noDeps),
   shortlisting: createShortlistingApp(noDeps),
   awards: createAwardsApp(noDeps),
+  procurement: createProcurementApp(noDeps),
   portal: createPortalApp(noDeps),
 };
 

@@ -93,6 +93,7 @@ describe('the local dispatcher', () => {
       scoring: app('scoring'),
       shortlisting: app('shortlisting'),
       awards: app('awards'),
+      procurement: app('procurement'),
       portal: app('portal'),
     },
     app('dev'),
@@ -107,6 +108,7 @@ describe('the local dispatcher', () => {
     expect(await to('POST', '/api/contests/abc/proposals/def/submit')).toBe('submissions');
     expect(await to('GET', '/api/contests/abc/ranking.csv')).toBe('scoring');
     expect(await to('PUT', '/api/contests/abc/proposals/def/sheet')).toBe('scoring');
+    expect(await to('PUT', '/api/procurements/abc/bids/def/sheet')).toBe('procurement');
     // No route: the portal answers it with problem+json (404, or 405 with Allow).
     expect(await to('DELETE', '/api/contests')).toBe('portal');
     expect(await to('GET', '/api/nowhere')).toBe('portal');

@@ -1,0 +1,128 @@
+import { z } from '@hono/zod-openapi';
+import {
+  declareConflict,
+  listBids,
+  mySheets,
+  submitBid,
+  submitFinalQuotation,
+  submitSheet,
+} from '../../shared/procurement/actions.ts';
+import { BidInput, FinalQuotationInput } from '../../shared/procurement/model.ts';
+import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
+import { jsonBody, jsonResponse } from '../http/params.ts';
+import {
+  BidOut,
+  BidParams,
+  BidSheetOut,
+  FinalQuotationOut,
+  OpenedBidOut,
+  ProcurementConflictOut,
+  ProcurementParams,
+  ReasonInput,
+} from './schemas.ts';
+
+/** Scores in hundredths of a point, one per criterion; checked against the criteria in the domain. */
+const SheetInput = z.strictObject({ scores: z.record(z.string().max(40), z.number()) });
+
+/** Suppliers' bids and final quotations; the panel's conflicts and sheets. */
+export function bidsRoutes(deps: HttpDeps) {
+  const app = createRouter();
+
+  app.openapi(
+    defineRoute('submitBid', {
+      request: { params: BidParams, body: jsonBody(BidInput.openapi('BidInput')) },
+      description: 'The price in whole fen, at most the ceiling; one text per required part.',
+      responses: {
+        201: jsonResponse(BidOut, 'Received (sealed until the bidding deadline)'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      const bid = await submitBid(deps, principalOf(c), procurementId, { ...c.req.valid('json'), teamId });
+      return c.json(bid, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute('listBids', {
+      request: { params: ProcurementParams },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(OpenedBidOut) }), 'The bids, opened'),
+        ...problems(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const items = await listBids(deps, principalOf(c), c.req.valid('param').procurementId);
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('submitFinalQuotation', {
+      request: { params: BidParams, body: jsonBody(FinalQuotationInput.openapi('FinalQuotationInput')) },
+      responses: {
+        201: jsonResponse(FinalQuotationOut, 'Received'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      const quotation = await submitFinalQuotation(deps, principalOf(c), procurementId, {
+        ...c.req.valid('json'),
+        teamId,
+      });
+      return c.json(quotation, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute('declareBidConflict', {
+      request: { params: BidParams, body: jsonBody(ReasonInput) },
+      responses: {
+        200: jsonResponse(ProcurementConflictOut, 'Recorded'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      return c.json(
+        await declareConflict(deps, principalOf(c), procurementId, teamId, c.req.valid('json').reason),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute('submitBidSheet', {
+      request: { params: BidParams, body: jsonBody(SheetInput.openapi('BidSheetInput')) },
+      responses: {
+        201: jsonResponse(BidSheetOut, 'Submitted (final)'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      return c.json(
+        await submitSheet(deps, principalOf(c), procurementId, teamId, c.req.valid('json').scores),
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute('myBidSheets', {
+      request: { params: ProcurementParams },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(BidSheetOut) }), 'My sheets, and nobody else’s'),
+        ...problems(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const items = await mySheets(deps, principalOf(c), c.req.valid('param').procurementId);
+      return c.json({ items }, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import { isOfficerOf, type Principal } from '../../shared/auth.ts';
+import {
+  Bid,
+  BidSheet,
+  FinalQuotation,
+  Procurement,
+  ProcurementConflict,
+} from '../../shared/procurement/store.ts';
+import { RequiredText } from '../../shared/text.ts';
+import { etag } from '../../shared/versioned.ts';
+import { Id } from '../http/params.ts';
+
+export const OfficeParams = z.object({ officeId: Id });
+export const ProcurementParams = z.object({ procurementId: Id });
+export const BidParams = z.object({ procurementId: Id, teamId: Id });
+
+export const ReasonInput = z.strictObject({ reason: RequiredText(1_000) });
+
+export const ProcurementOut = Procurement.omit({ requestHash: true, createdBy: true }).openapi('Procurement');
+export const BidOut = Bid.openapi('Bid');
+export const OpenedBidOut = Bid.extend({ finalQuotationFen: z.number().int().nullable() }).openapi(
+  'OpenedBid',
+);
+export const FinalQuotationOut = FinalQuotation.openapi('FinalQuotation');
+export const BidSheetOut = BidSheet.openapi('BidSheet');
+export const ProcurementConflictOut = ProcurementConflict.openapi('ProcurementConflict');
+
+/**
+ * A procurement as its reader may see it: the office's officers read everything; others do not
+ * read the internal fields, nor the candidates and declines before the award.
+ */
+export function procurementView(procurement: Procurement, principal: Principal | undefined) {
+  const { requestHash: _hash, createdBy: _by, ...rest } = procurement;
+  if (isOfficerOf(principal, procurement.officeId) || procurement.status === 'awarded') return rest;
+  const { candidates: _candidates, declined: _declined, evaluationRevision: _revision, ...shown } = rest;
+  return shown;
+}
+
+export const withEtag = (version: number) => ({ ETag: etag(version) });

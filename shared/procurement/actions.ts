@@ -1,0 +1,802 @@
+import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import { createOp, creation, insertOnce } from '../create-once.ts';
+import { keyPrefix, queryAll } from '../db.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import { OCID_PREFIX } from '../notice.ts';
+import { getOffice } from '../office/office.ts';
+import type { PageRequest } from '../paging.ts';
+import { type ProcessCondition, statusIn } from '../phase-conditions.ts';
+import { sheetScoresSchema, sheetTotal } from '../scoring.ts';
+import { teamOfOwner } from '../team/team.ts';
+import { AlreadyExists, commit, type Op } from '../transact.ts';
+import { parseOrThrow, pickShape } from '../validation.ts';
+import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
+import type { z } from '../zod.ts';
+import {
+  type BidForEvaluation,
+  bidReasons,
+  evaluate,
+  isRegisteredSupplier,
+  nextCandidate,
+} from './evaluation.ts';
+import {
+  assertBidsUnsealed,
+  assertPhase,
+  evaluationChange,
+  explainPhase,
+  inPhase,
+  nextPhase,
+  PHASES,
+  phaseCheck,
+  TRANSITION_ACTIONS,
+  type TransitionName,
+  transitionUpdate,
+} from './lifecycle.ts';
+import {
+  announceIssues,
+  type BidInput,
+  type FinalQuotationInput,
+  ProcurementSetup,
+  ProcurementSetupFields,
+} from './model.ts';
+import { procurementRelease } from './ocds.ts';
+import {
+  type Bid,
+  BidSheet,
+  bidItem,
+  conflictItem,
+  type FinalQuotation,
+  finalQuotationItem,
+  getBid,
+  getProcurement,
+  listProcurementsByOffice,
+  type Procurement,
+  ProcurementConflict,
+  procurementItem,
+  readWholeProcurement,
+  sheetItem,
+  type WholeProcurement,
+} from './store.ts';
+
+/**
+ * What people and programs do with a procurement by competitive consultation (财库〔2014〕214号),
+ * each a domain action with its object checks; the rules are in model.ts, lifecycle.ts and
+ * evaluation.ts, the HTTP routes in functions/procurement/. Every state change is one
+ * transaction with its audit entry (shared/transact.ts), conditioned on the procurement's phase.
+ * Money is whole fen, scores hundredths, times UTC ISO-8601.
+ */
+
+const notFound = () => new NotFoundError('procurement.notFound');
+
+/** A draft is its office's alone; from the announcement on (a terminated one too, if announced) it is public. */
+function isPublic(procurement: Procurement): boolean {
+  return inPhase(procurement, 'public') || procurement.announcedAt !== undefined;
+}
+
+/** Reads a procurement as `principal` may see it: 404 for a draft of another office. */
+export async function readProcurement(
+  deps: Deps,
+  principal: Principal | undefined,
+  procurementId: string,
+): Promise<Procurement> {
+  const procurement = await getProcurement(deps.db, procurementId);
+  if (!procurement || (!isPublic(procurement) && !isOfficerOf(principal, procurement.officeId)))
+    throw notFound();
+  return procurement;
+}
+
+/** Loads a procurement an officer is about to act on: 404 unknown, 403 another office. */
+export async function procurementForOfficer(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+): Promise<Procurement> {
+  const procurement = await getProcurement(deps.db, procurementId);
+  if (!procurement) throw notFound();
+  assertOfficer(principal, procurement.officeId);
+  return procurement;
+}
+
+const isPanelMember = (procurement: Procurement, judgeId: string) =>
+  procurement.panel.some((member) => member.judgeId === judgeId);
+
+/** A panel member's procurement: 404 unless public, 403 `procurement.notOnPanel` for anyone else. */
+async function procurementForMember(deps: Deps, principal: Principal, procurementId: string) {
+  const procurement = await readProcurement(deps, principal, procurementId);
+  if (!isPanelMember(procurement, principal.sub)) throw new ForbiddenError('procurement.notOnPanel');
+  return procurement;
+}
+
+/**
+ * Creates a draft in the officer's office. The set-up is checked whole (`ProcurementSetup`:
+ * 422 with every field error, e.g. a price weight outside its band without approval, an even
+ * panel). Idempotent with an Idempotency-Key.
+ */
+export async function createProcurement(
+  deps: Deps,
+  principal: Principal,
+  officeId: string,
+  input: z.input<typeof ProcurementSetupFields>,
+  idempotencyKey?: string,
+): Promise<{ procurement: Procurement; created: boolean }> {
+  assertOfficer(principal, officeId);
+  const office = await getOffice(deps.db, officeId);
+  if (!office) throw new NotFoundError('office.notFound');
+  const setup = parseOrThrow(ProcurementSetup, input);
+  const now = deps.clock.now().toISOString();
+  const procurement: Procurement = {
+    ...setup,
+    ...creation('procurement', principal.sub, input, idempotencyKey),
+    officeId,
+    officeName: office.name,
+    status: 'draft',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: principal.sub,
+  };
+  const { entity, created } = await insertOnce(
+    deps,
+    procurement,
+    procurementItem,
+    () => getProcurement(deps.db, procurement.id),
+    (existing) => existing.createdBy === principal.sub,
+    { trail: procurement.id, actor: principal.sub, action: 'procurement.create', subject: procurement.id },
+  );
+  return { procurement: entity, created };
+}
+
+/** The conditional write of the procurement item inside a phase set, as nextVersionPut takes it. */
+function inPhaseCondition(set: keyof typeof PHASES) {
+  const phase = statusIn(PHASES[set]);
+  return { condition: phase.expression, names: phase.names, values: phase.values, explain: explainPhase };
+}
+
+/** Edits a draft's set-up: the merged set-up checked whole, one write on the version and the draft phase. */
+export async function updateProcurement(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  patch: Partial<z.input<typeof ProcurementSetupFields>>,
+  ifMatch: IfMatch,
+): Promise<Procurement> {
+  const procurement = await procurementForOfficer(deps, principal, procurementId);
+  assertVersion(procurement, ifMatch);
+  assertPhase(procurement, 'setup');
+  const setup = parseOrThrow(ProcurementSetup, {
+    ...pickShape(ProcurementSetupFields, procurement),
+    ...patch,
+  });
+  return saveNextVersion(
+    deps,
+    { ...procurement, ...setup },
+    procurementItem,
+    { expectedVersion: ifMatch, ...inPhaseCondition('setup') },
+    {
+      trail: procurementId,
+      actor: principal.sub,
+      action: 'procurement.edit',
+      subject: procurementId,
+      summary: { version: procurement.version + 1 },
+    },
+  );
+}
+
+export function listOfficeProcurements(
+  deps: Deps,
+  principal: Principal,
+  officeId: string,
+  page: PageRequest,
+) {
+  assertOfficer(principal, officeId);
+  return listProcurementsByOffice(deps.db, deps.cursors, officeId, page);
+}
+
+/**
+ * Makes a transition: one transaction of the procurement's conditional phase update (at the
+ * version read), the items written with it and the audit entry. Errors: 409 naming the phase
+ * when the procurement has moved, 412 when it changed since it was read (or If-Match is stale).
+ */
+async function transition(
+  deps: Deps,
+  actor: string,
+  procurement: Procurement,
+  name: TransitionName,
+  options: {
+    fields?: Partial<Procurement>;
+    extra?: ProcessCondition;
+    summary?: Record<string, unknown>;
+    also?: readonly Op[];
+  } = {},
+): Promise<Procurement> {
+  const now = deps.clock.now().toISOString();
+  const fields = options.fields ?? {};
+  const to = nextPhase(procurement, name);
+  await commit(
+    deps,
+    [
+      transitionUpdate(procurement, name, now, {
+        fields,
+        expectedVersion: procurement.version,
+        ...(options.extra ? { extra: options.extra } : {}),
+      }),
+      ...(options.also ?? []),
+    ],
+    {
+      trail: procurement.id,
+      actor,
+      action: TRANSITION_ACTIONS[name],
+      subject: procurement.id,
+      summary: { from: procurement.status, to, version: procurement.version + 1, ...options.summary },
+    },
+  );
+  return { ...procurement, ...fields, status: to, version: procurement.version + 1, updatedAt: now };
+}
+
+/** An officer's transition: loads the procurement for the officer, checks If-Match and the phase. */
+async function officerTransition(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  name: TransitionName,
+  ifMatch: IfMatch | undefined,
+  prepare: (procurement: Procurement, now: Date) => Promise<Parameters<typeof transition>[4]> | undefined,
+) {
+  const procurement = await procurementForOfficer(deps, principal, procurementId);
+  assertVersion(procurement, ifMatch);
+  nextPhase(procurement, name);
+  const options = await prepare(procurement, deps.clock.now());
+  return transition(deps, principal.sub, procurement, name, options);
+}
+
+/** Art. 10: announcing publishes the documents and freezes the set-up; bidding stays open ≥ 10 days. */
+export function announceProcurement(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  ifMatch?: IfMatch,
+) {
+  return officerTransition(deps, principal, procurementId, 'announce', ifMatch, async (procurement, now) => {
+    const issues = announceIssues(procurement, now);
+    if (issues.length > 0) {
+      const { code, ...params } = issues[0]!.params;
+      throw new ValidationError(
+        code as 'procurement.biddingTooShort',
+        params,
+        issues.map((issue) => ({ path: issue.path.join('.'), message: String(code), params })),
+      );
+    }
+    return { fields: { announcedAt: now.toISOString() } };
+  });
+}
+
+export function openBidding(deps: Deps, principal: Principal, procurementId: string, ifMatch?: IfMatch) {
+  return officerTransition(deps, principal, procurementId, 'openBidding', ifMatch, async () => ({}));
+}
+
+/** A bid as the evaluation reads it, with its final quotation when there is one. */
+function forEvaluation(bid: Bid, quotation?: FinalQuotation): BidForEvaluation {
+  return {
+    bidId: bid.teamId,
+    supplierId: bid.teamId,
+    registered: bid.registered,
+    priceFen: bid.priceFen,
+    partCodes: Object.keys(bid.parts),
+    ...(quotation ? { finalQuotationFen: quotation.quotationFen } : {}),
+    submittedAt: bid.submittedAt,
+  };
+}
+
+function tooFew(responsive: number, required: number) {
+  return new ConflictError('procurement.tooFewResponsive', { responsive, required });
+}
+
+/** After the bidding deadline the bids are opened (Art. 17); before it, 409 with the deadline. */
+export function closeBidding(deps: Deps, principal: Principal, procurementId: string, ifMatch?: IfMatch) {
+  return officerTransition(
+    deps,
+    principal,
+    procurementId,
+    'closeBidding',
+    ifMatch,
+    async (procurement, now) => {
+      if (now.getTime() < Date.parse(procurement.biddingDeadline))
+        throw new ConflictError('procurement.biddingOpen', { deadline: procurement.biddingDeadline });
+      return { fields: {} };
+    },
+  );
+}
+
+/**
+ * Art. 21: every responsive supplier is asked for one final quotation. Refused (409) when fewer
+ * suppliers respond than required: the officer then terminates with that reason (Art. 34).
+ */
+export function callFinalQuotations(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  ifMatch?: IfMatch,
+) {
+  return officerTransition(
+    deps,
+    principal,
+    procurementId,
+    'callFinalQuotations',
+    ifMatch,
+    async (procurement) => {
+      const whole = (await readWholeProcurement(deps.db, procurementId))!;
+      const responsive = whole.bids.filter((bid) => bidReasons(procurement, forEvaluation(bid)).length === 0);
+      if (responsive.length < procurement.minResponsive)
+        throw tooFew(responsive.length, procurement.minResponsive);
+      return { summary: { responsive: responsive.length } };
+    },
+  );
+}
+
+/** Scoring starts once the final-quotation deadline has passed, with enough suppliers still in. */
+export function startEvaluation(deps: Deps, principal: Principal, procurementId: string, ifMatch?: IfMatch) {
+  return officerTransition(
+    deps,
+    principal,
+    procurementId,
+    'startEvaluation',
+    ifMatch,
+    async (procurement, now) => {
+      if (now.getTime() < Date.parse(procurement.finalQuotationDeadline))
+        throw new ConflictError('procurement.quotationOpen', {
+          deadline: procurement.finalQuotationDeadline,
+        });
+      const result = evaluateWhole((await readWholeProcurement(deps.db, procurementId))!);
+      if (result.outcome === 'terminated') throw tooFew(result.responsive, result.required);
+      return {};
+    },
+  );
+}
+
+/**
+ * Art. 25: the panel's recommendation, the candidates in rank order, frozen on the procurement.
+ * Refused (409) while a sheet is missing; commits only on the evaluation revision it read, so a
+ * sheet or conflict recorded meanwhile makes it fail rather than be left out.
+ */
+export function recommend(deps: Deps, principal: Principal, procurementId: string, ifMatch?: IfMatch) {
+  return officerTransition(deps, principal, procurementId, 'recommend', ifMatch, async (procurement) => {
+    const result = evaluateWhole((await readWholeProcurement(deps.db, procurementId))!);
+    if (result.outcome === 'terminated') throw tooFew(result.responsive, result.required);
+    if (result.outcome === 'incomplete')
+      throw new ConflictError('procurement.evaluationIncomplete', {
+        count: result.missingSheets.length + result.unscorable.length,
+      });
+    const revision = procurement.evaluationRevision ?? 0;
+    return {
+      fields: { candidates: result.candidates },
+      extra: {
+        expression:
+          revision === 0
+            ? 'attribute_not_exists(evaluationRevision) OR evaluationRevision = :rev'
+            : 'evaluationRevision = :rev',
+        values: { ':rev': revision },
+        explain: () => new ConflictError('procurement.evaluationChanged'),
+      },
+      summary: { candidates: result.candidates },
+    };
+  });
+}
+
+/**
+ * Art. 28: the officer confirms the first candidate not declined. Commits on the version read:
+ * two confirmations at once give one award and one 409 (the phase has moved), and a confirmation
+ * racing a decline gets 412. 409 `procurement.noCandidate` when every candidate was declined.
+ */
+export function confirmCandidate(deps: Deps, principal: Principal, procurementId: string, ifMatch?: IfMatch) {
+  return officerTransition(deps, principal, procurementId, 'award', ifMatch, async (procurement, now) => {
+    const bidId = nextCandidate(procurement.candidates ?? [], declinedIds(procurement));
+    if (!bidId) throw new ConflictError('procurement.noCandidate');
+    return { fields: { awardedBidId: bidId, awardedAt: now.toISOString() }, summary: { bidId } };
+  });
+}
+
+const declinedIds = (procurement: Procurement) => (procurement.declined ?? []).map((d) => d.bidId);
+
+/**
+ * Art. 28: the officer does not take the current candidate, and records why; the next one is then
+ * the candidate. One write on the version read, in the award phase. 409 when none is left.
+ */
+export async function declineCandidate(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  reason: string,
+  ifMatch?: IfMatch,
+): Promise<Procurement> {
+  const procurement = await procurementForOfficer(deps, principal, procurementId);
+  assertVersion(procurement, ifMatch);
+  assertPhase(procurement, 'award');
+  const bidId = nextCandidate(procurement.candidates ?? [], declinedIds(procurement));
+  if (!bidId) throw new ConflictError('procurement.noCandidate');
+  const at = deps.clock.now().toISOString();
+  const declined = [...(procurement.declined ?? []), { bidId, reason, by: principal.sub, at }];
+  return saveNextVersion(
+    deps,
+    { ...procurement, declined },
+    procurementItem,
+    { expectedVersion: procurement.version, ...inPhaseCondition('award') },
+    {
+      trail: procurementId,
+      actor: principal.sub,
+      action: 'procurement.declined',
+      subject: bidId,
+      summary: { reason },
+    },
+  );
+}
+
+/** Art. 34: terminates, with the reason on the record, from any phase that is not final. */
+export function terminateProcurement(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  reason: string,
+  ifMatch?: IfMatch,
+) {
+  return officerTransition(deps, principal, procurementId, 'terminate', ifMatch, async (_, now) => ({
+    fields: { terminatedAt: now.toISOString(), terminationReason: reason },
+    summary: { reason },
+  }));
+}
+
+/** The condition every write with a deadline carries: the deadline (on the procurement item) is still ahead. */
+function beforeDeadline(
+  field: 'biddingDeadline' | 'finalQuotationDeadline',
+  now: string,
+  error: () => Error,
+) {
+  return { expression: `:now < ${field}`, values: { ':now': now }, explain: error };
+}
+
+function aboveCeiling(path: string, amountFen: number, ceilingFen: number) {
+  const params = { amount: amountFen, ceiling: ceilingFen };
+  return new ValidationError('procurement.aboveCeiling', params, [
+    { path, message: 'procurement.aboveCeiling', params },
+  ]);
+}
+
+/**
+ * A supplier's one bid (Art. 17: sealed until the deadline). Any team may send it through its
+ * owner; only a registered organisation's bid is responsive, which the evaluation records.
+ * Errors: 403 not the team's owner; 409 wrong phase, after the deadline (`procurement.biddingClosed`)
+ * or a second bid (`procurement.alreadyBid`); 422 above the ceiling or naming an unknown part.
+ */
+export async function submitBid(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  input: BidInput & { teamId: string },
+): Promise<Bid> {
+  const procurement = await readProcurement(deps, principal, procurementId);
+  const team = await teamOfOwner(deps, principal, input.teamId);
+  assertPhase(procurement, 'bids');
+  const now = deps.clock.now().toISOString();
+  const closed = () =>
+    new ConflictError('procurement.biddingClosed', { deadline: procurement.biddingDeadline });
+  if (now >= procurement.biddingDeadline) throw closed();
+  if (input.priceFen > procurement.ceilingFen)
+    throw aboveCeiling('priceFen', input.priceFen, procurement.ceilingFen);
+  const known = new Set(procurement.requiredParts.map((part) => part.code));
+  const unknown = Object.keys(input.parts).filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      'procurement.unknownPart',
+      { value: unknown.join(', ') },
+      unknown.map((code) => ({
+        path: `parts.${code}`,
+        message: 'procurement.unknownPart',
+        params: { value: code },
+      })),
+    );
+  }
+  const bid: Bid = {
+    procurementId,
+    teamId: team.id,
+    supplierName: team.name,
+    ownerSub: team.ownerSub,
+    registered: isRegisteredSupplier(team),
+    ...(team.certificateNumber ? { certificateNumber: team.certificateNumber } : {}),
+    priceFen: input.priceFen,
+    parts: input.parts,
+    submittedAt: now,
+  };
+  await commit(
+    deps,
+    [
+      phaseCheck(procurementId, 'bids', beforeDeadline('biddingDeadline', now, closed)),
+      { ...createOp(bidItem(bid)), explain: () => new ConflictError('procurement.alreadyBid') },
+    ],
+    // The audit entry says that a bid came, not what it says: the bid is sealed.
+    { trail: procurementId, actor: principal.sub, action: 'bid.submit', subject: team.id },
+  );
+  return bid;
+}
+
+/**
+ * A responsive supplier's one final quotation (Art. 21), never above the ceiling. Errors: 403
+ * not the owner; 404 no bid; 409 wrong phase, after the deadline, not responsive, or a second
+ * quotation; 422 above the ceiling.
+ */
+export async function submitFinalQuotation(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  input: z.infer<typeof FinalQuotationInput> & { teamId: string },
+): Promise<FinalQuotation> {
+  const procurement = await readProcurement(deps, principal, procurementId);
+  const team = await teamOfOwner(deps, principal, input.teamId);
+  assertPhase(procurement, 'finalQuotations');
+  const now = deps.clock.now().toISOString();
+  const closed = () =>
+    new ConflictError('procurement.quotationClosed', { deadline: procurement.finalQuotationDeadline });
+  if (now >= procurement.finalQuotationDeadline) throw closed();
+  const bid = await getBid(deps.db, procurementId, team.id);
+  if (!bid) throw new NotFoundError('procurement.bidNotFound');
+  if (bidReasons(procurement, forEvaluation(bid)).length > 0)
+    throw new ConflictError('procurement.notResponsive');
+  if (input.quotationFen > procurement.ceilingFen)
+    throw aboveCeiling('quotationFen', input.quotationFen, procurement.ceilingFen);
+  const quotation: FinalQuotation = {
+    procurementId,
+    teamId: team.id,
+    quotationFen: input.quotationFen,
+    submittedAt: now,
+  };
+  await commit(
+    deps,
+    [
+      phaseCheck(procurementId, 'finalQuotations', beforeDeadline('finalQuotationDeadline', now, closed)),
+      {
+        ...createOp(finalQuotationItem(quotation)),
+        explain: () => new ConflictError('procurement.alreadyQuoted'),
+      },
+    ],
+    {
+      trail: procurementId,
+      actor: principal.sub,
+      action: 'final-quotation.submit',
+      subject: team.id,
+      summary: { quotationFen: input.quotationFen },
+    },
+  );
+  return quotation;
+}
+
+/** A bid with its final quotation, as the officer and the panel read it once unsealed. */
+export interface OpenedBid extends Bid {
+  finalQuotationFen: number | null;
+}
+
+/**
+ * The bids, once unsealed (`assertBidsUnsealed`: past the bidding deadline and out of the sealed
+ * phases): 409 `procurement.bidsSealed` before, for every role alike. Then only the officers of
+ * the office and the panel members read them (403 for anyone else).
+ */
+export async function listBids(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+): Promise<OpenedBid[]> {
+  const procurement = await readProcurement(deps, principal, procurementId);
+  assertBidsUnsealed(procurement, deps.clock.now());
+  if (!isOfficerOf(principal, procurement.officeId) && !isPanelMember(procurement, principal.sub))
+    throw new ForbiddenError('http.forbidden');
+  const whole = (await readWholeProcurement(deps.db, procurementId))!;
+  const quotations = new Map(whole.finalQuotations.map((q) => [q.teamId, q.quotationFen]));
+  return whole.bids.map((bid) => ({ ...bid, finalQuotationFen: quotations.get(bid.teamId) ?? null }));
+}
+
+/** Whether a panel member may not score a supplier: declared, or the owner of its team. */
+function conflictedWith(bid: Pick<Bid, 'ownerSub'>, judgeId: string, declared: boolean): boolean {
+  return declared || bid.ownerSub === judgeId;
+}
+
+/**
+ * A panel member declares a conflict with a supplier (from the opening of the bids until scoring
+ * ends), before scoring it. Idempotent. Errors: 403 not on the panel; 404 no such bid; 409 wrong
+ * phase, or the member has already submitted a sheet for it.
+ */
+export async function declareConflict(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  teamId: string,
+  reason: string,
+): Promise<ProcurementConflict> {
+  const procurement = await procurementForMember(deps, principal, procurementId);
+  assertPhase(procurement, 'conflicts');
+  if (!(await getBid(deps.db, procurementId, teamId))) throw new NotFoundError('procurement.bidNotFound');
+  const conflict: ProcurementConflict = {
+    procurementId,
+    teamId,
+    judgeId: principal.sub,
+    reason,
+    declaredAt: deps.clock.now().toISOString(),
+  };
+  try {
+    await commit(
+      deps,
+      [
+        evaluationChange(procurementId, 'conflicts'),
+        createOp(conflictItem(conflict)),
+        {
+          kind: 'check',
+          key: keys.bidSheet(procurementId, principal.sub, teamId),
+          expression: 'attribute_not_exists(pk)',
+          explain: () => new ConflictError('procurement.sheetSubmitted'),
+        },
+      ],
+      {
+        trail: procurementId,
+        actor: principal.sub,
+        action: 'conflict.declare',
+        subject: teamId,
+        summary: { reason },
+      },
+    );
+    return conflict;
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+    return error.old ? ProcurementConflict.parse(withoutKeys(error.old)) : conflict;
+  }
+}
+
+/**
+ * A panel member's sheet for one bid, final once submitted (Art. 24: each member scores on their
+ * own). Only in evaluation, only for a bid that is still in (responsive, with its final quotation),
+ * never for a supplier the member is conflicted with. Errors: 403 not on the panel or conflicted;
+ * 404 no such bid; 409 wrong phase, a bid not scored, or a second sheet; 422 scores outside the
+ * criteria.
+ */
+export async function submitSheet(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  teamId: string,
+  scores: Record<string, number>,
+): Promise<BidSheet> {
+  const procurement = await procurementForMember(deps, principal, procurementId);
+  assertPhase(procurement, 'sheets');
+  const whole = (await readWholeProcurement(deps.db, procurementId))!;
+  const bid = whole.bids.find((b) => b.teamId === teamId);
+  if (!bid) throw new NotFoundError('procurement.bidNotFound');
+  const declared = whole.conflicts.some((c) => c.teamId === teamId && c.judgeId === principal.sub);
+  if (conflictedWith(bid, principal.sub, declared)) throw new ForbiddenError('procurement.conflicted');
+  const result = evaluateWhole(whole).bids.find((b) => b.bidId === teamId);
+  if (!result?.responsive) throw new ConflictError('procurement.notScored');
+  const checked = parseOrThrow(sheetScoresSchema([...procurement.criteria], { complete: true }), scores);
+  const sheet: BidSheet = {
+    procurementId,
+    teamId,
+    judgeId: principal.sub,
+    scores: checked,
+    total: sheetTotal(checked),
+    submittedAt: deps.clock.now().toISOString(),
+  };
+  await commit(
+    deps,
+    [
+      evaluationChange(procurementId, 'sheets'),
+      {
+        kind: 'check',
+        key: keys.procurementConflict(procurementId, teamId, principal.sub),
+        expression: 'attribute_not_exists(pk)',
+        explain: () => new ForbiddenError('procurement.conflicted'),
+      },
+      { ...createOp(sheetItem(sheet)), explain: () => new ConflictError('procurement.sheetSubmitted') },
+    ],
+    {
+      trail: procurementId,
+      actor: principal.sub,
+      action: 'sheet.submit',
+      subject: teamId,
+      summary: { total: sheet.total },
+    },
+  );
+  return sheet;
+}
+
+/** A panel member's own sheets, and nobody else's: members score blind to each other. */
+export async function mySheets(deps: Deps, principal: Principal, procurementId: string): Promise<BidSheet[]> {
+  await procurementForMember(deps, principal, procurementId);
+  const { pk, sk } = keys.bidSheet(procurementId, principal.sub, '');
+  const items = await queryAll(deps.db, { ...keyPrefix(pk, sk), ConsistentRead: true });
+  return items.map((item) => BidSheet.parse(withoutKeys(item)));
+}
+
+/** The conflicts the evaluation honours: declared ones and panel members who own a bidding team. */
+function panelConflicts(whole: WholeProcurement) {
+  const declared = whole.conflicts.map((c) => ({ judgeId: c.judgeId, supplierId: c.teamId }));
+  const owners = whole.bids.flatMap((bid) =>
+    whole.procurement.panel
+      .filter((member) => conflictedWith(bid, member.judgeId, false))
+      .map((member) => ({ judgeId: member.judgeId, supplierId: bid.teamId })),
+  );
+  return [...declared, ...owners];
+}
+
+/** The evaluation (shared/procurement/evaluation.ts) of what is stored now. */
+export function evaluateWhole(whole: WholeProcurement) {
+  const { procurement } = whole;
+  const quotations = new Map(whole.finalQuotations.map((q) => [q.teamId, q]));
+  return evaluate(
+    { ...procurement, panel: procurement.panel.map((member) => member.judgeId) },
+    whole.bids.map((bid) => forEvaluation(bid, quotations.get(bid.teamId))),
+    whole.sheets.map((sheet) => ({ bidId: sheet.teamId, judgeId: sheet.judgeId, scores: sheet.scores })),
+    panelConflicts(whole),
+  );
+}
+
+/**
+ * The evaluation as each reader may see it: the office's officers once the bids are unsealed
+ * (progress, missing sheets, each member's totals); the panel once it has recommended; everyone
+ * once the procurement is awarded (the result announcement, without the members' sheets).
+ * Errors: 404 unknown or a draft; 409 `procurement.bidsSealed` for officers before the deadline;
+ * 409 `procurement.resultNotPublished` for anyone else before it is public.
+ */
+export async function readEvaluation(deps: Deps, principal: Principal | undefined, procurementId: string) {
+  const procurement = await readProcurement(deps, principal, procurementId);
+  const officer = isOfficerOf(principal, procurement.officeId);
+  const member = principal !== undefined && isPanelMember(procurement, principal.sub);
+  if (officer) assertBidsUnsealed(procurement, deps.clock.now());
+  else if (!(procurement.status === 'awarded' || (member && procurement.status === 'recommended')))
+    throw new ConflictError('procurement.resultNotPublished');
+  const whole = (await readWholeProcurement(deps.db, procurementId))!;
+  const result = evaluateWhole(whole);
+  const names = Object.fromEntries(whole.bids.map((bid) => [bid.teamId, bid.supplierName]));
+  return {
+    procurement: whole.procurement,
+    evaluation: {
+      ...result,
+      bids: result.bids.map((bid) => ({
+        ...bid,
+        supplierName: names[bid.supplierId] ?? bid.supplierId,
+        sheets: officer || member ? bid.sheets : [],
+      })),
+    },
+    supplierNames: names,
+    nextCandidate:
+      procurement.status === 'recommended'
+        ? (nextCandidate(procurement.candidates ?? [], declinedIds(procurement)) ?? null)
+        : null,
+  };
+}
+
+/**
+ * The OCDS release of an awarded procurement (shared/procurement/ocds.ts); 409
+ * `procurement.resultNotPublished` before the award.
+ */
+export async function procurementOcds(deps: Deps, procurementId: string) {
+  const whole = await readWholeProcurement(deps.db, procurementId);
+  const procurement = whole?.procurement;
+  if (!whole || !procurement || !isPublic(procurement)) throw notFound();
+  if (procurement.status !== 'awarded' || !procurement.awardedBidId || !procurement.awardedAt)
+    throw new ConflictError('procurement.resultNotPublished');
+  const result = evaluateWhole(whole);
+  const byId = new Map(result.bids.map((bid) => [bid.bidId, bid]));
+  const awarded = whole.bids.find((bid) => bid.teamId === procurement.awardedBidId)!;
+  return procurementRelease({
+    ocidPrefix: OCID_PREFIX,
+    procurement: { ...procurement, awardedAt: procurement.awardedAt },
+    office: { id: procurement.officeId, name: procurement.officeName },
+    bids: whole.bids.map((bid) => ({
+      teamId: bid.teamId,
+      supplierName: bid.supplierName,
+      submittedAt: bid.submittedAt,
+      valueFen: byId.get(bid.teamId)?.finalQuotationFen ?? bid.priceFen,
+      status: byId.get(bid.teamId)?.responsive ? 'valid' : 'disqualified',
+    })),
+    awarded: {
+      teamId: awarded.teamId,
+      supplierName: awarded.supplierName,
+      amountFen: byId.get(awarded.teamId)!.finalQuotationFen!,
+    },
+  });
+}
