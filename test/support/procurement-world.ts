@@ -98,28 +98,33 @@ export const PROCUREMENT_ACTORS = [
 ] as const;
 export type ProcurementActor = (typeof PROCUREMENT_ACTORS)[number];
 
-/** Phases a world can be brought to, in order. */
-export type WorldPhase = Extract<
-  ProcurementPhase,
-  'draft' | 'bidding' | 'consultation' | 'final-quotation' | 'evaluation' | 'recommended' | 'awarded'
->;
+/** Phases a world can be brought to, in order; `scored` is evaluation with every sheet in. */
+export type WorldPhase = Exclude<ProcurementPhase, 'terminated'> | 'scored';
 const ORDER: WorldPhase[] = [
   'draft',
+  'announced',
   'bidding',
   'consultation',
   'final-quotation',
   'evaluation',
+  'scored',
   'recommended',
   'awarded',
 ];
 
+export interface WorldOptions {
+  /** Bring it to bidding (or later) without any bid sent. */
+  noBids?: boolean;
+  /** Bring it to final quotation without any quotation sent. */
+  noQuotes?: boolean;
+}
+
 /**
  * The worked example's procurement brought to `phase` through the domain actions: three
  * panel members (m1–m3, judges), the four suppliers A–D (D a resident team), an office with
- * its officer and another office. `bidsUpTo` stops the bids after that many (all four by
- * default). Its own clock, its own app.
+ * its officer and another office. Its own clock, its own app.
  */
-export async function buildProcurementWorld(h: Harness, phase: WorldPhase) {
+export async function buildProcurementWorld(h: Harness, phase: WorldPhase, options: WorldOptions = {}) {
   const office = `office-${newId()}`;
   const otherOffice = `office-${newId()}`;
   await seedOffices(h, office, otherOffice);
@@ -162,10 +167,10 @@ export async function buildProcurementWorld(h: Harness, phase: WorldPhase) {
   }
   const id = procurement.id;
   const reached = (p: WorldPhase) => ORDER.indexOf(phase) >= ORDER.indexOf(p);
+  if (reached('announced')) await announceProcurement(deps, officer, id);
   if (reached('bidding')) {
-    await announceProcurement(deps, officer, id);
     await openBidding(deps, officer, id);
-    for (const [i, bid] of example.bids.entries()) {
+    for (const [i, bid] of options.noBids ? [] : example.bids.entries()) {
       await submitBid(deps, asPrincipal(supplierUsers[i]!), id, {
         teamId: teams[bid.letter]!,
         priceFen: bid.priceFen,
@@ -179,7 +184,7 @@ export async function buildProcurementWorld(h: Harness, phase: WorldPhase) {
   }
   if (reached('final-quotation')) {
     await callFinalQuotations(deps, officer, id);
-    for (const [i, bid] of example.bids.entries()) {
+    for (const [i, bid] of options.noQuotes ? [] : example.bids.entries()) {
       if (bid.finalFen === undefined) continue;
       await submitFinalQuotation(deps, asPrincipal(supplierUsers[i]!), id, {
         teamId: teams[bid.letter]!,
@@ -191,13 +196,13 @@ export async function buildProcurementWorld(h: Harness, phase: WorldPhase) {
     clock.advance(8 * DAY_MS);
     await startEvaluation(deps, officer, id);
   }
-  if (reached('recommended')) {
+  if (reached('scored')) {
     for (const sheet of example.sheets) {
       const member = members[Number(sheet.member.slice(1)) - 1]!;
       await submitSheet(deps, asPrincipal(member), id, teams[sheet.letter]!, sheet.scores);
     }
-    await recommend(deps, officer, id);
   }
+  if (reached('recommended')) await recommend(deps, officer, id);
   if (reached('awarded')) await confirmCandidate(deps, officer, id);
 
   const tokens: Record<ProcurementActor, string | undefined> = {
