@@ -1,4 +1,3 @@
-import { formatShanghai } from '../clock.ts';
 import { Code, CodeName, Instant } from '../contest/model.ts';
 import { PositiveFen } from '../money.ts';
 import { Criterion, FULL_MARKS, FULL_WEIGHT_BP, formatPoints } from '../scoring.ts';
@@ -153,7 +152,7 @@ export function announceIssues(setup: Pick<ProcurementSetup, 'biddingDeadline'>,
           params: {
             code: 'procurement.biddingTooShort',
             days: MIN_BIDDING_DAYS,
-            earliest: formatShanghai(earliest),
+            earliest,
           },
         },
       ]

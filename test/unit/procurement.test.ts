@@ -392,7 +392,7 @@ describe('the set-up', () => {
     expect(tooSoon).toEqual([
       {
         path: ['biddingDeadline'],
-        params: { code: 'procurement.biddingTooShort', days: 10, earliest: '2026/04/20 10:00（北京时间）' },
+        params: { code: 'procurement.biddingTooShort', days: 10, earliest: '2026-04-20T02:00:00.000Z' },
       },
     ]);
     expect(justEnough).toEqual([]);

@@ -1,0 +1,398 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  callFinalQuotations,
+  closeBidding,
+  startEvaluation,
+  submitBid,
+  submitFinalQuotation,
+} from '../../shared/procurement/actions.ts';
+import { createTeam } from '../../shared/team/team.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { expectProblem, fuzzRoutes } from '../support/hostile.ts';
+import { call } from '../support/http.ts';
+import {
+  buildProcurementWorld,
+  PARTS,
+  type ProcurementWorld,
+  procurementInput,
+  supplierTeam,
+} from '../support/procurement-world.ts';
+import { asPrincipal, DAY_MS } from '../support/world.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+const parts = Object.fromEntries(PARTS.map((part) => [part.code, '内容']));
+const base = (w: ProcurementWorld) => `/api/procurements/${w.procurementId}`;
+
+/** What the procurement and its office hold: a refused request leaves all of it as it was. */
+async function snapshot(w: ProcurementWorld) {
+  const list = await call(w.app, 'GET', `/api/offices/${w.office}/procurements`, { token: w.tokens.officer });
+  return { ...(await w.snapshot()), list: list.body };
+}
+
+/** Sends a request that must be refused with `status`, naming the cause in the detail, writing nothing. */
+async function refused(
+  w: ProcurementWorld,
+  method: string,
+  path: string,
+  options: { token: string | undefined; body?: unknown; lang?: 'zh-CN' | 'en' },
+  status: number,
+  detail: RegExp,
+) {
+  const before = await snapshot(w);
+  const response = await call(w.app, method, path, options);
+  expectProblem(response, status);
+  expect(`${response.body.detail} ${JSON.stringify(response.body.errors ?? [])}`).toMatch(detail);
+  expect(await snapshot(w)).toEqual(before);
+  return response;
+}
+
+/** The example's suppliers give their final quotations (the world is in final quotation). */
+async function quoteAsInTheExample(w: ProcurementWorld) {
+  for (const [i, bid] of w.example.bids.entries()) {
+    if (bid.finalFen === undefined) continue;
+    await submitFinalQuotation(w.deps, asPrincipal(w.supplierUsers[i]!), w.procurementId, {
+      teamId: w.teams[bid.letter]!,
+      quotationFen: bid.finalFen,
+    });
+  }
+}
+
+describe('bad input to the procurement function is refused with a clear 4xx and changes nothing', () => {
+  it('refuses a price weight outside its band without an approval, and takes it with one', async () => {
+    const w = await buildProcurementWorld(h, 'draft');
+    const path = `/api/offices/${w.office}/procurements`;
+    const criteria = w.example.criteria.map((c, i) =>
+      i === 0 ? { ...c, maxPoints: c.maxPoints - 2000 } : c,
+    );
+    const outside = procurementInput(w.clock.now(), w.panel, { priceWeightBp: 4000, criteria });
+    await refused(
+      w,
+      'POST',
+      path,
+      { token: w.tokens.officer, body: outside },
+      422,
+      /40\.00%.*10\.00%.*30\.00%/,
+    );
+    const zh = await refused(
+      w,
+      'POST',
+      path,
+      { token: w.tokens.officer, body: outside, lang: 'zh-CN' },
+      422,
+      /财政部门/,
+    );
+    expect(zh.body.errors[0].path).toBe('priceWeightBp');
+    const approved = await call(w.app, 'POST', path, {
+      token: w.tokens.officer,
+      body: { ...outside, weightApproval: { reason: '经区财政局审核同意', reference: '红财采〔2026〕3号' } },
+    });
+    expect(approved.status).toBe(201);
+  });
+
+  it('refuses an even or too small panel, and criteria that do not make 100 with the price points', async () => {
+    const w = await buildProcurementWorld(h, 'draft');
+    const path = `/api/offices/${w.office}/procurements`;
+    const four = [...w.panel, { judgeId: 'm4', name: '专家4' }];
+    for (const panel of [four, w.panel.slice(0, 1), w.panel.slice(0, 2)]) {
+      const body = procurementInput(w.clock.now(), panel);
+      await refused(
+        w,
+        'POST',
+        path,
+        { token: w.tokens.officer, body },
+        422,
+        /odd number of members, at least 3 \(now \d\)/,
+      );
+    }
+    const body = procurementInput(w.clock.now(), w.panel, { priceWeightBp: 3000 });
+    await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, /80\.00 points.*30\.00.*100/);
+  });
+
+  it('refuses to announce with fewer than 10 days to the bidding deadline', async () => {
+    const w = await buildProcurementWorld(h, 'draft');
+    w.clock.advance(3 * DAY_MS);
+    await refused(
+      w,
+      'POST',
+      `${base(w)}/announce`,
+      { token: w.tokens.officer },
+      422,
+      /at least 10 days.*Beijing time/,
+    );
+  });
+
+  it('refuses a bid above the ceiling or in fractional fen, naming the amounts in yuan', async () => {
+    const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    const path = `${base(w)}/bids/${w.teams.A}`;
+    const token = w.tokens.supplier;
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { priceFen: 15_000_001, parts } },
+      422,
+      /150,000\.01 yuan.*150,000\.00 yuan/,
+    );
+    await refused(w, 'PUT', path, { token, body: { priceFen: 14_000_000.5, parts } }, 422, /price/i);
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { priceFen: 14_000_000, parts: { ...parts, extra: 'x' } } },
+      422,
+      /extra/,
+    );
+    expect((await call(w.app, 'PUT', path, { token, body: { priceFen: 15_000_000, parts } })).status).toBe(
+      201,
+    );
+  });
+
+  it('refuses a second bid by one supplier, and a bid after the deadline, in Beijing time', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    const path = `${base(w)}/bids/${w.teams.A}`;
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token: w.tokens.supplier, body: { priceFen: 1_000, parts } },
+      409,
+      /already sent its bid/,
+    );
+    const late = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    late.clock.advance(12 * DAY_MS);
+    await refused(
+      late,
+      'PUT',
+      `${base(late)}/bids/${late.teams.A}`,
+      { token: late.tokens.supplier, body: { priceFen: 1_000, parts }, lang: 'zh-CN' },
+      409,
+      /已于 .*（北京时间） 截止递交/,
+    );
+  });
+
+  it('keeps bids sealed before the deadline, saying until when', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    for (const token of [w.tokens.officer, w.tokens.panelJudge]) {
+      await refused(
+        w,
+        'GET',
+        `${base(w)}/bids`,
+        { token },
+        409,
+        /sealed until the bidding deadline.*Beijing time/,
+      );
+    }
+    const early = await call(w.app, 'POST', `${base(w)}/close-bidding`, { token: w.tokens.officer });
+    expectProblem(early, 409);
+  });
+
+  it('refuses a final quotation above the ceiling, in fractional fen, twice, or from a non-responsive supplier', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const path = `${base(w)}/bids/${w.teams.A}/final-quotation`;
+    const token = w.tokens.supplier;
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { quotationFen: 15_000_100 } },
+      422,
+      /150,001\.00 yuan.*150,000\.00 yuan/,
+    );
+    await refused(w, 'PUT', path, { token, body: { quotationFen: 1.25 } }, 422, /final quotation/i);
+    expect((await call(w.app, 'PUT', path, { token, body: { quotationFen: 14_680_000 } })).status).toBe(201);
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { quotationFen: 14_000_000 } },
+      409,
+      /already given its final quotation/,
+    );
+    const dToken = await w.tokenFor(w.supplierUsers[3]!);
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.D}/final-quotation`,
+      { token: dToken, body: { quotationFen: 12_000_000 } },
+      409,
+      /not responsive/,
+    );
+  });
+
+  it('refuses a sheet before evaluation, naming the phase', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    const body = { scores: w.example.sheets[0]!.scores };
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.A}/sheet`,
+      { token: w.tokens.panelJudge, body },
+      409,
+      /bidding phase/,
+    );
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.A}/sheet`,
+      { token: w.tokens.panelJudge, body, lang: 'zh-CN' },
+      409,
+      /“递交响应文件”阶段/,
+    );
+  });
+
+  it('refuses scores outside the criteria, a second sheet, and a sheet for a bid that is not scored', async () => {
+    const w = await buildProcurementWorld(h, 'evaluation');
+    const path = `${base(w)}/bids/${w.teams.A}/sheet`;
+    const token = w.tokens.panelJudge;
+    const scores = w.example.sheets[0]!.scores;
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { scores: { ...scores, 'service-plan': 3100 } } },
+      422,
+      /between 0 and 30 points/,
+    );
+    await refused(
+      w,
+      'PUT',
+      path,
+      { token, body: { scores: { ...scores, 'service-plan': 2525 } } },
+      422,
+      /steps of 0\.5/,
+    );
+    const { staffing: _missing, ...incomplete } = scores;
+    await refused(w, 'PUT', path, { token, body: { scores: incomplete } }, 422, /Give a score/);
+    expect((await call(w.app, 'PUT', path, { token, body: { scores } })).status).toBe(201);
+    await refused(w, 'PUT', path, { token, body: { scores } }, 409, /already submitted/);
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.D}/sheet`,
+      { token, body: { scores } },
+      409,
+      /not scored/,
+    );
+  });
+
+  it('never lets a panel member score a supplier they declared a conflict with', async () => {
+    const w = await buildProcurementWorld(h, 'consultation');
+    const token = w.tokens.panelJudge;
+    const declared = await call(w.app, 'POST', `${base(w)}/bids/${w.teams.B}/conflict`, {
+      token,
+      body: { reason: '曾在该机构任职' },
+    });
+    expect(declared.status).toBe(200);
+    const officer = asPrincipal(w.users.officer);
+    await callFinalQuotations(w.deps, officer, w.procurementId);
+    await quoteAsInTheExample(w);
+    w.clock.advance(8 * DAY_MS);
+    await startEvaluation(w.deps, officer, w.procurementId);
+    const scores = w.example.sheets[0]!.scores;
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.B}/sheet`,
+      { token, body: { scores } },
+      403,
+      /conflict of interest/,
+    );
+  });
+
+  it('never lets a panel member score the supplier whose team they own', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    const member = w.members[2]!;
+    const { team } = await createTeam(w.deps, asPrincipal(member), supplierTeam('专家自办机构', true, 8));
+    await submitBid(w.deps, asPrincipal(member), w.procurementId, {
+      teamId: team.id,
+      priceFen: 14_990_000,
+      parts,
+    });
+    const officer = asPrincipal(w.users.officer);
+    w.clock.advance(13 * DAY_MS);
+    await closeBidding(w.deps, officer, w.procurementId);
+    await callFinalQuotations(w.deps, officer, w.procurementId);
+    await quoteAsInTheExample(w);
+    await submitFinalQuotation(w.deps, asPrincipal(member), w.procurementId, {
+      teamId: team.id,
+      quotationFen: 14_900_000,
+    });
+    w.clock.advance(8 * DAY_MS);
+    await startEvaluation(w.deps, officer, w.procurementId);
+    const token = await w.tokenFor(member);
+    const scores = w.example.sheets[0]!.scores;
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${team.id}/sheet`,
+      { token, body: { scores } },
+      403,
+      /conflict of interest/,
+    );
+  });
+
+  it('refuses to recommend while a sheet is missing, and to close bidding before its deadline', async () => {
+    const w = await buildProcurementWorld(h, 'evaluation');
+    await refused(
+      w,
+      'POST',
+      `${base(w)}/recommend`,
+      { token: w.tokens.officer },
+      409,
+      /9 sheets are still missing/,
+    );
+    const b = await buildProcurementWorld(h, 'bidding');
+    await refused(
+      b,
+      'POST',
+      `${base(b)}/close-bidding`,
+      { token: b.tokens.officer },
+      409,
+      /open until .*Beijing time/,
+    );
+  });
+
+  it('survives generated invalid bodies on every procurement route that takes one', async () => {
+    const w = await buildProcurementWorld(h, 'evaluation');
+    const routes = [
+      {
+        method: 'POST',
+        path: `/api/offices/${w.office}/procurements`,
+        token: w.tokens.officer,
+        valid: procurementInput(w.clock.now(), w.panel),
+      },
+      { method: 'PATCH', path: base(w), token: w.tokens.officer, valid: { title: 'x' } },
+      { method: 'POST', path: `${base(w)}/terminate`, token: w.tokens.officer, valid: { reason: 'x' } },
+      { method: 'POST', path: `${base(w)}/decline`, token: w.tokens.officer, valid: { reason: 'x' } },
+      {
+        method: 'PUT',
+        path: `${base(w)}/bids/${w.teams.A}`,
+        token: w.tokens.supplier,
+        valid: { priceFen: 14_000_000, parts },
+      },
+      {
+        method: 'PUT',
+        path: `${base(w)}/bids/${w.teams.A}/final-quotation`,
+        token: w.tokens.supplier,
+        valid: { quotationFen: 14_000_000 },
+      },
+      {
+        method: 'PUT',
+        path: `${base(w)}/bids/${w.teams.A}/sheet`,
+        token: w.tokens.panelJudge,
+        valid: { scores: w.example.sheets[0]!.scores },
+      },
+      {
+        method: 'POST',
+        path: `${base(w)}/bids/${w.teams.A}/conflict`,
+        token: w.tokens.panelJudge,
+        valid: { reason: 'x' },
+      },
+    ];
+    await fuzzRoutes(w.app, routes, () => w.snapshot(), 80);
+  });
+});
