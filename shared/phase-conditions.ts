@@ -103,3 +103,42 @@ export function transitionUpdateOn(
     },
   };
 }
+
+/**
+ * For child writes that change what a later decision reads (a sheet, a conflict, an objection):
+ * the phase condition as an update that moves a counter on the process item by `by`, so a
+ * decision that read before this write and commits on the counter cannot commit after it.
+ */
+export function revisionBumpOn(
+  key: Key,
+  phases: readonly string[],
+  counter: string,
+  explainPhase: (old: Old) => Error,
+  by = 1,
+): UpdateOp {
+  const phase = statusIn(phases);
+  return {
+    kind: 'update',
+    key,
+    add: { [counter]: by },
+    expression: phase.expression,
+    names: phase.names,
+    values: phase.values,
+    explain: explainPhase,
+  };
+}
+
+/** The condition a decision commits on: the revision counter is still what it read. */
+export function sameRevision(
+  counter: string,
+  read: number | undefined,
+  explain: () => Error,
+): ProcessCondition {
+  const revision = read ?? 0;
+  return {
+    expression:
+      revision === 0 ? `attribute_not_exists(${counter}) OR ${counter} = :rev` : `${counter} = :rev`,
+    values: { ':rev': revision },
+    explain,
+  };
+}

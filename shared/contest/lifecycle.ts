@@ -1,6 +1,13 @@
 import { ConflictError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { type ProcessCondition, phaseCheckOn, statusIn, transitionUpdateOn } from '../phase-conditions.ts';
+import {
+  type ProcessCondition,
+  phaseCheckOn,
+  revisionBumpOn,
+  sameRevision,
+  statusIn,
+  transitionUpdateOn,
+} from '../phase-conditions.ts';
 import type { CheckOp, UpdateOp } from '../transact.ts';
 import type { IfMatch } from '../versioned.ts';
 import type { ContestStatus } from './model.ts';
@@ -165,16 +172,7 @@ export function transitionUpdate(
  * the transition is refused, or after it and the write is refused (409 naming the phase).
  */
 function countedChange(contestId: string, set: PhaseSet, counter: string, by: number): UpdateOp {
-  const phase = statusIn(PHASES[set]);
-  return {
-    kind: 'update',
-    key: keys.contest(contestId),
-    add: { [counter]: by },
-    expression: phase.expression,
-    names: phase.names,
-    values: phase.values,
-    explain: explainPhase,
-  };
+  return revisionBumpOn(keys.contest(contestId), PHASES[set], counter, explainPhase, by);
 }
 
 /**
@@ -209,13 +207,9 @@ export function noOpenObjections(): ContestCondition {
 
 /** The condition a publish commits on: the ranking's inputs are as it read them. */
 export function sameReviewRevision(contest: { reviewRevision?: number | undefined }): ContestCondition {
-  const revision = contest.reviewRevision ?? 0;
-  return {
-    expression:
-      revision === 0
-        ? 'attribute_not_exists(reviewRevision) OR reviewRevision = :rev'
-        : 'reviewRevision = :rev',
-    values: { ':rev': revision },
-    explain: () => new ConflictError('bundle.reviewChanged'),
-  };
+  return sameRevision(
+    'reviewRevision',
+    contest.reviewRevision,
+    () => new ConflictError('bundle.reviewChanged'),
+  );
 }

@@ -30,6 +30,7 @@ import {
   nextPhase,
   PHASES,
   phaseCheck,
+  sameEvaluation,
   TRANSITION_ACTIONS,
   type TransitionName,
   transitionUpdate,
@@ -368,17 +369,9 @@ export function recommend(deps: Deps, principal: Principal, procurementId: strin
       throw new ConflictError('procurement.evaluationIncomplete', {
         count: result.missingSheets.length + result.unscorable.length,
       });
-    const revision = procurement.evaluationRevision ?? 0;
     return {
       fields: { candidates: result.candidates },
-      extra: {
-        expression:
-          revision === 0
-            ? 'attribute_not_exists(evaluationRevision) OR evaluationRevision = :rev'
-            : 'evaluationRevision = :rev',
-        values: { ':rev': revision },
-        explain: () => new ConflictError('procurement.evaluationChanged'),
-      },
+      extra: sameEvaluation(procurement),
       summary: { candidates: result.candidates },
     };
   });

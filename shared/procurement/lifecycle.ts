@@ -1,6 +1,12 @@
 import { ConflictError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { type ProcessCondition, phaseCheckOn, statusIn, transitionUpdateOn } from '../phase-conditions.ts';
+import {
+  type ProcessCondition,
+  phaseCheckOn,
+  revisionBumpOn,
+  sameRevision,
+  transitionUpdateOn,
+} from '../phase-conditions.ts';
 import type { CheckOp, UpdateOp } from '../transact.ts';
 import type { IfMatch } from '../versioned.ts';
 import { z } from '../zod.ts';
@@ -184,16 +190,16 @@ export function phaseCheck(procurementId: string, set: PhaseSet, extra?: Process
  * the evaluation before this write cannot commit after it (it commits on the revision it read).
  */
 export function evaluationChange(procurementId: string, set: PhaseSet): UpdateOp {
-  const phase = statusIn(PHASES[set]);
-  return {
-    kind: 'update',
-    key: keys.procurement(procurementId),
-    add: { evaluationRevision: 1 },
-    expression: phase.expression,
-    names: phase.names,
-    values: phase.values,
-    explain: explainPhase,
-  };
+  return revisionBumpOn(keys.procurement(procurementId), PHASES[set], 'evaluationRevision', explainPhase);
+}
+
+/** The condition a recommendation commits on: no sheet or conflict came since it read the evaluation. */
+export function sameEvaluation(procurement: { evaluationRevision?: number | undefined }): ProcessCondition {
+  return sameRevision(
+    'evaluationRevision',
+    procurement.evaluationRevision,
+    () => new ConflictError('procurement.evaluationChanged'),
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   submitFinalQuotation,
   submitSheet,
 } from '../../shared/procurement/actions.ts';
-import type { ProcurementPhase } from '../../shared/procurement/lifecycle.ts';
+import { PROCUREMENT_PHASES, type ProcurementPhase } from '../../shared/procurement/lifecycle.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import { frozenClock, type Harness, seedOffices } from './harness.ts';
 import { fenOf, hundredths, tablesUnder } from './markdown.ts';
@@ -100,17 +100,9 @@ export type ProcurementActor = (typeof PROCUREMENT_ACTORS)[number];
 
 /** Phases a world can be brought to, in order; `scored` is evaluation with every sheet in. */
 export type WorldPhase = Exclude<ProcurementPhase, 'terminated'> | 'scored';
-const ORDER: WorldPhase[] = [
-  'draft',
-  'announced',
-  'bidding',
-  'consultation',
-  'final-quotation',
-  'evaluation',
-  'scored',
-  'recommended',
-  'awarded',
-];
+const ORDER: WorldPhase[] = PROCUREMENT_PHASES.flatMap((phase): WorldPhase[] =>
+  phase === 'terminated' ? [] : phase === 'evaluation' ? [phase, 'scored'] : [phase],
+);
 
 export interface WorldOptions {
   /** Bring it to bidding (or later) without any bid sent. */
