@@ -2,14 +2,32 @@ import { Hono } from 'hono';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import type { HttpDeps } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
+import { createProcurementApp } from '../../functions/procurement/app.ts';
 import type { FunctionName } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import type { DevUser } from '../../infra/local/dev-auth.ts';
 import { createDispatcher, type FetchApp } from '../../infra/local/dispatch.ts';
 import { issueNotices, listNotices } from '../../shared/awards/actions.ts';
 import { answerObjection, fileObjection, lockBundle, publishBundle } from '../../shared/bundle/actions.ts';
+import type { AdjustableClock } from '../../shared/clock.ts';
 import { closeContest, createContest, openContest } from '../../shared/contest/actions.ts';
+import type { Deps } from '../../shared/deps.ts';
+import {
+  announceProcurement,
+  callFinalQuotations,
+  closeBidding,
+  confirmCandidate,
+  createProcurement,
+  declareConflict as declareBidConflict,
+  openBidding,
+  recommend,
+  startEvaluation,
+  submitBid,
+  submitFinalQuotation,
+  submitSheet as submitProcurementSheet,
+} from '../../shared/procurement/actions.ts';
 import { createProposal, screenProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import {
   addJudge,
@@ -23,6 +41,7 @@ import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import { recordSignIn } from '../../shared/user/directory.ts';
 import { completeProposal, contestInput, teamInput } from './fixtures.ts';
 import type { Harness } from './harness.ts';
+import { PARTS, procurementInput, supplierTeam, workedExample } from './procurement-world.ts';
 import { scores, twoOffices } from './review-world.ts';
 import { asPrincipal, DAY_MS } from './world.ts';
 
@@ -58,7 +77,30 @@ export const MATRIX_PHASES = [
   'locked',
   'awarded',
 ] as const;
-export type MatrixPhase = (typeof MATRIX_PHASES)[number];
+
+/**
+ * A procurement's steps in order (a world in one of them has its contest in draft): `open` is
+ * bidding before any bid, `due` bidding past its deadline, `quoting` final quotation before any
+ * quotation, `quoted-due` past the final-quotation deadline, `scored` evaluation with every sheet.
+ */
+export const PROCUREMENT_STEPS = [
+  'p-draft',
+  'p-announced',
+  'p-open',
+  'p-bidding',
+  'p-due',
+  'p-consultation',
+  'p-quoting',
+  'p-quoted',
+  'p-quoted-due',
+  'p-evaluation',
+  'p-scored',
+  'p-recommended',
+  'p-awarded',
+] as const;
+export type ProcurementStep = (typeof PROCUREMENT_STEPS)[number];
+export type MatrixPhase = (typeof MATRIX_PHASES)[number] | ProcurementStep;
+const isStep = (phase: MatrixPhase): phase is ProcurementStep => phase.startsWith('p-');
 
 /** Every function app behind the local runtime's dispatcher, so any route-table path answers. */
 export function allApps(deps: HttpDeps): Hono {
@@ -67,6 +109,7 @@ export function allApps(deps: HttpDeps): Hono {
     scoring: createScoringApp(deps),
     shortlisting: createShortlistingApp(deps),
     awards: createAwardsApp(deps),
+    procurement: createProcurementApp(deps),
     portal: createPortalApp(deps),
   };
   const dispatch = createDispatcher(apps, undefined);
@@ -86,7 +129,9 @@ export function allApps(deps: HttpDeps): Hono {
  * - two offices: the contest belongs to the officer's, the other officer's office has none.
  */
 export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
-  const at = (p: MatrixPhase) => MATRIX_PHASES.indexOf(phase) >= MATRIX_PHASES.indexOf(p);
+  const contestPhase = isStep(phase) ? 'draft' : phase;
+  const at = (p: (typeof MATRIX_PHASES)[number]) =>
+    MATRIX_PHASES.indexOf(contestPhase) >= MATRIX_PHASES.indexOf(p);
   const { office, otherOffice, clock, deps, user } = await twoOffices(h);
   const users = {
     teamResident: user('resident', '张阿姨', ['resident']),
@@ -169,6 +214,10 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     notice = notices.find((n) => n.proposalId === ids.proposal)!;
   }
 
+  const procurement = isStep(phase)
+    ? await buildMatrixProcurement(deps, clock, office, users, user, phase)
+    : { procurementId: '', supplierTeamId: '', otherSupplierTeamId: '' };
+
   const tokens: Record<MatrixActor, string | undefined> = {
     anonymous: undefined,
     teamResident: await h.tokenFor(users.teamResident),
@@ -192,8 +241,85 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     teamId: team.id,
     otherTeamId: otherTeam.id,
     ...ids,
+    ...procurement,
     notice,
   };
+}
+
+/**
+ * A procurement of the officer's office brought to `step`: the panel is the assigned, the
+ * unassigned and the conflicted judge (the outsider is on none); the team resident, the other
+ * resident and a third supplier (no token) bid with registered organisations; the conflicted
+ * judge declares a conflict with the team resident's organisation once the bids are open.
+ */
+async function buildMatrixProcurement(
+  deps: Deps,
+  clock: AdjustableClock,
+  office: string,
+  users: Record<
+    'teamResident' | 'otherResident' | 'assignedJudge' | 'unassignedJudge' | 'conflictedJudge' | 'officer',
+    DevUser
+  >,
+  user: (sub: string, name: string, roles: DevUser['roles']) => DevUser,
+  step: ProcurementStep,
+) {
+  const at = (s: ProcurementStep) => PROCUREMENT_STEPS.indexOf(step) >= PROCUREMENT_STEPS.indexOf(s);
+  const officer = asPrincipal(users.officer);
+  const panel = [users.assignedJudge, users.unassignedJudge, users.conflictedJudge];
+  const { procurement } = await createProcurement(
+    deps,
+    officer,
+    office,
+    procurementInput(
+      clock.now(),
+      panel.map((judge) => ({ judgeId: judge.sub, name: judge.name })),
+    ),
+  );
+  const id = procurement.id;
+  const suppliers = [
+    { who: users.teamResident, priceFen: 14_900_000, finalFen: 14_680_000 },
+    { who: users.otherResident, priceFen: 14_500_000, finalFen: 13_950_000 },
+    { who: user('supplier-third', '弘益中心', ['resident']), priceFen: 15_000_000, finalFen: 14_860_000 },
+  ];
+  const teams: string[] = [];
+  for (const [i, s] of suppliers.entries()) {
+    const { team } = await createTeam(deps, asPrincipal(s.who), supplierTeam(`供应商${i + 1}`, true, i + 1));
+    teams.push(team.id);
+  }
+  const parts = Object.fromEntries(PARTS.map((part) => [part.code, part.name]));
+  if (at('p-announced')) await announceProcurement(deps, officer, id);
+  if (at('p-open')) await openBidding(deps, officer, id);
+  if (at('p-bidding')) {
+    for (const [i, s] of suppliers.entries())
+      await submitBid(deps, asPrincipal(s.who), id, { teamId: teams[i]!, priceFen: s.priceFen, parts });
+  }
+  if (at('p-due')) clock.advance(13 * DAY_MS);
+  if (at('p-consultation')) {
+    await closeBidding(deps, officer, id);
+    await declareBidConflict(deps, asPrincipal(users.conflictedJudge), id, teams[0]!, '曾在该机构任职');
+  }
+  if (at('p-quoting')) await callFinalQuotations(deps, officer, id);
+  if (at('p-quoted')) {
+    for (const [i, s] of suppliers.entries())
+      await submitFinalQuotation(deps, asPrincipal(s.who), id, {
+        teamId: teams[i]!,
+        quotationFen: s.finalFen,
+      });
+  }
+  if (at('p-quoted-due')) clock.advance(8 * DAY_MS);
+  if (at('p-evaluation')) await startEvaluation(deps, officer, id);
+  if (at('p-scored')) {
+    const { scores: sheet } = workedExample().sheets[0]!;
+    for (const judge of panel) {
+      for (const [i, teamId] of teams.entries()) {
+        if (judge === users.conflictedJudge && i === 0) continue;
+        await submitProcurementSheet(deps, asPrincipal(judge), id, teamId, sheet);
+      }
+    }
+  }
+  if (at('p-recommended')) await recommend(deps, officer, id);
+  if (at('p-awarded')) await confirmCandidate(deps, officer, id);
+  return { procurementId: id, supplierTeamId: teams[0]!, otherSupplierTeamId: teams[1]! };
 }
 
 export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;

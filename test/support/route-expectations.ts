@@ -4,6 +4,7 @@ import { csrfTokenFor } from '../../functions/ui/session.ts';
 import { contestInput, teamInput } from './fixtures.ts';
 import { call } from './http.ts';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixPhase, type MatrixWorld } from './matrix-world.ts';
+import { procurementInput, workedExample } from './procurement-world.ts';
 import { scores } from './review-world.ts';
 
 /**
@@ -48,6 +49,13 @@ const judges = (status: number) => ({
 const c = (w: MatrixWorld) => `/api/contests/${w.contestId}`;
 const p = (w: MatrixWorld, id = w.proposal) => `${c(w)}/proposals/${id}`;
 const v1 = { 'if-match': '"1"' };
+const pr = (w: MatrixWorld) => `/api/procurements/${w.procurementId}`;
+/** The procurement's panel: the assigned, unassigned and conflicted judges (not the outsider). */
+const panel = (status: number) => ({
+  assignedJudge: status,
+  unassignedJudge: status,
+  conflictedJudge: status,
+});
 
 export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   // Contests.
@@ -594,6 +602,175 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       }),
       expect: officer(303),
     },
+  ],
+
+  // Procurement by competitive consultation.
+  listOfficeProcurements: [
+    {
+      phase: 'p-draft',
+      request: (w) => ({ path: `/api/offices/${w.office}/procurements` }),
+      expect: officer(200),
+    },
+  ],
+  createProcurement: [
+    {
+      phase: 'p-draft',
+      request: (w) => ({
+        path: `/api/offices/${w.office}/procurements`,
+        body: procurementInput(
+          w.clock.now(),
+          [w.users.assignedJudge, w.users.unassignedJudge, w.users.conflictedJudge].map((j) => ({
+            judgeId: j.sub,
+            name: j.name,
+          })),
+        ),
+      }),
+      expect: officer(201),
+    },
+  ],
+  getProcurement: [
+    { phase: 'p-bidding', request: (w) => ({ path: pr(w) }), expect: everyone(200) },
+    {
+      label: 'a draft, seen only by its office',
+      phase: 'p-draft',
+      request: (w) => ({ path: pr(w) }),
+      expect: { ...everyone(404), officer: 200 },
+    },
+  ],
+  updateProcurement: [
+    {
+      phase: 'p-draft',
+      request: (w) => ({ path: pr(w), body: { title: '改名' }, headers: v1 }),
+      expect: officer(200),
+    },
+  ],
+  announceProcurement: [
+    { phase: 'p-draft', request: (w) => ({ path: `${pr(w)}/announce` }), expect: officer(200) },
+  ],
+  openBidding: [
+    { phase: 'p-announced', request: (w) => ({ path: `${pr(w)}/open-bidding` }), expect: officer(200) },
+  ],
+  closeBidding: [
+    { phase: 'p-due', request: (w) => ({ path: `${pr(w)}/close-bidding` }), expect: officer(200) },
+  ],
+  callFinalQuotations: [
+    {
+      phase: 'p-consultation',
+      request: (w) => ({ path: `${pr(w)}/call-final-quotations` }),
+      expect: officer(200),
+    },
+  ],
+  startEvaluation: [
+    { phase: 'p-quoted-due', request: (w) => ({ path: `${pr(w)}/start-evaluation` }), expect: officer(200) },
+  ],
+  recommendCandidates: [
+    { phase: 'p-scored', request: (w) => ({ path: `${pr(w)}/recommend` }), expect: officer(200) },
+  ],
+  confirmCandidate: [
+    { phase: 'p-recommended', request: (w) => ({ path: `${pr(w)}/award` }), expect: officer(200) },
+  ],
+  declineCandidate: [
+    {
+      phase: 'p-recommended',
+      request: (w) => ({ path: `${pr(w)}/decline`, body: { reason: '放弃成交' } }),
+      expect: officer(200),
+    },
+  ],
+  terminateProcurement: [
+    {
+      phase: 'p-bidding',
+      request: (w) => ({ path: `${pr(w)}/terminate`, body: { reason: '预算调整' } }),
+      expect: officer(200),
+    },
+  ],
+  submitBid: [
+    {
+      label: 'the supplier’s own organisation',
+      phase: 'p-open',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}`,
+        body: { priceFen: 14_900_000, parts: { 'service-plan': '方案', staffing: '名单' } },
+      }),
+      expect: team(201),
+    },
+  ],
+  listBids: [
+    {
+      label: 'sealed before the deadline: nobody reads a bid, officers included',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `${pr(w)}/bids` }),
+      expect: { ...judges(409), officer: 409, otherOfficer: 409 },
+    },
+    {
+      label: 'sealed past the deadline until the bids are opened',
+      phase: 'p-due',
+      request: (w) => ({ path: `${pr(w)}/bids` }),
+      expect: { ...judges(409), officer: 409, otherOfficer: 409 },
+    },
+    {
+      phase: 'p-consultation',
+      request: (w) => ({ path: `${pr(w)}/bids` }),
+      expect: { ...panel(200), officer: 200 },
+    },
+  ],
+  submitFinalQuotation: [
+    {
+      label: 'the supplier’s own organisation',
+      phase: 'p-quoting',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}/final-quotation`,
+        body: { quotationFen: 14_680_000 },
+      }),
+      expect: team(201),
+    },
+  ],
+  declareBidConflict: [
+    {
+      phase: 'p-consultation',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.otherSupplierTeamId}/conflict`,
+        body: { reason: '曾在该机构任职' },
+      }),
+      expect: panel(200),
+    },
+  ],
+  submitBidSheet: [
+    {
+      label: 'the conflicted member never scores the supplier',
+      phase: 'p-evaluation',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}/sheet`,
+        body: { scores: workedExample().sheets[0]!.scores },
+      }),
+      expect: { assignedJudge: 201, unassignedJudge: 201 },
+    },
+  ],
+  myBidSheets: [
+    { phase: 'p-evaluation', request: (w) => ({ path: `${pr(w)}/sheets/mine` }), expect: panel(200) },
+  ],
+  procurementEvaluation: [
+    {
+      label: 'before the recommendation: the office only',
+      phase: 'p-consultation',
+      request: (w) => ({ path: `${pr(w)}/evaluation` }),
+      expect: { ...everyone(409), officer: 200 },
+    },
+    {
+      label: 'recommended: the office and the panel',
+      phase: 'p-recommended',
+      request: (w) => ({ path: `${pr(w)}/evaluation` }),
+      expect: { ...everyone(409), officer: 200, ...panel(200) },
+    },
+    { phase: 'p-awarded', request: (w) => ({ path: `${pr(w)}/evaluation` }), expect: everyone(200) },
+  ],
+  procurementOcds: [
+    {
+      label: 'before the award',
+      phase: 'p-recommended',
+      request: (w) => ({ path: `${pr(w)}/ocds.json` }),
+      expect: everyone(409),
+    },
+    { phase: 'p-awarded', request: (w) => ({ path: `${pr(w)}/ocds.json` }), expect: everyone(200) },
   ],
 
   // Portal.
