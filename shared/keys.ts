@@ -162,6 +162,8 @@ export const keys = {
     pk: `PROCUREMENT#${procurementId}`,
     sk: `NOTICE#${teamId}`,
   }),
+  /** gsi2: a procurement notice by its number, for public verification. */
+  procurementNoticeByNumber: (number: string) => ({ gsi2pk: `PNOTICENO#${number}`, gsi2sk: '#' }),
   procurementPartition: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}` }),
 
   /** Every item of a contest's partition, in one paginated Query. */

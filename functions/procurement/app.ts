@@ -1,6 +1,7 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { bidsRoutes } from './bids.ts';
 import { evaluationRoutes } from './evaluation.ts';
+import { noticesRoutes } from './notices.ts';
 import { setupRoutes } from './setup.ts';
 
 /** Procurement by competitive consultation: set-up, the lifecycle, sealed bids, scoring, the award. */
@@ -9,5 +10,6 @@ export function createProcurementApp(deps: HttpDeps) {
   app.route('/', setupRoutes(deps));
   app.route('/', bidsRoutes(deps));
   app.route('/', evaluationRoutes(deps));
+  app.route('/', noticesRoutes(deps));
   return app;
 }

@@ -9,13 +9,12 @@ import { assertPhase, canTransition, phaseCheck } from '../contest/lifecycle.ts'
 import type { Contest } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
 import { createOp } from '../create-once.ts';
-import { type Db, getItem, keyPrefix, queryAll, queryPage } from '../db.ts';
+import { type Db, getItem, keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
 import {
-  noticeNumber,
   OCID_PREFIX,
   ocdsRelease,
   parseNoticeNumber,
@@ -23,10 +22,10 @@ import {
   shanghaiYear,
   verificationCode,
 } from '../notice.ts';
+import { issueNumbered } from '../notice-claims.ts';
 import { getOffice, type Office } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
 import { readWholeContest } from '../review/store.ts';
-import { AlreadyExists, commit } from '../transact.ts';
 
 const parseNotice = (item: Record<string, unknown>) => Notice.parse(withoutKeys(item));
 
@@ -57,21 +56,6 @@ function noticeOrder(locked: LockedBundle) {
   const byId = new Map(parties.map((p) => [p.proposalId, p]));
   return ordered.map((o) => ({ ...o, party: byId.get(o.proposalId) }));
 }
-
-/** The next number of an office's prefix and year: one more than the highest claimed. */
-async function nextNoticeSequence(db: Db, officeId: string, prefix: string, year: number): Promise<number> {
-  const range = keys.noticeNumbers(officeId, prefix, year);
-  const page = await queryPage(db, {
-    ...keyPrefix(range.pk, range.skPrefix),
-    ScanIndexForward: false,
-    Limit: 1,
-    ConsistentRead: true,
-  });
-  return Number(page.items[0]?.sequence ?? 0) + 1;
-}
-
-class NumberTaken extends Error {}
-const MAX_NUMBER_CLAIMS = 50;
 
 /**
  * Issues the notices, one transaction each: the notice, the claim of its number (one item per
@@ -128,69 +112,47 @@ async function issueOne(
   },
 ): Promise<boolean> {
   const selected = entry.line?.selected === true;
-  for (let claim = 0; claim < MAX_NUMBER_CLAIMS; claim++) {
-    const sequence = await nextNoticeSequence(deps.db, contest.officeId, context.prefix, context.year);
-    const number = noticeNumber(context.prefix, context.year, sequence);
-    const notice: Notice = {
-      contestId: contest.id,
-      proposalId: entry.proposalId,
-      ownerSub: context.owners.get(entry.proposalId) ?? '',
-      teamId: entry.party?.teamId ?? '',
-      number,
-      sequence,
-      kind: selected ? 'selected' : 'not-selected',
-      title: entry.line?.title ?? entry.party?.title ?? '',
-      contestTitle: locked.content.contestTitle,
-      officeName: locked.content.officeName,
-      ...(context.office?.contact ? { officeContact: context.office.contact } : {}),
-      ...(selected
-        ? { amountFen: entry.line!.amountFen, amountCapital: capitalYuan(entry.line!.amountFen) }
-        : {}),
-      score: entry.line?.score ?? null,
-      rank: entry.line?.rank ?? null,
-      reason: entry.line?.reason ?? { code: 'ineligible', reason: entry.party?.screenedOut ?? '' },
-      verificationCode: verificationCode(deps.secret, contest.id, number),
-      bundleSha256: locked.sha256,
-      issuedAt: deps.clock.now().toISOString(),
-      auditAnchor: context.auditAnchor,
-    };
-    const numberKey = keys.noticeNumber(contest.officeId, context.prefix, context.year, sequence);
-    try {
-      await commit(
-        deps,
-        [
-          phaseCheck(contest.id, 'notices'),
-          createOp(noticeItem(notice)),
-          {
-            kind: 'put',
-            item: {
-              ...numberKey,
-              entityType: ENTITY.noticeNumber,
-              sequence,
-              number,
-              contestId: contest.id,
-              proposalId: entry.proposalId,
-            },
-            expression: 'attribute_not_exists(pk)',
-            explain: () => new NumberTaken(),
-          },
-        ],
-        {
+  const series = { officeId: contest.officeId, prefix: context.prefix, year: context.year };
+  return issueNumbered(
+    deps,
+    series,
+    { contestId: contest.id, proposalId: entry.proposalId },
+    (number, sequence) => {
+      const notice: Notice = {
+        contestId: contest.id,
+        proposalId: entry.proposalId,
+        ownerSub: context.owners.get(entry.proposalId) ?? '',
+        teamId: entry.party?.teamId ?? '',
+        number,
+        sequence,
+        kind: selected ? 'selected' : 'not-selected',
+        title: entry.line?.title ?? entry.party?.title ?? '',
+        contestTitle: locked.content.contestTitle,
+        officeName: locked.content.officeName,
+        ...(context.office?.contact ? { officeContact: context.office.contact } : {}),
+        ...(selected
+          ? { amountFen: entry.line!.amountFen, amountCapital: capitalYuan(entry.line!.amountFen) }
+          : {}),
+        score: entry.line?.score ?? null,
+        rank: entry.line?.rank ?? null,
+        reason: entry.line?.reason ?? { code: 'ineligible', reason: entry.party?.screenedOut ?? '' },
+        verificationCode: verificationCode(deps.secret, contest.id, number),
+        bundleSha256: locked.sha256,
+        issuedAt: deps.clock.now().toISOString(),
+        auditAnchor: context.auditAnchor,
+      };
+      return {
+        ops: [phaseCheck(contest.id, 'notices'), createOp(noticeItem(notice))],
+        note: {
           trail: contest.id,
           actor: principal.sub,
           action: 'notice.issue',
           subject: entry.proposalId,
           summary: { number, kind: notice.kind },
         },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyExists) return false;
-      if (!(error instanceof NumberTaken)) throw error;
-      // Another contest of the office took this number first: take the next one.
-    }
-  }
-  throw new ServiceUnavailableError('http.unavailable');
+      };
+    },
+  );
 }
 
 async function noticesOf(db: Db, contestId: string): Promise<Notice[]> {

@@ -72,6 +72,14 @@ export function codeNames(
   return { ...(categoryName ? { categoryName } : {}), ...(communityName ? { communityName } : {}) };
 }
 
+/** Notice numbers read `<prefix>〔year〕n号`, so the prefix cannot hold brackets of its own. */
+export const NoticePrefix = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[^〔〕[\]【】()（）]+$/);
+
 /** ISO-8601 with an offset on the way in; stored as UTC. */
 export const Instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
@@ -120,13 +128,7 @@ const rulesShape = {
   submissionDeadline: Instant,
   reviewDeadline: Instant,
   publicityDays: z.number().int().min(1).max(30),
-  /** Notice numbers read `<prefix>〔year〕n号`, so the prefix cannot hold brackets of its own. */
-  noticePrefix: z
-    .string()
-    .trim()
-    .min(1)
-    .max(20)
-    .regex(/^[^〔〕[\]【】()（）]+$/),
+  noticePrefix: NoticePrefix,
 };
 
 export const ContestRulesFields = z.strictObject(rulesShape);

@@ -129,6 +129,7 @@ export async function createProcurement(
   const now = deps.clock.now().toISOString();
   const procurement: Procurement = {
     ...setup,
+    noticePrefix: setup.noticePrefix ?? office.noticePrefix,
     ...creation('procurement', principal.sub, input, idempotencyKey),
     officeId,
     officeName: office.name,

@@ -67,6 +67,8 @@ export const PHASES = {
   sheets: ['evaluation'],
   /** The officer confirms or declines candidates (Art. 28). */
   award: ['recommended'],
+  /** The deal notice and the result notices go out once a candidate is confirmed (Art. 29). */
+  notices: ['awarded'],
   /** A termination, with its reason, is possible until the award (Art. 34). */
   terminable: [
     'draft',

@@ -1,4 +1,4 @@
-import { Code, CodeName, Instant } from '../contest/model.ts';
+import { Code, CodeName, Instant, NoticePrefix } from '../contest/model.ts';
 import { PositiveFen } from '../money.ts';
 import { Criterion, FULL_MARKS, FULL_WEIGHT_BP, formatPoints } from '../scoring.ts';
 import { z } from '../zod.ts';
@@ -60,6 +60,8 @@ const setupShape = {
   panel: z.array(PanelMember).min(1).max(MAX_PANEL),
   biddingDeadline: Instant,
   finalQuotationDeadline: Instant,
+  /** Notice numbers read `<prefix>〔year〕n号`; the office's prefix when not given. */
+  noticePrefix: NoticePrefix.optional(),
 };
 
 export const ProcurementSetupFields = z.strictObject(setupShape);

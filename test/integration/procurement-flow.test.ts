@@ -150,6 +150,38 @@ describe('a competitive consultation through the HTTP API', () => {
     });
     expect(release.contracts[0].awardID).toBe(release.awards[0].id);
 
+    // The deal notice for A, result notices for the others, numbered and verifiable; a re-run issues nothing.
+    const issue = await ok('POST', `${base}/notices/issue`, officer);
+    expect(issue).toEqual({ issued: 4, alreadyIssued: 0, total: 4 });
+    expect(await ok('POST', `${base}/notices/issue`, officer)).toEqual({
+      issued: 0,
+      alreadyIssued: 4,
+      total: 4,
+    });
+    const notices = (await ok('GET', `${base}/notices`, officer)).items;
+    expect(notices.map((n: { kind: string }) => n.kind)).toEqual(['deal', 'result', 'result', 'result']);
+    expect(notices.map((n: { number: string }) => n.number)).toEqual(
+      [1, 2, 3, 4].map((n) => `西屯微创投〔2026〕${n}号`),
+    );
+    const deal = notices[0];
+    expect(letterOf[deal.teamId]).toBe('A');
+    expect(deal.amountFen).toBe(expected[0]!.finalQuotationFen);
+    expect(PROCUREMENT_DOC).toContain(`(${deal.amountCapital})`);
+    const dealOwner = supplierTokens[w.example.bids.findIndex((bid) => bid.letter === 'A')];
+    expect((await ok('GET', `${base}/notices/${deal.teamId}`, dealOwner)).number).toBe(deal.number);
+    expect(
+      (await call(w.app, 'GET', `${base}/notices/${deal.teamId}`, { token: supplierTokens[1] })).status,
+    ).toBe(403);
+    const verify = (number: string, code: string) =>
+      ok('GET', `/api/procurement-notices/verify?${new URLSearchParams({ number, code })}`, undefined);
+    expect(
+      await verify(deal.number.replace('〔', '[').replace('〕', ']'), deal.verificationCode.toLowerCase()),
+    ).toMatchObject({
+      valid: true,
+      notice: { kind: 'deal', amountFen: deal.amountFen, supplierName: deal.supplierName },
+    });
+    expect(await verify(deal.number, notices[1].verificationCode)).toEqual({ valid: false });
+
     // Every change is on the procurement's audit trail, and the chain verifies.
     const verdict = await verifyTrail(w.deps, created.id, []);
     expect(verdict).toMatchObject({ ok: true });

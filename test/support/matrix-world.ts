@@ -28,6 +28,7 @@ import {
   submitFinalQuotation,
   submitSheet as submitProcurementSheet,
 } from '../../shared/procurement/actions.ts';
+import { issueProcurementNotices, listProcurementNotices } from '../../shared/procurement/notices.ts';
 import { createProposal, screenProposal, submitProposal } from '../../shared/proposal/actions.ts';
 import {
   addJudge,
@@ -97,6 +98,7 @@ export const PROCUREMENT_STEPS = [
   'p-scored',
   'p-recommended',
   'p-awarded',
+  'p-notified',
 ] as const;
 export type ProcurementStep = (typeof PROCUREMENT_STEPS)[number];
 export type MatrixPhase = (typeof MATRIX_PHASES)[number] | ProcurementStep;
@@ -216,7 +218,12 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
 
   const procurement = isStep(phase)
     ? await buildMatrixProcurement(deps, clock, office, users, user, phase)
-    : { procurementId: '', supplierTeamId: '', otherSupplierTeamId: '' };
+    : {
+        procurementId: '',
+        supplierTeamId: '',
+        otherSupplierTeamId: '',
+        procurementNotice: { number: '', verificationCode: '' },
+      };
 
   const tokens: Record<MatrixActor, string | undefined> = {
     anonymous: undefined,
@@ -319,7 +326,12 @@ async function buildMatrixProcurement(
   }
   if (at('p-recommended')) await recommend(deps, officer, id);
   if (at('p-awarded')) await confirmCandidate(deps, officer, id);
-  return { procurementId: id, supplierTeamId: teams[0]!, otherSupplierTeamId: teams[1]! };
+  let procurementNotice = { number: '', verificationCode: '' };
+  if (at('p-notified')) {
+    await issueProcurementNotices(deps, officer, id);
+    procurementNotice = (await listProcurementNotices(deps, officer, id)).find((n) => n.teamId === teams[0])!;
+  }
+  return { procurementId: id, supplierTeamId: teams[0]!, otherSupplierTeamId: teams[1]!, procurementNotice };
 }
 
 export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;

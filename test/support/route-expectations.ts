@@ -763,6 +763,32 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     },
     { phase: 'p-awarded', request: (w) => ({ path: `${pr(w)}/evaluation` }), expect: everyone(200) },
   ],
+  issueProcurementNotices: [
+    { phase: 'p-awarded', request: (w) => ({ path: `${pr(w)}/notices/issue` }), expect: officer(200) },
+  ],
+  listProcurementNotices: [
+    { phase: 'p-notified', request: (w) => ({ path: `${pr(w)}/notices` }), expect: officer(200) },
+  ],
+  getProcurementNotice: [
+    {
+      label: 'the supplier’s own notice',
+      phase: 'p-notified',
+      request: (w) => ({ path: `${pr(w)}/notices/${w.supplierTeamId}` }),
+      expect: { ...team(200), officer: 200 },
+    },
+  ],
+  verifyProcurementNotice: [
+    {
+      phase: 'p-notified',
+      request: (w) => ({
+        path: `/api/procurement-notices/verify?${new URLSearchParams({
+          number: w.procurementNotice.number,
+          code: w.procurementNotice.verificationCode,
+        })}`,
+      }),
+      expect: everyone(200),
+    },
+  ],
   procurementOcds: [
     {
       label: 'before the award',
