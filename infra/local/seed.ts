@@ -16,6 +16,7 @@ import { addJudge, autoAssign, startReview } from '../../shared/review/actions.t
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
 import { recordSignIn } from '../../shared/user/directory.ts';
 import type { DevUser } from './dev-auth.ts';
+import { seedProcurement } from './seed-procurement.ts';
 
 /*
  * The demo, modelled on Xitun subdistrict's 2016 contest (see README): one office, its
@@ -36,6 +37,8 @@ export const DEMO_USERS: DevUser[] = [
   { sub: 'resident-2', name: '钱淑芬（停车自管志愿队）', roles: ['resident'] },
   { sub: 'resident-3', name: '孙立新（邻里助老服务队）', roles: ['resident'] },
   { sub: 'resident-4', name: '李红梅（尚未申报的居民）', roles: ['resident'] },
+  { sub: 'supplier-1', name: '陈卫东（红山区社区服务中心）', roles: ['resident'] },
+  { sub: 'supplier-2', name: '周丽娟（赤峰弘益社会组织服务中心）', roles: ['resident'] },
 ];
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -85,6 +88,28 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
         { name: '孙立新', role: 'leader', phone: '13900000003' },
         { name: '吴桂兰', role: 'volunteer' },
       ],
+    },
+  },
+  {
+    owner: 'supplier-1',
+    key: 'demo-team-community-centre',
+    input: {
+      name: '红山区社区服务中心',
+      community: '西屯社区',
+      kind: 'registered-org',
+      certificateNumber: '52150402MJ0000002A',
+      members: [{ name: '陈卫东', role: 'leader', phone: '13900000011' }],
+    },
+  },
+  {
+    owner: 'supplier-2',
+    key: 'demo-team-hongyi',
+    input: {
+      name: '赤峰弘益社会组织服务中心',
+      community: '北城社区',
+      kind: 'registered-org',
+      certificateNumber: '52150402MJ0000003B',
+      members: [{ name: '周丽娟', role: 'leader', phone: '13900000012' }],
     },
   },
 ];
@@ -261,7 +286,9 @@ async function seedReviewContest(deps: Deps, teamIds: Map<string, string>) {
   return contestId;
 }
 
-export async function seedDemo(deps: Deps): Promise<{ contestId: string; reviewContestId: string }> {
+export async function seedDemo(
+  deps: Deps,
+): Promise<{ contestId: string; reviewContestId: string; procurementId: string }> {
   const now = deps.clock.now();
   await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
   // As if each demo user had signed in once: the directory knows who may sit on a panel.
@@ -284,5 +311,28 @@ export async function seedDemo(deps: Deps): Promise<{ contestId: string; reviewC
   if (current?.status === 'open' && new Date(current.submissionDeadline) > now) {
     await seedProposals(deps, contestId, teamIds, '');
   }
-  return { contestId, reviewContestId };
+  const procurementId = await seedProcurement(
+    deps,
+    principal(user('officer-xitun')),
+    DEMO_OFFICE.id,
+    DEMO_USERS.filter((u) => ['judge-1', 'judge-2', 'judge-3'].includes(u.sub)),
+    [
+      {
+        owner: principal(user('supplier-1')),
+        teamId: teamIds.get('demo-team-community-centre')!,
+        priceFen: 14_900_000,
+      },
+      {
+        owner: principal(user('resident-3')),
+        teamId: teamIds.get('demo-team-elderly')!,
+        priceFen: 14_500_000,
+      },
+      {
+        owner: principal(user('supplier-2')),
+        teamId: teamIds.get('demo-team-hongyi')!,
+        priceFen: 15_000_000,
+      },
+    ],
+  );
+  return { contestId, reviewContestId, procurementId };
 }

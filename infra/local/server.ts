@@ -95,7 +95,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
       secret,
       verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
     };
-    const { contestId, reviewContestId } = await seedDemo(deps);
+    const { contestId, reviewContestId, procurementId } = await seedDemo(deps);
     const apps: Record<FunctionName, { fetch: (request: Request) => Response | Promise<Response> }> = {
       submissions: createSubmissionsApp(deps),
       scoring: createScoringApp(deps),
@@ -146,6 +146,7 @@ export async function startLocalServer(config: LocalConfig, log: Log = console.l
     log(`  API docs    ${url}/api/docs`);
     log(`  Demo call   ${url}/api/contests/${contestId}`);
     log(`  In review   ${url}/api/contests/${reviewContestId} (sign in as a judge to score)`);
+    log(`  Purchase    ${url}/api/procurements/${procurementId} (elderly care, in bidding)`);
     log('Press Ctrl-C to stop.');
     return {
       url,

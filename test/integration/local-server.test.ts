@@ -254,6 +254,14 @@ describe('the npm start process', () => {
       ExpressionAttributeValues: { ':pk': `CONTEST#${contestId}` },
     });
     expect(contest.items.filter((item) => String(item.sk).startsWith('PROPOSAL#'))).toHaveLength(4);
+    // The elderly-care purchase, in bidding with three sealed bids, seeded once.
+    const procurementId = /Purchase\s+\S+\/api\/procurements\/(\S+)/.exec(second.output)?.[1];
+    const procurement = await queryPage(db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PROCUREMENT#${procurementId}` },
+    });
+    expect(procurement.items.find((item) => item.sk === '#PROCUREMENT')?.status).toBe('bidding');
+    expect(procurement.items.filter((item) => String(item.sk).startsWith('BID#'))).toHaveLength(3);
   });
 
   it('says so clearly when the port is taken', async () => {
