@@ -8,7 +8,7 @@ import {
   verifyNotice,
 } from '../../shared/awards/actions.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
+import { jsonResponse, NoticeVerificationQuery, PageOf, PageQuery, pageRequest } from '../http/params.ts';
 import { ContestParams, NoticeOut, NoticeParams, noticeView } from './schemas.ts';
 
 /** Award notices: issuing, reading and public verification (the printed notice is a page). */
@@ -68,10 +68,7 @@ export function noticesRoutes(deps: HttpDeps) {
   app.openapi(
     defineRoute('verifyNotice', {
       request: {
-        query: z.strictObject({
-          number: z.string().trim().min(1).max(80),
-          code: z.string().trim().min(1).max(40),
-        }),
+        query: NoticeVerificationQuery,
       },
       responses: {
         200: jsonResponse(

@@ -7,6 +7,15 @@ export const Id = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
 /** The path parameters of every route under a contest. */
 export const ContestParams = z.object({ contestId: Id });
 
+/**
+ * The query of a public notice verification (number and verification code, as printed).
+ * The code is a secret: a route answering it sets `Cache-Control: no-store`.
+ */
+export const NoticeVerificationQuery = z.strictObject({
+  number: z.string().trim().min(1).max(80),
+  code: z.string().trim().min(1).max(40),
+});
+
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   next: z.string().min(1).max(2048).optional(),

@@ -7,7 +7,7 @@ import {
   verifyProcurementNotice,
 } from '../../shared/procurement/notices.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { jsonResponse } from '../http/params.ts';
+import { jsonResponse, NoticeVerificationQuery } from '../http/params.ts';
 import { BidParams, ProcurementParams } from './schemas.ts';
 
 const NoticeOut = ProcurementNotice.omit({ ownerSub: true }).openapi('ProcurementNotice');
@@ -63,10 +63,7 @@ export function noticesRoutes(deps: HttpDeps) {
   app.openapi(
     defineRoute('verifyProcurementNotice', {
       request: {
-        query: z.strictObject({
-          number: z.string().trim().min(1).max(80),
-          code: z.string().trim().min(1).max(40),
-        }),
+        query: NoticeVerificationQuery,
       },
       responses: {
         200: jsonResponse(
@@ -92,6 +89,8 @@ export function noticesRoutes(deps: HttpDeps) {
     }),
     async (c) => {
       const { number, code } = c.req.valid('query');
+      // The code in the URL is a secret: no cache may keep the answer.
+      c.header('cache-control', 'no-store');
       return c.json(await verifyProcurementNotice(deps, number, code), 200);
     },
   );

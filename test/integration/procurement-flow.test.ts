@@ -181,6 +181,9 @@ describe('a competitive consultation through the HTTP API', () => {
       notice: { kind: 'deal', amountFen: deal.amountFen, supplierName: deal.supplierName },
     });
     expect(await verify(deal.number, notices[1].verificationCode)).toEqual({ valid: false });
+    const verifyQuery = new URLSearchParams({ number: deal.number, code: deal.verificationCode });
+    const verified = await call(w.app, 'GET', `/api/procurement-notices/verify?${verifyQuery}`);
+    expect(verified.headers.get('cache-control'), 'the code in the URL is a secret').toBe('no-store');
 
     // Every change is on the procurement's audit trail, and the chain verifies.
     const verdict = await verifyTrail(w.deps, created.id, []);
