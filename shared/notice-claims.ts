@@ -1,9 +1,9 @@
 import type { AuditNote } from './audit-log.ts';
-import { type Db, keyPrefix, queryPage } from './db.ts';
+import { type Db, keyPrefix, queryAll, queryPage } from './db.ts';
 import type { Deps } from './deps.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import { ENTITY, keys } from './keys.ts';
-import { noticeNumber } from './notice.ts';
+import { noticeNumber, parseNoticeNumber, sameCode } from './notice.ts';
 import { AlreadyExists, commit, type Op } from './transact.ts';
 
 /**
@@ -79,4 +79,26 @@ export async function issueNumbered(
     }
   }
   throw new ServiceUnavailableError('http.unavailable');
+}
+
+/**
+ * The issued notice a visitor names by its number, as typed (`[]` or `【】` for `〔〕`, with or
+ * without 号), and its verification code (any case); `undefined` when none matches. One
+ * Query of the number index `byNumber(number)` (the gsi2 partition of that number).
+ */
+export async function findNoticeByCode<N extends { verificationCode: string }>(
+  deps: Deps,
+  byNumber: (number: string) => string,
+  parse: (item: Record<string, unknown>) => N,
+  typed: string,
+  code: string,
+): Promise<N | undefined> {
+  const number = parseNoticeNumber(typed)?.number;
+  if (!number) return undefined;
+  const items = await queryAll(deps.db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': byNumber(number) },
+  });
+  return items.map(parse).find((n) => sameCode(n.verificationCode, code));
 }

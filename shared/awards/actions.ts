@@ -14,15 +14,8 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
-import {
-  OCID_PREFIX,
-  ocdsRelease,
-  parseNoticeNumber,
-  sameCode,
-  shanghaiYear,
-  verificationCode,
-} from '../notice.ts';
-import { issueNumbered } from '../notice-claims.ts';
+import { OCID_PREFIX, ocdsRelease, shanghaiYear, verificationCode } from '../notice.ts';
+import { findNoticeByCode, issueNumbered } from '../notice-claims.ts';
 import { getOffice, type Office } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
 import { readWholeContest } from '../review/store.ts';
@@ -221,15 +214,13 @@ export async function readPrintableNotice(
 
 /** Anyone can check a notice by its number and verification code; only public facts come back. */
 export async function verifyNotice(deps: Deps, typed: string, code: string) {
-  // People type numbers with [] or 【】 and without 号; look up the canonical spelling.
-  const number = parseNoticeNumber(typed)?.number;
-  if (!number) return { valid: false as const };
-  const items = await queryAll(deps.db, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.noticeByNumber(number).gsi2pk },
-  });
-  const notice = items.map(parseNotice).find((n) => sameCode(n.verificationCode, code));
+  const notice = await findNoticeByCode(
+    deps,
+    (number) => keys.noticeByNumber(number).gsi2pk,
+    parseNotice,
+    typed,
+    code,
+  );
   if (!notice) return { valid: false as const };
   return {
     valid: true as const,

@@ -6,8 +6,8 @@ import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
-import { parseNoticeNumber, sameCode, shanghaiYear, verificationCode } from '../notice.ts';
-import { issueNumbered } from '../notice-claims.ts';
+import { shanghaiYear, verificationCode } from '../notice.ts';
+import { findNoticeByCode, issueNumbered } from '../notice-claims.ts';
 import { getOffice } from '../office/office.ts';
 import { z } from '../zod.ts';
 import { evaluateWhole, procurementForOfficer, readProcurement } from './actions.ts';
@@ -156,14 +156,13 @@ export async function readProcurementNotice(
 
 /** Anyone checks a procurement notice by its number and code; only public facts come back. */
 export async function verifyProcurementNotice(deps: Deps, typed: string, code: string) {
-  const number = parseNoticeNumber(typed)?.number;
-  if (!number) return { valid: false as const };
-  const items = await queryAll(deps.db, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.procurementNoticeByNumber(number).gsi2pk },
-  });
-  const notice = items.map(parseNotice).find((n) => sameCode(n.verificationCode, code));
+  const notice = await findNoticeByCode(
+    deps,
+    (number) => keys.procurementNoticeByNumber(number).gsi2pk,
+    parseNotice,
+    typed,
+    code,
+  );
   if (!notice) return { valid: false as const };
   return {
     valid: true as const,
