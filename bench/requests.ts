@@ -17,12 +17,24 @@ const READS = new Set([
   'TransactGetCommand',
 ]);
 
+/** What one permitted call of a route costs in DynamoDB, measured on DynamoDB Local. */
+export interface RouteMeasure {
+  name: RouteName;
+  spec: RouteSpec;
+  status: number;
+  reads: number;
+  total: number;
+  byCommand: [string, number][];
+  readUnits: number;
+  writeUnits: number;
+}
+
 /**
- * DynamoDB requests per API call, for every route of the route table: each route's permitted
- * request (the one the route matrix makes, test/support/route-expectations.ts) sent once by the
- * permitted person, counted by a client middleware.
+ * Sends each route's permitted request (the one the route matrix makes,
+ * test/support/route-expectations.ts) once, as the permitted person, and counts its DynamoDB
+ * requests and capacity units with a client middleware.
  */
-export async function benchRequests() {
+export async function measureRoutes(): Promise<RouteMeasure[]> {
   const engine = await startDynamoDbLocal();
   try {
     const plain = await createHarness(engine.endpoint);
@@ -37,8 +49,7 @@ export async function benchRequests() {
     });
     const h = { ...plain, deps: { ...plain.deps, db } };
     const reads = new Map<MatrixPhase, MatrixWorld>();
-    const rows: string[][] = [];
-    const over: string[] = [];
+    const measures: RouteMeasure[] = [];
     for (const [name, cases] of Object.entries(EXPECTATIONS) as [
       RouteName,
       NonNullable<(typeof EXPECTATIONS)[RouteName]>,
@@ -54,33 +65,50 @@ export async function benchRequests() {
       count.reset();
       const response = await sendAs(w, h.deps.secret, spec, found.actor, found.x.request(w));
       const byCommand = [...count.counts.entries()];
-      const readCount = byCommand.filter(([c]) => READS.has(c)).reduce((a, [, n]) => a + n, 0);
-      const total = count.total();
-      const goal = GOALS[name];
-      const flag =
-        goal !== undefined && total > goal ? `over the goal of ${goal}` : goal ? `goal ≤ ${goal} met` : '';
-      if (goal !== undefined && total > goal) over.push(`${name} ${total}`);
-      rows.push([
-        `${spec.method.toUpperCase()} ${spec.path}`,
-        String(response.status),
-        String(readCount),
-        String(total - readCount),
-        String(total),
-        byCommand.map(([c, n]) => `${c.replace(/Command$/, '')}×${n}`).join(' '),
-        flag,
-      ]);
+      measures.push({
+        name,
+        spec,
+        status: response.status,
+        reads: byCommand.filter(([c]) => READS.has(c)).reduce((a, [, n]) => a + n, 0),
+        total: count.total(),
+        byCommand,
+        readUnits: count.units.read,
+        writeUnits: count.units.write,
+      });
     }
-    const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    const lines = [
-      `${'route'.padEnd(widths[0]!)}  status  reads  writes  total  by operation`,
-      ...rows.map(
-        (r) =>
-          `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padStart(6)}  ${r[2]!.padStart(5)}  ${r[3]!.padStart(6)}  ${r[4]!.padStart(5)}  ${r[5]}${r[6] ? `  ← ${r[6]}` : ''}`,
-      ),
-      over.length > 0 ? `above the goal: ${over.join(', ')}` : 'every route with a goal meets it',
-    ];
-    return { name: `DynamoDB requests per call (${rows.length} routes, one permitted request each)`, lines };
+    return measures;
   } finally {
     await engine.stop();
   }
+}
+
+/** DynamoDB requests per API call, for every route of the route table (see measureRoutes). */
+export async function benchRequests() {
+  const rows: string[][] = [];
+  const over: string[] = [];
+  for (const m of await measureRoutes()) {
+    const goal = GOALS[m.name];
+    const flag =
+      goal !== undefined && m.total > goal ? `over the goal of ${goal}` : goal ? `goal ≤ ${goal} met` : '';
+    if (goal !== undefined && m.total > goal) over.push(`${m.name} ${m.total}`);
+    rows.push([
+      `${m.spec.method.toUpperCase()} ${m.spec.path}`,
+      String(m.status),
+      String(m.reads),
+      String(m.total - m.reads),
+      String(m.total),
+      m.byCommand.map(([c, n]) => `${c.replace(/Command$/, '')}×${n}`).join(' '),
+      flag,
+    ]);
+  }
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = [
+    `${'route'.padEnd(widths[0]!)}  status  reads  writes  total  by operation`,
+    ...rows.map(
+      (r) =>
+        `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padStart(6)}  ${r[2]!.padStart(5)}  ${r[3]!.padStart(6)}  ${r[4]!.padStart(5)}  ${r[5]}${r[6] ? `  ← ${r[6]}` : ''}`,
+    ),
+    over.length > 0 ? `above the goal: ${over.join(', ')}` : 'every route with a goal meets it',
+  ];
+  return { name: `DynamoDB requests per call (${rows.length} routes, one permitted request each)`, lines };
 }

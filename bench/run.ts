@@ -1,4 +1,5 @@
 import { benchBundles } from './bundles.ts';
+import { benchCost } from './cost.ts';
 import { benchRanking } from './ranking.ts';
 import { benchRequests } from './requests.ts';
 import { benchRush } from './rush.ts';
@@ -16,6 +17,7 @@ const benches = {
   requests: benchRequests,
   speed: benchSpeed,
   rush: benchRush,
+  cost: benchCost,
 };
 type BenchName = keyof typeof benches;
 const isBench = (name: string): name is BenchName => Object.hasOwn(benches, name);
@@ -27,7 +29,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const chosen: BenchName[] =
-  asked.length > 0 ? asked.filter(isBench) : ['bundles', 'ranking', 'shortlist', 'requests', 'speed'];
+  asked.length > 0 ? asked.filter(isBench) : ['bundles', 'ranking', 'shortlist', 'requests', 'speed', 'cost'];
 
 for (const name of chosen) {
   const result = await benches[name]();

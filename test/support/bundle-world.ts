@@ -17,7 +17,7 @@ export async function buildScoredWorld(h: Harness, options: ReviewWorldOptions =
     const { items } = await listAssignmentsOfJudge(w.deps.db, w.deps.cursors, judge.sub, { limit: 100 });
     for (const assignment of items.filter((a) => a.contestId === w.contestId)) {
       const index = w.proposalIds.indexOf(assignment.proposalId);
-      const points = 2400 - index * 200;
+      const points = 2400 - (index % 12) * 200;
       await saveSheet(w.deps, principal, w.contestId, assignment.proposalId, {
         scores: scores([points, points, 1200, 1200, 1600]),
       });
