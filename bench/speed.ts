@@ -171,7 +171,7 @@ export async function benchSpeed() {
 
     const lines = [
       `${REQUESTS} requests per endpoint over ${CONNECTIONS} connections; product = npm start's server, floor = bare Hono + JWT check + one PutItem (each its own process)`,
-      'endpoint                 product req/s   p50    p99 |  floor req/s   p50    p99 | throughput  p99 ratio',
+      'endpoint                 product req/s   p50    p99 |  floor req/s   p50    p99 | throughput  p99 ratio | vs a floor making one 3-item transaction',
     ];
     const cases: [string, Job[]][] = [
       ['submit a proposal', drafts.slice(0, REQUESTS)],
@@ -179,14 +179,17 @@ export async function benchSpeed() {
       ['create a team', creates],
     ];
     for (const [name, jobs] of cases) {
-      const floorJobs = jobs.map((j) => ({ ...j, method: 'POST', path: '/floor/items', body: j.body ?? {} }));
-      const f = await load(floor, floorJobs);
+      const floorJobs = (shape: string) =>
+        jobs.map((j) => ({ ...j, method: 'POST', path: `/floor/${shape}`, body: j.body ?? {} }));
+      const f = await load(floor, floorJobs('items'));
       const p = await load(product, jobs);
+      const t = await load(floor, floorJobs('transaction'));
       const statuses = [...p.statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ');
       lines.push(
         `${name.padEnd(24)} ${p.rps.toFixed(0).padStart(11)} ${p.p50.toFixed(0).padStart(5)} ${p.p99.toFixed(0).padStart(6)} | ` +
           `${f.rps.toFixed(0).padStart(11)} ${f.p50.toFixed(0).padStart(5)} ${f.p99.toFixed(0).padStart(6)} | ` +
-          `${(p.rps / f.rps).toFixed(2).padStart(9)}× ${(p.p99 / f.p99).toFixed(2).padStart(8)}×  (${statuses})`,
+          `${(p.rps / f.rps).toFixed(2).padStart(9)}× ${(p.p99 / f.p99).toFixed(2).padStart(8)}× | ` +
+          `${(p.rps / t.rps).toFixed(2)}× throughput, ${(p.p99 / t.p99).toFixed(2)}× p99 (${t.rps.toFixed(0)} req/s)  (${statuses})`,
       );
     }
     lines.push('goal: throughput ≥ 0.70× the floor, p99 ≤ 1.50× the floor (ms are milliseconds)');
