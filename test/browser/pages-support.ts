@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -35,8 +35,11 @@ export interface PageWeight {
   total: number;
 }
 
-/** Every page measured in this run, by name: written to test-results/page-weights.json. */
-const weights: Record<string, PageWeight> = {};
+/**
+ * Every page measured, by name, in test-results/page-weights.json: each test file adds its
+ * pages to what the files before it wrote (a fresh checkout starts from none).
+ */
+const WEIGHTS_FILE = 'test-results/page-weights.json';
 
 /**
  * A page's weight on the wire, gzipped: its HTML (fetched again with the page's cookies, so
@@ -64,9 +67,12 @@ export async function measurePage(page: Page, name: string): Promise<PageWeight>
   const css = await sum(assets.css);
   const script = await sum(assets.script);
   const weight = { html: html.bytes, css, script, total: html.bytes + css + script };
+  const weights: Record<string, PageWeight> = existsSync(WEIGHTS_FILE)
+    ? JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8'))
+    : {};
   weights[name] = weight;
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/page-weights.json', `${JSON.stringify(weights, null, 2)}\n`);
+  writeFileSync(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
   return weight;
 }
 
