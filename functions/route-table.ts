@@ -778,6 +778,23 @@ export const routeTable = {
     'The award as an OCDS release (once awarded)',
   ),
 
+  // Procurement pages: the public announcement and result, notice verification and printing,
+  // the panel members' score sheets (functions/procurement/pages/public*, print*, panel*).
+  procurementAnnouncementPage: page(
+    'procurement',
+    'get',
+    '/procurements/{procurementId}',
+    ['public'],
+    'The procurement announcement (采购公告), once announced',
+  ),
+  procurementResultPage: page(
+    'procurement',
+    'get',
+    '/procurements/{procurementId}/result',
+    ['public'],
+    'The result announcement (成交结果公告), once awarded',
+  ),
+
   // Portal: pages and API documentation.
   home: page('portal', 'get', '/', ['public'], 'Home: the published contests'),
   signIn: page(

@@ -4,6 +4,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { ContestStatus } from '../../shared/contest/model.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import { yuanDecimal } from '../../shared/money.ts';
+import { PHASE_NAMES, type ProcurementPhase } from '../../shared/procurement/lifecycle.ts';
 import type { ProposalStatus } from '../../shared/proposal/model.ts';
 import type { AppEnv } from '../http/app.ts';
 import { dateTime, yuan } from './format.ts';
@@ -199,6 +200,28 @@ export function StatusBadge(props: { status: ContestStatus; locale: Locale }) {
   return (
     <span class={`badge ${CONTEST_TONE[props.status]}`}>
       {commonTexts[props.locale].contestStatuses[props.status]}
+    </span>
+  );
+}
+
+const PROCUREMENT_TONE: Record<ProcurementPhase, '' | 'ok' | 'warn' | 'bad'> = {
+  draft: '',
+  announced: 'ok',
+  bidding: 'ok',
+  consultation: 'warn',
+  'final-quotation': 'warn',
+  evaluation: 'warn',
+  recommended: 'warn',
+  awarded: 'ok',
+  terminated: 'bad',
+};
+
+/** A procurement's phase in words (竞争性磋商's phases, shared/procurement/lifecycle.ts). */
+export function ProcurementBadge(props: { status: ProcurementPhase; locale: Locale }) {
+  const name = PHASE_NAMES[props.status][props.locale];
+  return (
+    <span class={`badge ${PROCUREMENT_TONE[props.status]}`}>
+      {props.locale === 'en' ? name.charAt(0).toUpperCase() + name.slice(1) : name}
     </span>
   );
 }

@@ -799,6 +799,34 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     { phase: 'p-awarded', request: (w) => ({ path: `${pr(w)}/ocds.json` }), expect: everyone(200) },
   ],
 
+  // Procurement pages: public, printed and the panel's.
+  procurementAnnouncementPage: [
+    {
+      phase: 'p-bidding',
+      request: (w) => ({ path: `/procurements/${w.procurementId}` }),
+      expect: everyone(200),
+    },
+    {
+      label: 'a draft, seen only by its office',
+      phase: 'p-draft',
+      request: (w) => ({ path: `/procurements/${w.procurementId}` }),
+      expect: { ...everyone(404), officer: 200 },
+    },
+  ],
+  procurementResultPage: [
+    {
+      label: 'before the award: nobody, the office included',
+      phase: 'p-recommended',
+      request: (w) => ({ path: `/procurements/${w.procurementId}/result` }),
+      expect: everyone(409),
+    },
+    {
+      phase: 'p-awarded',
+      request: (w) => ({ path: `/procurements/${w.procurementId}/result` }),
+      expect: everyone(200),
+    },
+  ],
+
   // Portal.
   home: [{ phase: 'open', request: () => ({ path: '/' }), expect: everyone(200) }],
   signIn: [{ phase: 'draft', request: () => ({ path: '/sign-in' }), expect: everyone(303) }],

@@ -1,0 +1,128 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OFFICE } from '../../infra/local/seed.ts';
+import type { LocalServer } from '../../infra/local/server.ts';
+import { fetchJson, startTestServer } from '../support/local-server.ts';
+import { checkBothWidths, closePage, launchChromium, openPage } from './pages-support.ts';
+
+/*
+ * The demo's elderly-care procurement (seeded in bidding with three organisations' sealed bids),
+ * brought on step by step through the API with the demo clock, as the officer, the suppliers and
+ * the panel would: each test reads the pages of the phase it reaches, in order.
+ */
+
+let server: LocalServer;
+let browser: Browser;
+let procurementId: string;
+
+const tokens = new Map<string, string>();
+async function tokenOf(user: string): Promise<string> {
+  if (!tokens.has(user)) {
+    const { body } = await fetchJson(`${server.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ user }),
+    });
+    tokens.set(user, body.token);
+  }
+  return tokens.get(user)!;
+}
+
+/** An API call that must succeed. */
+async function api(user: string, method: string, path: string, body?: unknown) {
+  const response = await fetchJson(`${server.url}${path}`, {
+    method,
+    token: await tokenOf(user),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body;
+}
+
+const advanceDays = (days: number) =>
+  fetchJson(`${server.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: days }) });
+
+const p = () => `/api/procurements/${procurementId}`;
+
+/** Past the bidding deadline: the bids opened, the final quotations in, scoring started. */
+async function toEvaluation() {
+  await advanceDays(13);
+  await api('officer-xitun', 'POST', `${p()}/close-bidding`);
+  await api('officer-xitun', 'POST', `${p()}/call-final-quotations`);
+  const { items } = await api('officer-xitun', 'GET', `${p()}/bids`);
+  for (const bid of items as { teamId: string; ownerSub: string; priceFen: number }[])
+    await api(bid.ownerSub, 'PUT', `${p()}/bids/${bid.teamId}/final-quotation`, {
+      quotationFen: bid.priceFen - 100_000,
+    });
+  await advanceDays(8);
+  await api('officer-xitun', 'POST', `${p()}/start-evaluation`);
+  return items as { teamId: string; supplierName: string }[];
+}
+
+/** Every member's sheets in (the ones not yet submitted), the recommendation, the award, the notices. */
+async function toAwarded(members: string[]) {
+  const { criteria } = await api('officer-xitun', 'GET', p());
+  const { items } = await api('officer-xitun', 'GET', `${p()}/bids`);
+  for (const [m, member] of members.entries()) {
+    const mine = new Set(
+      ((await api(member, 'GET', `${p()}/sheets/mine`)).items as { teamId: string }[]).map((s) => s.teamId),
+    );
+    for (const [i, bid] of (items as { teamId: string }[]).entries()) {
+      if (mine.has(bid.teamId)) continue;
+      const scores = Object.fromEntries(
+        (criteria as { code: string; maxPoints: number }[]).map((c) => [
+          c.code,
+          Math.round((c.maxPoints * (70 + 5 * i + m)) / 10_000) * 100,
+        ]),
+      );
+      await api(member, 'PUT', `${p()}/bids/${bid.teamId}/sheet`, { scores });
+    }
+  }
+  await api('officer-xitun', 'POST', `${p()}/recommend`);
+  await api('officer-xitun', 'POST', `${p()}/award`);
+  await api('officer-xitun', 'POST', `${p()}/notices/issue`);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  const { items } = await api('officer-xitun', 'GET', `/api/offices/${DEMO_OFFICE.id}/procurements`);
+  procurementId = items[0].id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a procurement’s public pages and its panel, in a real browser', () => {
+  it('an anonymous visitor on a phone reads the announcement: ceiling in yuan, deadlines in Beijing time', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/procurements/${procurementId}`);
+    await page.getByRole('heading', { level: 1, name: '西屯街道居家养老服务项目' }).waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('采购公告');
+    expect(main).toContain('¥150,000.00');
+    expect(main).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）/);
+    expect(main).toContain('不少于 3 家');
+    expect(main).toContain('递交响应文件');
+    await checkBothWidths(page, 'procurement-announcement');
+    await closePage(page);
+  });
+
+  it('after the award, anyone reads the result announcement with every supplier’s quotation, scores and rank', async () => {
+    await toEvaluation();
+    await toAwarded(['judge-1', 'judge-2', 'judge-3']);
+
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/procurements/${procurementId}`);
+    await page.getByRole('link', { name: '查看成交结果公告' }).click();
+    await page.getByText('成交结果公告').first().waitFor();
+    const rows = page.locator('main table tbody tr');
+    expect(await rows.count()).toBe(3);
+    const first = (await rows.first().textContent()) ?? '';
+    expect(first).toMatch(/^1.*¥[\d,]+\.\d{2}.*\d+\.\d{2}.*成交$/);
+    expect(await page.getByText(/成交供应商/).isVisible()).toBe(true);
+    await checkBothWidths(page, 'procurement-result');
+    await closePage(page);
+  });
+});
