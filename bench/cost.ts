@@ -5,8 +5,8 @@ import { buildScoredWorld } from '../test/support/bundle-world.ts';
 import { createHarness } from '../test/support/harness.ts';
 import { call } from '../test/support/http.ts';
 import { allApps } from '../test/support/matrix-world.ts';
+import { counter } from '../test/support/request-counter.ts';
 import { DAY_MS } from '../test/support/world.ts';
-import { counter } from './ranking.ts';
 import { measureRoutes } from './requests.ts';
 
 /**

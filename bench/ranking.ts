@@ -11,63 +11,10 @@ import { proposalItem } from '../shared/proposal/store.ts';
 import { ranking } from '../shared/review/actions.ts';
 import { panelJudgeItem, sheetItem } from '../shared/review/store.ts';
 import { rankProposals, sheetTotal } from '../shared/scoring.ts';
+import { counter } from '../test/support/request-counter.ts';
 
 const PROPOSALS = 1_000;
 const JUDGES = 7;
-
-/** Data-plane operations, as the document client and the plain client name their commands. */
-const CAPACITY_OPERATIONS = new Set(
-  [
-    'Get GetItem Put PutItem Update UpdateItem Delete DeleteItem Query',
-    'BatchGet BatchGetItem BatchWrite BatchWriteItem TransactGet TransactGetItems TransactWrite TransactWriteItems',
-  ]
-    .join(' ')
-    .split(' ')
-    .map((op) => `${op}Command`),
-);
-
-/**
- * Counts the requests each client sends, by operation, and the capacity units they consume:
- * each data-plane request asks for `ReturnConsumedCapacity: TOTAL`. DynamoDB Local reports a
- * transaction's items at the plain rate; DynamoDB charges two units per item in a transaction
- * (Developer Guide, "Capacity unit consumption for transactions"), so those are doubled here.
- */
-export function counter() {
-  const counts = new Map<string, number>();
-  const units = { read: 0, write: 0 };
-  return {
-    counts,
-    units,
-    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
-    reset: () => {
-      counts.clear();
-      units.read = 0;
-      units.write = 0;
-    },
-    instrument: (stack: Parameters<NonNullable<Parameters<typeof createDb>[0]['instrument']>>[0]) =>
-      stack.add(
-        (next, context) => async (args) => {
-          const name = context.commandName ?? '?';
-          counts.set(name, (counts.get(name) ?? 0) + 1);
-          if (!CAPACITY_OPERATIONS.has(name)) return next(args);
-          (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
-          const result = await next(args);
-          const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-          const total = [consumed]
-            .flat()
-            .reduce(
-              (a: number, c) => a + ((c as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0),
-              0,
-            );
-          const factor = name.startsWith('Transact') ? 2 : 1;
-          if (/Get|Query/.test(name)) units.read += total * factor;
-          else units.write += total * factor;
-          return result;
-        },
-        { step: 'initialize', name: 'countRequests' },
-      ),
-  };
-}
 
 async function writeAll(db: Db, items: Record<string, unknown>[]) {
   const chunks: Record<string, unknown>[][] = [];

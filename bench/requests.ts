@@ -3,19 +3,14 @@ import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS, startDynamoDbLocal } from '../infra/
 import { createDb } from '../shared/db.ts';
 import { createHarness } from '../test/support/harness.ts';
 import { buildMatrixWorld, type MatrixPhase, type MatrixWorld } from '../test/support/matrix-world.ts';
+import { counter } from '../test/support/request-counter.ts';
 import { EXPECTATIONS, permittedActor, sendAs } from '../test/support/route-expectations.ts';
-import { counter } from './ranking.ts';
 
 /** The goal of issue 12: a sheet save or submit and a proposal submit make at most two requests. */
 const GOALS: Partial<Record<RouteName, number>> = { saveSheet: 2, submitSheet: 2, submitProposal: 2 };
 
-const READS = new Set([
-  'GetItemCommand',
-  'GetCommand',
-  'QueryCommand',
-  'BatchGetCommand',
-  'TransactGetCommand',
-]);
+/** The client's command names (the middleware sits on the low-level client). */
+const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'TransactGetItemsCommand']);
 
 /** What one permitted call of a route costs in DynamoDB, measured on DynamoDB Local. */
 export interface RouteMeasure {

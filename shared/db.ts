@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -119,6 +120,30 @@ export async function getItem(db: Db, key: Key, consistent = true): Promise<Item
     db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent })),
   );
   return out.Item;
+}
+
+/**
+ * Several items by key in one BatchGetItem (strongly consistent), in the order of `wanted`:
+ * undefined where there is none. Keys the engine leaves unprocessed (throttling) are asked again.
+ */
+export async function getItems(db: Db, wanted: readonly Key[]): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
+  const id = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
+  let pending: Key[] = [...new Map(wanted.map((key) => [id(key), key])).values()];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
+    const out = await call(() =>
+      db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [db.tableName]: { Keys: pending.slice(0, 100), ConsistentRead: true } },
+        }),
+      ),
+    );
+    for (const item of out.Responses?.[db.tableName] ?? []) found.set(id(item as Key), item);
+    const left = (out.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Key[];
+    pending = [...left, ...pending.slice(100)];
+  }
+  return wanted.map((key) => found.get(id(key)));
 }
 
 /**

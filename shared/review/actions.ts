@@ -6,7 +6,7 @@ import { getContest } from '../contest/store.ts';
 import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { PageRequest } from '../paging.ts';
 import { isEligible, type Proposal } from '../proposal/model.ts';
@@ -38,6 +38,7 @@ import {
   listAssignmentsOfJudge,
   listSheetsOfJudge,
   panelJudgeItem,
+  readSheetContext,
   readWholeContest,
   sheetItem,
   type WholeContest,
@@ -539,12 +540,39 @@ async function writeSheet(
   ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
   const { contestId, proposalId } = at;
-  const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
-  assertPhase(contest, 'sheets');
-  const existing = await getSheet(deps.db, contestId, proposalId, principal.sub);
+  const judgeId = principal.sub;
+  // One read: what the write needs (rubric, phase, requested amount, owner, the stored sheet).
+  const {
+    contest,
+    proposal,
+    sheet: existing,
+  } = await readSheetContext(deps.db, contestId, proposalId, judgeId);
+  // A refusal says what today's checks say first: read the judge's standing only then.
+  const refuse = async (error: Error): Promise<never> => {
+    await judgeAccess(deps, principal, contestId, proposalId);
+    throw error;
+  };
+  if (!contest) throw new ForbiddenError('judge.notOnPanel');
+  try {
+    assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotJudge');
+    if (!proposal) throw new NotFoundError('proposal.notFound');
+    if (isConflictedJudge(proposal, judgeId, false)) throw new ForbiddenError('judge.conflicted');
+    assertPhase(contest, 'sheets');
+  } catch (error) {
+    return refuse(error as Error);
+  }
   const source = input ?? existing;
-  if (!source) throw new NotFoundError('sheet.notFound');
-  const scores = checkSheet(contest, proposal, source, submit);
+  if (!source) return refuse(new NotFoundError('sheet.notFound'));
+  let scores: Sheet['scores'];
+  try {
+    scores = checkSheet(contest, proposal, source, submit);
+    if (existing) {
+      assertVersion(existing, ifMatch);
+      if (existing.status !== 'draft') throw new ConflictError('sheet.final');
+    }
+  } catch (error) {
+    return refuse(error as Error);
+  }
   const now = deps.clock.now().toISOString();
   const content = input && {
     scores,
@@ -555,45 +583,47 @@ async function writeSheet(
   };
   const submitted = submit ? { status: 'submitted' as const, submittedAt: now } : {};
   const action = submit ? 'sheet.submit' : 'sheet.save';
+  // The transaction carries the judge's standing: review is on, assigned, not conflicted, on the
+  // panel (a submit counts on the panel entry, which needs it there).
   const guards = submit
-    ? [
-        ...judgeGuards(contestId, proposalId, principal.sub, true),
-        countSubmitted(contestId, principal.sub, 1),
-      ]
-    : judgeGuards(contestId, proposalId, principal.sub);
-  if (!existing) {
-    const sheet: Sheet = {
-      contestId,
-      proposalId,
-      judgeId: principal.sub,
-      status: 'draft',
-      ...content!,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      reopenings: [],
-      ...submitted,
-    };
-    try {
+    ? [...judgeGuards(contestId, proposalId, judgeId, true), countSubmitted(contestId, judgeId, 1)]
+    : [
+        ...judgeGuards(contestId, proposalId, judgeId),
+        exists(keys.panelJudge(contestId, judgeId), () => new ForbiddenError('judge.notOnPanel')),
+      ];
+  try {
+    if (!existing) {
+      const sheet: Sheet = {
+        contestId,
+        proposalId,
+        judgeId,
+        status: 'draft',
+        ...content!,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        reopenings: [],
+        ...submitted,
+      };
       await commit(deps, [...guards, createOp(sheetItem(sheet))], sheetNote(principal, sheet, action));
-    } catch (error) {
-      if (error instanceof AlreadyExists) throw new ConflictError('precondition.failed');
-      throw error;
+      return { sheet, created: true };
     }
-    return { sheet, created: true };
+    const next = { ...existing, ...content, ...submitted };
+    const sheet = await saveNextVersion(
+      deps,
+      next,
+      sheetItem,
+      { expectedVersion: ifMatch, ...draftOnly },
+      sheetNote(principal, next, action),
+      guards,
+    );
+    return { sheet, created: false };
+  } catch (error) {
+    // A condition failed: explain it as the reads before a write would have.
+    if (error instanceof AlreadyExists) return refuse(new ConflictError('precondition.failed'));
+    if (error instanceof AppError && error.status !== 503) return refuse(error);
+    throw error;
   }
-  assertVersion(existing, ifMatch);
-  if (existing.status !== 'draft') throw new ConflictError('sheet.final');
-  const next = { ...existing, ...content, ...submitted };
-  const sheet = await saveNextVersion(
-    deps,
-    next,
-    sheetItem,
-    { expectedVersion: ifMatch, ...draftOnly },
-    sheetNote(principal, next, action),
-    guards,
-  );
-  return { sheet, created: false };
 }
 
 /** Saves the judge's draft (writeSheet); a submitted sheet is final (an officer can reopen it). */

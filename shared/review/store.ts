@@ -1,6 +1,6 @@
 import { Contest } from '../contest/model.ts';
 import type { CursorCodec } from '../cursor.ts';
-import { type Db, getItem, keyPrefix, queryAll } from '../db.ts';
+import { type Db, getItem, getItems, keyPrefix, queryAll } from '../db.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { Proposal } from '../proposal/model.ts';
@@ -113,6 +113,24 @@ export async function getConflict(db: Db, contestId: string, proposalId: string,
 export async function getSheet(db: Db, contestId: string, proposalId: string, judgeId: string) {
   const item = await getItem(db, keys.sheet(contestId, proposalId, judgeId));
   return item ? SheetSchema.parse(withoutKeys(item)) : undefined;
+}
+
+/**
+ * Access pattern: what a judge's sheet write needs to read, in one BatchGetItem: the contest
+ * (phase, rubric, office), the proposal (requested amount, owner) and the judge's sheet. The
+ * panel entry, assignment and conflict are not read: the write's transaction checks them.
+ */
+export async function readSheetContext(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  const [contest, proposal, sheet] = await getItems(db, [
+    keys.contest(contestId),
+    keys.proposal(contestId, proposalId),
+    keys.sheet(contestId, proposalId, judgeId),
+  ]);
+  return {
+    contest: contest ? Contest.parse(withoutKeys(contest)) : undefined,
+    proposal: proposal ? Proposal.parse(withoutKeys(proposal)) : undefined,
+    sheet: sheet ? SheetSchema.parse(withoutKeys(sheet)) : undefined,
+  };
 }
 
 /** Access pattern: a judge's assignments across contests (gsi1). */

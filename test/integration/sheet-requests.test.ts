@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createScoringApp } from '../../functions/scoring/app.ts';
+import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS } from '../../infra/local/engine.ts';
+import { createDb } from '../../shared/db.ts';
+import { readWholeContest } from '../../shared/review/store.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { call } from '../support/http.ts';
+import { counter } from '../support/request-counter.ts';
+import { buildReviewWorld, scores } from '../support/review-world.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+/**
+ * Issue 12: a judge's sheet save and sheet submit each make at most two DynamoDB requests (one
+ * BatchGetItem of what the write needs, one TransactWriteItems whose conditions carry the
+ * judge's standing), counted by the client middleware `npm run bench -- requests` uses. A
+ * refusal may read more, after the failed condition, to name its cause as clearly as before.
+ */
+describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, () => {
+  it('saves, saves again and submits a sheet in at most two requests each; refusals still name the cause', async () => {
+    const w = await buildReviewWorld(h, { proposals: 3, judges: 3, minJudges: 2 });
+    const count = counter();
+    const app = createScoringApp({
+      ...w.deps,
+      db: createDb({
+        tableName: h.tableName,
+        region: 'local',
+        endpoint: h.endpoint,
+        credentials: LOCAL_CREDENTIALS,
+        ...LOCAL_TIMEOUTS,
+        instrument: count.instrument,
+      }),
+    });
+    const whole = (await readWholeContest(w.deps.db, w.contestId))!;
+    const tokenOf = (judgeId: string) => w.tokens.judges[w.judgeUsers.findIndex((j) => j.sub === judgeId)]!;
+    const [a, b] = whole.assignments as [(typeof whole.assignments)[0], (typeof whole.assignments)[0]];
+    const unassigned = w.judgeUsers.find(
+      (j) => !whole.assignments.some((x) => x.proposalId === a.proposalId && x.judgeId === j.sub),
+    )!;
+    const sheetPath = (proposalId: string) => `/api/contests/${w.contestId}/proposals/${proposalId}/sheet`;
+    const sheet = { scores: scores([2000, 1800, 1200, 1200, 1600]) };
+    const measured = async (send: () => ReturnType<typeof call>) => {
+      count.reset();
+      const response = await send();
+      return {
+        status: response.status,
+        body: response.body as { code?: string; status?: string },
+        requests: count.total(),
+        by: count.describe(),
+      };
+    };
+
+    const created = await measured(() =>
+      call(app, 'PUT', sheetPath(a.proposalId), { token: tokenOf(a.judgeId), body: sheet }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.by).toBe('BatchGetItem×1 TransactWriteItems×1');
+    expect(created.requests).toBeLessThanOrEqual(2);
+
+    const saved = await measured(() =>
+      call(app, 'PUT', sheetPath(a.proposalId), {
+        token: tokenOf(a.judgeId),
+        body: sheet,
+        headers: { 'if-match': '"1"' },
+      }),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.requests).toBeLessThanOrEqual(2);
+
+    const submitted = await measured(() =>
+      call(app, 'POST', `${sheetPath(a.proposalId)}/submit`, { token: tokenOf(a.judgeId) }),
+    );
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.requests).toBeLessThanOrEqual(2);
+
+    // Submitting with the scores in the request, no draft first: one read, one write as well.
+    const direct = await measured(() =>
+      call(app, 'POST', `${sheetPath(b.proposalId)}/submit`, { token: tokenOf(b.judgeId), body: sheet }),
+    );
+    expect(direct.status).toBe(200);
+    expect(direct.requests).toBeLessThanOrEqual(2);
+
+    // Refusals read after the failed condition and say what they said before.
+    const final = await measured(() =>
+      call(app, 'PUT', sheetPath(a.proposalId), { token: tokenOf(a.judgeId), body: sheet }),
+    );
+    expect([final.status, final.body.code]).toEqual([409, 'sheet.final']);
+    const notAssigned = await measured(() =>
+      call(app, 'PUT', sheetPath(a.proposalId), { token: tokenOf(unassigned.sub), body: sheet }),
+    );
+    expect([notAssigned.status, notAssigned.body.code]).toEqual([403, 'judge.notAssigned']);
+    const outsider = await measured(() =>
+      call(app, 'PUT', sheetPath(a.proposalId), { token: w.tokens.outsider, body: sheet }),
+    );
+    expect([outsider.status, outsider.body.code]).toEqual([403, 'judge.notOnPanel']);
+  });
+});
