@@ -601,6 +601,64 @@ export const routeTable = {
     'Officer: issue the notices',
   ),
 
+  // Procurement pages of the office and the suppliers (set-up, dashboard, bid, final quotation).
+  officeProcurementsPage: page(
+    'procurement',
+    'get',
+    '/office/procurements',
+    ['officer'],
+    "Officer: the office's procurements and next steps",
+  ),
+  officeNewProcurementPage: page(
+    'procurement',
+    'get',
+    '/office/new-procurement',
+    ['officer'],
+    'Officer: set up a procurement',
+  ),
+  officeNewProcurementPost: page(
+    'procurement',
+    'post',
+    '/office/new-procurement',
+    ['officer'],
+    'Officer: create the procurement draft',
+  ),
+  officeProcurementPage: page(
+    'procurement',
+    'get',
+    '/office/procurements/{procurementId}',
+    ['officer'],
+    'Officer: a procurement, its phase, bids, panel progress, ranking and notices',
+  ),
+  officeProcurementPost: page(
+    'procurement',
+    'post',
+    '/office/procurements/{procurementId}',
+    ['officer'],
+    'Officer: edit the draft, move the lifecycle (confirmed), award, decline, terminate, issue notices',
+  ),
+  supplierProcurementsPage: page(
+    'procurement',
+    'get',
+    '/me/procurements',
+    ['resident'],
+    'Supplier: procurements open for bids',
+  ),
+  supplierProcurementPage: page(
+    'procurement',
+    'get',
+    '/me/procurements/{procurementId}',
+    ['resident'],
+    "Supplier: a procurement, my organisation's bid and final quotation",
+  ),
+  supplierProcurementPost: page(
+    'procurement',
+    'post',
+    '/me/procurements/{procurementId}',
+    ['resident'],
+    "Supplier: send my organisation's sealed bid or its final quotation",
+  ),
+
   // Procurement by competitive consultation (竞争性磋商): set-up, bids, scoring, the award.
   listOfficeProcurements: r(
     'procurement',

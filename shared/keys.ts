@@ -165,6 +165,11 @@ export const keys = {
   /** gsi2: a procurement notice by its number, for public verification. */
   procurementNoticeByNumber: (number: string) => ({ gsi2pk: `PNOTICENO#${number}`, gsi2sk: '#' }),
   procurementPartition: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}` }),
+  /** gsi2 (sparse, written when a procurement is announced): every announced procurement, by bidding deadline. */
+  announcedProcurement: (biddingDeadline: string, procurementId: string) => ({
+    gsi2pk: 'TENDERS',
+    gsi2sk: `${biddingDeadline}#${procurementId}`,
+  }),
 
   /** Every item of a contest's partition, in one paginated Query. */
   contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),

@@ -14,6 +14,7 @@ export const NAV: { route: RouteName; label: keyof CommonText['nav']; roles?: Ro
   { route: 'myProposalsPage', label: 'mine', roles: ['resident'] },
   { route: 'myTeamsPage', label: 'teams', roles: ['resident'] },
   { route: 'myNoticesPage', label: 'notices', roles: ['resident'] },
+  { route: 'supplierProcurementsPage', label: 'procurements', roles: ['resident'] },
   { route: 'judgePage', label: 'judging', roles: ['judge'] },
   { route: 'officeHome', label: 'office', roles: ['officer'] },
 ];

@@ -21,7 +21,15 @@ export interface CommonText {
   signOut: string;
   signedInAs: (name: string, role: string) => string;
   roles: Record<'resident' | 'judge' | 'officer', string>;
-  nav: { contests: string; mine: string; teams: string; notices: string; judging: string; office: string };
+  nav: {
+    contests: string;
+    mine: string;
+    teams: string;
+    notices: string;
+    procurements: string;
+    judging: string;
+    office: string;
+  };
   skipToContent: string;
   contestStatuses: Record<ContestStatus, string>;
   proposalStatuses: Record<ProposalStatus, string>;
@@ -69,6 +77,7 @@ const zhCN: CommonText = {
     mine: '我的申报',
     teams: '我的团队',
     notices: '我的通知书',
+    procurements: '服务采购',
     judging: '评审',
     office: '街道后台',
   },
@@ -139,6 +148,7 @@ const en: CommonText = {
     mine: 'My proposals',
     teams: 'My teams',
     notices: 'My notices',
+    procurements: 'Service purchases',
     judging: 'Judging',
     office: 'Office',
   },

@@ -52,6 +52,7 @@ import {
   finalQuotationItem,
   getBid,
   getProcurement,
+  listAnnouncedProcurements,
   listProcurementsByOffice,
   type Procurement,
   ProcurementConflict,
@@ -186,6 +187,11 @@ export async function updateProcurement(
   );
 }
 
+/** Every announced procurement (drafts never), for suppliers looking for one to bid on. */
+export function listPublicProcurements(deps: Deps, page: PageRequest) {
+  return listAnnouncedProcurements(deps.db, deps.cursors, page);
+}
+
 export function listOfficeProcurements(
   deps: Deps,
   principal: Principal,
@@ -208,6 +214,8 @@ async function transition(
   name: TransitionName,
   options: {
     fields?: Partial<Procurement>;
+    /** Index keys the move writes beside the fields (the announcement's public listing). */
+    indexKeys?: Record<string, string>;
     extra?: ProcessCondition;
     summary?: Record<string, unknown>;
     also?: readonly Op[];
@@ -220,7 +228,7 @@ async function transition(
     deps,
     [
       transitionUpdate(procurement, name, now, {
-        fields,
+        fields: { ...fields, ...options.indexKeys },
         expectedVersion: procurement.version,
         ...(options.extra ? { extra: options.extra } : {}),
       }),
@@ -270,7 +278,10 @@ export function announceProcurement(
         issues.map((issue) => ({ path: issue.path.join('.'), message: String(code), params })),
       );
     }
-    return { fields: { announcedAt: now.toISOString() } };
+    return {
+      fields: { announcedAt: now.toISOString() },
+      indexKeys: keys.announcedProcurement(procurement.biddingDeadline, procurement.id),
+    };
   });
 }
 

@@ -88,6 +88,9 @@ export function procurementItem(procurement: Procurement) {
   return {
     ...keys.procurement(procurement.id),
     ...keys.procurementByOffice(procurement.officeId, procurement.createdAt, procurement.id),
+    ...(procurement.announcedAt
+      ? keys.announcedProcurement(procurement.biddingDeadline, procurement.id)
+      : {}),
     entityType: ENTITY.procurement,
     ...procurement,
   };
@@ -136,6 +139,32 @@ export function listProcurementsByOffice(
     ScanIndexForward: false,
   } as const;
   return queryPaged(db, cursors, `office-procurements:${officeId}`, input, page, parseProcurement);
+}
+
+/** Access pattern: every announced procurement (never a draft), latest bidding deadline first (sparse gsi2). */
+export function listAnnouncedProcurements(
+  db: Db,
+  cursors: CursorCodec,
+  page: PageRequest,
+): Promise<PageOf<Procurement>> {
+  const input = {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.announcedProcurement('', '').gsi2pk },
+    ScanIndexForward: false,
+  } as const;
+  return queryPaged(db, cursors, 'announced-procurements', input, page, parseProcurement);
+}
+
+/** A supplier's final quotation, if it gave one. */
+export function getFinalQuotation(
+  db: Db,
+  procurementId: string,
+  teamId: string,
+): Promise<FinalQuotation | undefined> {
+  return readEntity(db, keys.finalQuotation(procurementId, teamId), (item) =>
+    FinalQuotation.parse(withoutKeys(item)),
+  );
 }
 
 /** A whole procurement: the procurement and every bid, quotation, conflict and sheet in it. */

@@ -604,6 +604,81 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     },
   ],
 
+  // Procurement pages of the office (pages-office).
+  officeProcurementsPage: [
+    {
+      phase: 'p-draft',
+      request: () => ({ path: '/office/procurements' }),
+      expect: { officer: 200, otherOfficer: 200 },
+    },
+  ],
+  officeNewProcurementPage: [
+    {
+      phase: 'p-draft',
+      request: () => ({ path: '/office/new-procurement' }),
+      expect: { officer: 200, otherOfficer: 200 },
+    },
+  ],
+  officeNewProcurementPost: [
+    {
+      phase: 'p-draft',
+      request: () => ({ path: '/office/new-procurement', form: { do: 'save' } }),
+      expect: { officer: 422, otherOfficer: 422 },
+    },
+  ],
+  officeProcurementPage: [
+    {
+      label: 'sealed bids: the dashboard shows none',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `/office/procurements/${w.procurementId}` }),
+      expect: officer(200),
+    },
+    {
+      phase: 'p-scored',
+      request: (w) => ({ path: `/office/procurements/${w.procurementId}` }),
+      expect: officer(200),
+    },
+  ],
+  officeProcurementPost: [
+    {
+      phase: 'p-draft',
+      request: (w) => ({
+        path: `/office/procurements/${w.procurementId}`,
+        form: { do: 'announce', confirmed: 'yes', version: '1' },
+      }),
+      expect: officer(303),
+    },
+  ],
+
+  // Procurement pages of the suppliers (pages-office).
+  supplierProcurementsPage: [
+    { phase: 'p-bidding', request: () => ({ path: '/me/procurements' }), expect: residents(200) },
+  ],
+  supplierProcurementPage: [
+    {
+      phase: 'p-open',
+      request: (w) => ({ path: `/me/procurements/${w.procurementId}` }),
+      expect: residents(200),
+    },
+  ],
+  supplierProcurementPost: [
+    {
+      label: 'the supplier’s own organisation',
+      phase: 'p-open',
+      request: (w) => ({
+        path: `/me/procurements/${w.procurementId}`,
+        form: {
+          do: 'bid',
+          teamId: w.supplierTeamId,
+          priceFen: '149,000',
+          'parts.service-plan': '方案',
+          'parts.staffing': '名单',
+        },
+      }),
+      expect: team(303),
+    },
+  ],
+
   // Procurement by competitive consultation.
   listOfficeProcurements: [
     {

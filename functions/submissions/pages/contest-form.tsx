@@ -67,7 +67,7 @@ export function contestValues(contest: Contest): Values {
  * Names typed one per line → code and name; a name the contest already has keeps its code, a new
  * one gets the next free `<prefix>-<n>` (people never see or type codes).
  */
-function withCodes(names: string[], existing: readonly CodeName[], prefix: string): CodeName[] {
+export function withCodes(names: string[], existing: readonly CodeName[], prefix: string): CodeName[] {
   const used = new Set(existing.map((entry) => entry.code));
   let n = 0;
   return names.map((name) => {
@@ -80,7 +80,7 @@ function withCodes(names: string[], existing: readonly CodeName[], prefix: strin
   });
 }
 
-const lines = (text: string) =>
+export const lines = (text: string) =>
   text
     .split(/\r?\n/)
     .map((line) => line.trim())

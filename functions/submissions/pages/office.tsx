@@ -26,6 +26,7 @@ import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
+import { officeProcurementTexts } from '../../procurement/pages/office-texts.ts';
 import {
   ConfirmStep,
   DateTime,
@@ -81,6 +82,9 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
       <p>
         <a class="button" href={href('officeNewContestPage')}>
           {text.newContest}
+        </a>{' '}
+        <a class="button secondary" href={href('officeProcurementsPage')}>
+          {pick(officeProcurementTexts, props.locale).list}
         </a>
       </p>
       {props.contests.length === 0 ? (

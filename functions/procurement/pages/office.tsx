@@ -1,0 +1,695 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
+import type { Principal } from '../../../shared/auth.ts';
+import { ForbiddenError } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { getOffice } from '../../../shared/office/office.ts';
+import {
+  announceProcurement,
+  callFinalQuotations,
+  closeBidding,
+  confirmCandidate,
+  createProcurement,
+  declineCandidate,
+  listBids,
+  listOfficeProcurements,
+  type OpenedBid,
+  openBidding,
+  procurementForOfficer,
+  readEvaluation,
+  recommend,
+  startEvaluation,
+  terminateProcurement,
+  updateProcurement,
+} from '../../../shared/procurement/actions.ts';
+import { reasonText } from '../../../shared/procurement/announcement.ts';
+import { inPhase, type ProcurementPhase } from '../../../shared/procurement/lifecycle.ts';
+import { ProcurementSetup } from '../../../shared/procurement/model.ts';
+import {
+  issueProcurementNotices,
+  listProcurementNotices,
+  type ProcurementNotice,
+} from '../../../shared/procurement/notices.ts';
+import type { Procurement } from '../../../shared/procurement/store.ts';
+import { parseOrThrow } from '../../../shared/validation.ts';
+import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
+import {
+  ConfirmStep,
+  DateTime,
+  Form,
+  Money,
+  Notice,
+  ProgressBar,
+  Table,
+  TextArea,
+} from '../../ui/components.tsx';
+import { dateTime, points, timeLeft } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
+import { type FormState, formText, formValues, officerOf, retyped } from '../../ui/office.tsx';
+import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { ProcurementParams, ReasonInput } from '../schemas.ts';
+import {
+  newProcurementValues,
+  ProcurementForm,
+  procurementFormErrors,
+  procurementValues,
+  readProcurementForm,
+} from './office-form.tsx';
+import { MOVES, type Move, officeProcurementTexts } from './office-texts.ts';
+
+const officeOf = (principal: Principal): string => {
+  if (!principal.officeId) throw new ForbiddenError('http.forbidden');
+  return principal.officeId;
+};
+
+const TONE: Record<ProcurementPhase, '' | 'ok' | 'warn' | 'bad'> = {
+  draft: '',
+  announced: 'ok',
+  bidding: 'ok',
+  consultation: 'warn',
+  'final-quotation': 'warn',
+  evaluation: 'warn',
+  recommended: 'warn',
+  awarded: 'ok',
+  terminated: 'bad',
+};
+
+/** The procurement's phase in words. */
+export function PhaseBadge(props: { status: ProcurementPhase; locale: Locale }) {
+  return (
+    <span class={`badge ${TONE[props.status]}`}>
+      {pick(officeProcurementTexts, props.locale).phases[props.status]}
+    </span>
+  );
+}
+
+/** The move the dashboard offers in each phase (terminate is offered apart). */
+const MOVE_OF: Partial<Record<ProcurementPhase, Move>> = {
+  draft: 'announce',
+  announced: 'openBidding',
+  bidding: 'closeBidding',
+  consultation: 'callFinalQuotations',
+  'final-quotation': 'startEvaluation',
+  evaluation: 'recommend',
+  recommended: 'award',
+};
+
+const ACTIONS: Record<
+  Move,
+  (deps: HttpDeps, principal: Principal, id: string, version?: number) => Promise<unknown>
+> = {
+  announce: announceProcurement,
+  openBidding,
+  closeBidding,
+  callFinalQuotations,
+  startEvaluation,
+  recommend,
+  award: confirmCandidate,
+};
+
+function ProcurementList(props: { locale: Locale; procurements: Procurement[] }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  return (
+    <>
+      <h1>{text.list}</h1>
+      <p class="lead">{text.listLead}</p>
+      <p>
+        <a class="button" href={href('officeNewProcurementPage')}>
+          {text.newProcurement}
+        </a>
+      </p>
+      {props.procurements.length === 0 ? (
+        <p class="muted">{text.noProcurements}</p>
+      ) : (
+        <Table
+          label={text.list}
+          head={[text.head.title, text.head.phase, text.head.ceiling, text.head.deadline, text.head.next]}
+          numeric={[2]}
+          rows={props.procurements.map((procurement) => [
+            <a href={href('officeProcurementPage', { procurementId: procurement.id })}>
+              {procurement.title}
+            </a>,
+            <PhaseBadge status={procurement.status} locale={props.locale} />,
+            <Money fen={procurement.ceilingFen} />,
+            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
+            text.next[procurement.status],
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+type Confirming = { kind: Move } | { kind: 'terminate' | 'decline'; reason: string };
+
+/** What the dashboard reads once the bids are open: the bids, the evaluation, the notices. */
+interface Opened {
+  bids: OpenedBid[];
+  evaluation: Awaited<ReturnType<typeof readEvaluation>>['evaluation'];
+  nextCandidate: string | null;
+  notices: ProcurementNotice[];
+}
+
+function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { procurement, locale } = props;
+  return (
+    <dl class="facts card">
+      <dt>{text.ceiling}</dt>
+      <dd>
+        <Money fen={procurement.ceilingFen} />
+      </dd>
+      <dt>{text.priceWeight}</dt>
+      <dd>
+        {points(procurement.priceWeightBp)}
+        {procurement.weightApproval ? ` · ${procurement.weightApproval.reason}` : ''}
+      </dd>
+      <dt>{text.criteria}</dt>
+      <dd>
+        {procurement.criteria
+          .map(
+            (criterion) =>
+              `${criterion.name}（${text.criterionKinds[criterion.kind]}）${points(criterion.maxPoints)}`,
+          )
+          .join('；')}
+      </dd>
+      <dt>{text.requiredParts}</dt>
+      <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+      <dt>{text.minResponsive}</dt>
+      <dd>{procurement.minResponsive}</dd>
+      <dt>{text.panel}</dt>
+      <dd>{procurement.panel.map((member) => member.name).join('、')}</dd>
+      <dt>{text.biddingDeadline}</dt>
+      <dd>
+        <DateTime iso={procurement.biddingDeadline} locale={locale} /> ·{' '}
+        {timeLeft(procurement.biddingDeadline, props.now, locale)}
+      </dd>
+      <dt>{text.finalQuotationDeadline}</dt>
+      <dd>
+        <DateTime iso={procurement.finalQuotationDeadline} locale={locale} /> ·{' '}
+        {timeLeft(procurement.finalQuotationDeadline, props.now, locale)}
+      </dd>
+    </dl>
+  );
+}
+
+function BidsSection(props: { locale: Locale; procurement: Procurement; opened: Opened | undefined }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { procurement, opened, locale } = props;
+  const partNames = Object.fromEntries(procurement.requiredParts.map((part) => [part.code, part.name]));
+  const beforeQuotes = inPhase(procurement, 'sealed') || procurement.status === 'consultation';
+  const results = new Map(opened?.evaluation.bids.map((bid) => [bid.bidId, bid]) ?? []);
+  const responsiveness = (bid: OpenedBid) => {
+    const reasons = (results.get(bid.teamId)?.reasons ?? []).filter(
+      (reason) =>
+        !(beforeQuotes || procurement.status === 'final-quotation') || reason.code !== 'no-final-quotation',
+    );
+    return reasons.length === 0
+      ? text.responsiveYes
+      : text.notResponsive(
+          reasons.map((reason) => reasonText(reason, locale, partNames)).join(locale === 'en' ? '; ' : '；'),
+        );
+  };
+  return (
+    <section aria-labelledby="bids">
+      <h2 id="bids">{text.bids}</h2>
+      {!opened ? (
+        <p class="muted">{text.bidsSealed(dateTime(procurement.biddingDeadline, locale))}</p>
+      ) : opened.bids.length === 0 ? (
+        <p class="muted">{text.noBids}</p>
+      ) : (
+        <Table
+          label={text.bids}
+          head={[
+            text.bidHead.supplier,
+            text.bidHead.certificate,
+            text.bidHead.price,
+            text.bidHead.finalQuotation,
+            text.bidHead.responsive,
+          ]}
+          numeric={[2, 3]}
+          rows={opened.bids.map((bid) => [
+            bid.supplierName,
+            bid.certificateNumber ?? text.none,
+            <Money fen={bid.priceFen} />,
+            bid.finalQuotationFen === null ? text.none : <Money fen={bid.finalQuotationFen} />,
+            responsiveness(bid),
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+
+function PanelProgress(props: { locale: Locale; procurement: Procurement; opened: Opened }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { evaluation } = props.opened;
+  if (evaluation.outcome === 'terminated') return null;
+  return (
+    <section aria-labelledby="progress">
+      <h2 id="progress">{text.panelProgress}</h2>
+      <p class="muted">{text.panelProgressLead}</p>
+      <ul class="stack">
+        {props.procurement.panel.map((member) => {
+          const done = evaluation.bids.filter((bid) =>
+            bid.sheets.some((sheet) => sheet.judgeId === member.judgeId),
+          ).length;
+          const missing = evaluation.missingSheets.filter((m) => m.judgeId === member.judgeId).length;
+          return (
+            <li>
+              <strong>{text.memberProgress(member.name)}</strong>
+              <ProgressBar done={done} total={done + missing} locale={props.locale} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Ranking(props: { locale: Locale; procurement: Procurement; opened: Opened }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { evaluation, bids } = props.opened;
+  const names = new Map(bids.map((bid) => [bid.teamId, bid.supplierName]));
+  const ranked = evaluation.bids.filter((bid) => bid.rank !== null);
+  return (
+    <section aria-labelledby="ranking">
+      <h2 id="ranking">{text.ranking}</h2>
+      {evaluation.outcome !== 'recommended' ? (
+        <p class="muted">{text.rankingPending}</p>
+      ) : (
+        <>
+          {props.procurement.status === 'evaluation' ? <p class="muted">{text.rankingPreview}</p> : null}
+          <Table
+            label={text.ranking}
+            head={[
+              text.rankHead.rank,
+              text.rankHead.supplier,
+              text.rankHead.finalQuotation,
+              text.rankHead.priceScore,
+              text.rankHead.technicalScore,
+              text.rankHead.total,
+            ]}
+            numeric={[0, 2, 3, 4, 5]}
+            rows={ranked.map((bid) => [
+              String(bid.rank),
+              names.get(bid.bidId) ?? text.none,
+              <Money fen={bid.finalQuotationFen!} />,
+              points(bid.priceScore!),
+              points(bid.technicalScore!),
+              <strong>{points(bid.total!)}</strong>,
+            ])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Award(props: {
+  locale: Locale;
+  procurement: Procurement;
+  opened: Opened;
+  values: FormState<Confirming>;
+}) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { procurement, opened } = props;
+  const names = new Map(opened.bids.map((bid) => [bid.teamId, bid.supplierName]));
+  const name = (id: string) => names.get(id) ?? text.none;
+  const action = href('officeProcurementPost', { procurementId: procurement.id });
+  return (
+    <section aria-labelledby="candidates">
+      <h2 id="candidates">{text.candidates}</h2>
+      <ol>
+        {(procurement.candidates ?? []).map((id) => (
+          <li>{name(id)}</li>
+        ))}
+      </ol>
+      {(procurement.declined ?? []).map((declined) => (
+        <p class="muted">{text.declinedBy(name(declined.bidId), declined.reason)}</p>
+      ))}
+      {procurement.awardedBidId ? <p>{text.awardedTo(name(procurement.awardedBidId))}</p> : null}
+      {procurement.status === 'recommended' && opened.nextCandidate ? (
+        <>
+          <p>
+            <strong>{text.candidateNow(name(opened.nextCandidate))}</strong>
+          </p>
+          <Form action={action}>
+            <input type="hidden" name="do" value="decline" />
+            <input type="hidden" name="version" value={String(procurement.version)} />
+            <p class="muted">{text.declineLead}</p>
+            <TextArea
+              name="reason"
+              label={text.declineReason}
+              value={props.values.values?.do === 'decline' ? props.values.values.reason : ''}
+              maxLength={1000}
+              errors={props.values.values?.do === 'decline' ? (props.values.errors ?? {}) : {}}
+            />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {text.decline}
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Notices(props: { locale: Locale; procurement: Procurement; notices: ProcurementNotice[] }) {
+  const text = pick(officeProcurementTexts, props.locale);
+  const { procurement } = props;
+  return (
+    <section aria-labelledby="notices">
+      <h2 id="notices">{text.notices}</h2>
+      <p class="muted">{text.noticesLead}</p>
+      {props.notices.length === 0 ? (
+        <Form action={href('officeProcurementPost', { procurementId: procurement.id })} class="actions">
+          <input type="hidden" name="do" value="issue" />
+          <button type="submit">{text.issueNotices}</button>
+        </Form>
+      ) : (
+        <Table
+          label={text.notices}
+          head={[
+            text.noticeHead.number,
+            text.noticeHead.supplier,
+            text.noticeHead.kind,
+            text.noticeHead.open,
+          ]}
+          rows={props.notices.map((notice) => [
+            notice.number,
+            notice.supplierName,
+            text.noticeKinds[notice.kind],
+            <a href={href('getProcurementNotice', { procurementId: procurement.id, teamId: notice.teamId })}>
+              {text.openNotice}
+            </a>,
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+
+function Dashboard(props: {
+  locale: Locale;
+  now: Date;
+  procurement: Procurement;
+  opened: Opened | undefined;
+  state: FormState<Confirming>;
+  done?: string | undefined;
+}) {
+  const { locale, procurement, opened, state } = props;
+  const text = pick(officeProcurementTexts, locale);
+  const action = href('officeProcurementPost', { procurementId: procurement.id });
+  const here = href('officeProcurementPage', { procurementId: procurement.id });
+  const version = String(procurement.version);
+  const move = MOVE_OF[procurement.status];
+  const confirm = state.confirm;
+  const confirmTitle = confirm ? (confirm.kind in text.moves ? text.moves[confirm.kind as Move] : '') : '';
+  const reasonErrors = state.values?.do === 'terminate' ? (state.errors ?? {}) : {};
+  return (
+    <>
+      <h1>{procurement.title}</h1>
+      <p class="lead">
+        {procurement.officeName} · <PhaseBadge status={procurement.status} locale={locale} />
+      </p>
+      {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
+      {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
+      {confirm ? (
+        <ConfirmStep
+          locale={locale}
+          title={
+            confirm.kind === 'terminate'
+              ? text.terminate
+              : confirm.kind === 'decline'
+                ? text.decline
+                : confirmTitle
+          }
+          action={action}
+          confirmLabel={text.confirmMove(
+            confirm.kind === 'terminate'
+              ? text.terminate
+              : confirm.kind === 'decline'
+                ? text.decline
+                : confirmTitle,
+          )}
+          cancelHref={here}
+          hidden={{ version, do: confirm.kind, ...('reason' in confirm ? { reason: confirm.reason } : {}) }}
+          facts={[
+            [text.title, procurement.title],
+            [text.ceiling, <Money fen={procurement.ceilingFen} />],
+            [text.biddingDeadline, <DateTime iso={procurement.biddingDeadline} locale={locale} />],
+            ...('reason' in confirm ? [[text.reason, confirm.reason] as [string, string]] : []),
+          ]}
+        >
+          <p>
+            {confirm.kind === 'terminate'
+              ? text.terminateLead
+              : confirm.kind === 'decline'
+                ? text.declineLead
+                : text.moveLeads[confirm.kind]}
+          </p>
+        </ConfirmStep>
+      ) : null}
+      <section class="card" aria-labelledby="phase">
+        <h2 id="phase">{text.phase}</h2>
+        <p>
+          {text.nextStep}: {text.next[procurement.status]}
+        </p>
+        {procurement.terminationReason ? (
+          <p>{text.terminatedBecause(procurement.terminationReason)}</p>
+        ) : null}
+        {move ? (
+          <Form action={action} class="actions">
+            <input type="hidden" name="do" value={move} />
+            <input type="hidden" name="version" value={version} />
+            <button type="submit">{text.moves[move]}</button>
+          </Form>
+        ) : null}
+        {inPhase(procurement, 'terminable') ? (
+          <Form action={action}>
+            <input type="hidden" name="do" value="terminate" />
+            <TextArea
+              name="reason"
+              label={text.terminateReason}
+              value={state.values?.do === 'terminate' ? state.values.reason : ''}
+              maxLength={1000}
+              errors={reasonErrors}
+            />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {text.terminate}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+      {opened && inPhase(procurement, 'award') ? (
+        <Award locale={locale} procurement={procurement} opened={opened} values={state} />
+      ) : null}
+      {opened && procurement.status === 'awarded' ? (
+        <>
+          <Award locale={locale} procurement={procurement} opened={opened} values={state} />
+          <Notices locale={locale} procurement={procurement} notices={opened.notices} />
+        </>
+      ) : null}
+      {opened && ['evaluation', 'recommended', 'awarded'].includes(procurement.status) ? (
+        <>
+          <Ranking locale={locale} procurement={procurement} opened={opened} />
+          <PanelProgress locale={locale} procurement={procurement} opened={opened} />
+        </>
+      ) : null}
+      {procurement.status === 'draft' ? null : (
+        <BidsSection locale={locale} procurement={procurement} opened={opened} />
+      )}
+      <section aria-labelledby="rules">
+        <h2 id="rules">{text.rules}</h2>
+        {procurement.status === 'draft' ? (
+          <ProcurementForm
+            locale={locale}
+            action={action}
+            values={
+              state.confirm
+                ? procurementValues(procurement)
+                : (state.values ?? procurementValues(procurement))
+            }
+            errors={state.confirm ? {} : (state.errors ?? {})}
+            editing
+          />
+        ) : (
+          <>
+            <p class="muted">{text.frozen}</p>
+            <Facts locale={locale} procurement={procurement} now={props.now} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The office's procurement pages: the list, the set-up form and each procurement's dashboard. */
+export function procurementOfficePages(deps: HttpDeps) {
+  const app = createRouter();
+
+  definePage(app, 'officeProcurementsPage', deps, async (c) => {
+    const { principal, locale } = officerOf(c);
+    const page = await listOfficeProcurements(deps, principal, officeOf(principal), { limit: 100 });
+    return c.render(<ProcurementList locale={locale} procurements={page.items} />, {
+      title: pick(officeProcurementTexts, locale).list,
+    });
+  });
+
+  function renderNew(
+    c: Context<AppEnv>,
+    values: Record<string, string>,
+    errors: FieldMessages,
+    message?: string,
+  ) {
+    const locale = c.get('locale');
+    const text = pick(officeProcurementTexts, locale);
+    if (message) c.status(422);
+    return c.render(
+      <>
+        <h1>{text.setUp}</h1>
+        {message ? <Notice tone="bad">{message}</Notice> : null}
+        <ProcurementForm
+          locale={locale}
+          action={href('officeNewProcurementPost')}
+          values={values}
+          errors={errors}
+        />
+      </>,
+      { title: text.setUp },
+    );
+  }
+
+  definePage(app, 'officeNewProcurementPage', deps, async (c) => {
+    const { principal } = officerOf(c);
+    const office = await getOffice(deps.db, officeOf(principal));
+    return renderNew(c, newProcurementValues(deps.clock.now(), office?.noticePrefix ?? ''), {});
+  });
+
+  definePage(app, 'officeNewProcurementPost', deps, async (c) => {
+    const { principal, locale } = officerOf(c);
+    const form = await formOf(c);
+    const { input, errors } = readProcurementForm(form, undefined, pick(officeProcurementTexts, locale));
+    if (Object.keys(errors).length > 0)
+      return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
+    const result = await attempt(locale, () =>
+      createProcurement(deps, principal, officeOf(principal), parseOrThrow(ProcurementSetup, input)),
+    );
+    if (result.ok)
+      return c.redirect(
+        href('officeProcurementPage', { procurementId: result.value.procurement.id }, { done: 'created' }),
+        303,
+      );
+    return renderNew(c, formValues(form), procurementFormErrors(result.fields), result.message);
+  });
+
+  async function renderDashboard(
+    c: Context<AppEnv>,
+    procurementId: string,
+    state: FormState<Confirming> = {},
+    status: 200 | 422 = 200,
+  ) {
+    const { principal, locale } = officerOf(c);
+    const procurement = await procurementForOfficer(deps, principal, procurementId);
+    let opened: Opened | undefined;
+    const unsealed =
+      !inPhase(procurement, 'sealed') &&
+      deps.clock.now().getTime() >= Date.parse(procurement.biddingDeadline);
+    if (unsealed) {
+      const [bids, read, notices] = await Promise.all([
+        listBids(deps, principal, procurementId),
+        readEvaluation(deps, principal, procurementId),
+        procurement.status === 'awarded' ? listProcurementNotices(deps, principal, procurementId) : [],
+      ]);
+      opened = { bids, evaluation: read.evaluation, nextCandidate: read.nextCandidate, notices };
+    }
+    const done = c.req.query('done');
+    c.status(status);
+    return c.render(
+      <Dashboard
+        locale={locale}
+        now={deps.clock.now()}
+        procurement={procurement}
+        opened={opened}
+        state={state}
+        done={done ? pick(officeProcurementTexts, locale).done[done] : undefined}
+      />,
+      { title: procurement.title },
+    );
+  }
+
+  definePage(app, 'officeProcurementPage', deps, async (c) =>
+    renderDashboard(c, pageParams(c, ProcurementParams).procurementId),
+  );
+
+  definePage(app, 'officeProcurementPost', deps, async (c) => {
+    const { procurementId } = pageParams(c, ProcurementParams);
+    const { principal, locale } = officerOf(c);
+    const form = await formOf(c);
+    const op = formText(form, 'do');
+    const confirmed = formText(form, 'confirmed') === 'yes';
+    const version = Number(formText(form, 'version')) || undefined;
+    const done = (key: string) =>
+      c.redirect(href('officeProcurementPage', { procurementId }, { done: key }), 303);
+    const refused = (result: { message: string; fields: FieldMessages }) =>
+      renderDashboard(c, procurementId, { message: result.message }, 422);
+
+    if ((MOVES as readonly string[]).includes(op)) {
+      const move = op as Move;
+      if (!confirmed) return renderDashboard(c, procurementId, { confirm: { kind: move } });
+      const result = await attempt(locale, () => ACTIONS[move](deps, principal, procurementId, version));
+      return result.ok ? done(move) : refused(result);
+    }
+    if (op === 'terminate' || op === 'decline') {
+      const result = await attempt(locale, async () => {
+        const { reason } = parseOrThrow(ReasonInput, { reason: formText(form, 'reason') });
+        if (!confirmed) return { reason, moved: false };
+        await (op === 'terminate'
+          ? terminateProcurement(deps, principal, procurementId, reason, version)
+          : declineCandidate(deps, principal, procurementId, reason, version));
+        return { reason, moved: true };
+      });
+      if (!result.ok) return renderDashboard(c, procurementId, retyped(form, result), 422);
+      if (!result.value.moved)
+        return renderDashboard(c, procurementId, { confirm: { kind: op, reason: result.value.reason } });
+      return done(op);
+    }
+    if (op === 'issue') {
+      const result = await attempt(locale, () => issueProcurementNotices(deps, principal, procurementId));
+      return result.ok ? done('issued') : refused(result);
+    }
+    const existing = await procurementForOfficer(deps, principal, procurementId);
+    const { input, errors } = readProcurementForm(form, existing, pick(officeProcurementTexts, locale));
+    if (Object.keys(errors).length > 0)
+      return renderDashboard(
+        c,
+        procurementId,
+        { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
+        422,
+      );
+    const result = await attempt(locale, () =>
+      updateProcurement(
+        deps,
+        principal,
+        procurementId,
+        parseOrThrow(ProcurementSetup, input),
+        version ?? existing.version,
+      ),
+    );
+    if (result.ok) return done('saved');
+    return renderDashboard(
+      c,
+      procurementId,
+      { values: formValues(form), errors: procurementFormErrors(result.fields), message: result.message },
+      422,
+    );
+  });
+
+  return app;
+}

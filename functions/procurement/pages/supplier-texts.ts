@@ -1,0 +1,130 @@
+import type { Texts } from '../../ui/texts.ts';
+
+export interface SupplierText {
+  list: string;
+  listLead: string;
+  noProcurements: string;
+  head: { title: string; office: string; phase: string; ceiling: string; deadline: string };
+  onlyRegistered: string;
+  registerTeam: string;
+  description: string;
+  documents: string;
+  ceiling: string;
+  priceWeight: string;
+  criteria: string;
+  requiredParts: string;
+  biddingDeadline: string;
+  finalQuotationDeadline: string;
+  myBids: string;
+  noBid: string;
+  bidOf: (team: string) => string;
+  price: string;
+  sentAt: string;
+  finalQuotation: string;
+  noQuotation: string;
+  sealedNote: string;
+  bidForm: string;
+  bidLead: string;
+  team: string;
+  priceHint: (ceiling: string) => string;
+  part: (name: string) => string;
+  sendBid: string;
+  quoteForm: string;
+  quoteLead: string;
+  quotation: string;
+  sendQuote: string;
+  notAmount: string;
+  notResponsive: (reasons: string) => string;
+  biddingClosed: string;
+  done: { bid: string; quote: string };
+}
+
+const zhCN: SupplierText = {
+  list: '服务采购',
+  listLead:
+    '街道向依法登记的社会组织购买服务。以您登记的社会组织递交一份密封的响应文件，磋商后提交一次最后报价。',
+  noProcurements: '目前没有公告中的采购项目。',
+  head: { title: '项目', office: '街道', phase: '阶段', ceiling: '最高限价', deadline: '响应文件递交截止' },
+  onlyRegistered:
+    '只有依法登记的社会组织（有登记证书编号）的响应文件有效。请在“我的团队”中登记组织类型和登记证书编号。',
+  registerTeam: '登记社会组织',
+  description: '采购需求',
+  documents: '磋商文件',
+  ceiling: '最高限价',
+  priceWeight: '价格分',
+  criteria: '评分项',
+  requiredParts: '响应文件须包含',
+  biddingDeadline: '响应文件递交截止',
+  finalQuotationDeadline: '最后报价截止',
+  myBids: '我的响应文件',
+  noBid: '还没有递交响应文件。',
+  bidOf: (team) => `${team} 的响应文件`,
+  price: '报价',
+  sentAt: '递交时间',
+  finalQuotation: '最后报价',
+  noQuotation: '尚未提交',
+  sealedNote: '响应文件在递交截止前密封，街道工作人员和磋商小组都看不到。',
+  bidForm: '递交响应文件',
+  bidLead: '每家供应商只能递交一次，递交后不能修改。',
+  team: '以哪个组织的名义',
+  priceHint: (ceiling) => `不得高于最高限价 ${ceiling}`,
+  part: (name) => name,
+  sendBid: '递交响应文件',
+  quoteForm: '提交最后报价',
+  quoteLead: '只能提交一次，不得高于最高限价；不提交视为退出。',
+  quotation: '最后报价',
+  sendQuote: '提交最后报价',
+  notAmount: '请填写金额（元），最多两位小数，例如 146,800',
+  notResponsive: (reasons) => `响应文件无效：${reasons}`,
+  biddingClosed: '响应文件递交已截止。',
+  done: { bid: '响应文件已递交并密封。', quote: '最后报价已提交。' },
+};
+
+const en: SupplierText = {
+  list: 'Service purchases',
+  listLead:
+    'The street offices buy services from registered organisations. Send one sealed bid as your registered organisation, then one final quotation after the consultation.',
+  noProcurements: 'No procurement is announced at the moment.',
+  head: {
+    title: 'Procurement',
+    office: 'Office',
+    phase: 'Phase',
+    ceiling: 'Ceiling price',
+    deadline: 'Bids due',
+  },
+  onlyRegistered:
+    'Only a registered organisation (with its certificate number) can bid. Register your organisation and its certificate number under My teams.',
+  registerTeam: 'Register an organisation',
+  description: 'What is to be bought',
+  documents: 'Consultation documents',
+  ceiling: 'Ceiling price',
+  priceWeight: 'Price points',
+  criteria: 'Criteria',
+  requiredParts: 'A bid contains',
+  biddingDeadline: 'Bids due',
+  finalQuotationDeadline: 'Final quotations due',
+  myBids: 'My bids',
+  noBid: 'No bid sent yet.',
+  bidOf: (team) => `Bid of ${team}`,
+  price: 'Price',
+  sentAt: 'Sent',
+  finalQuotation: 'Final quotation',
+  noQuotation: 'Not given yet',
+  sealedNote: 'Bids stay sealed until the deadline: neither the office nor the panel can read them.',
+  bidForm: 'Send the bid',
+  bidLead: 'Each supplier bids once; a bid cannot be changed once sent.',
+  team: 'On behalf of',
+  priceHint: (ceiling) => `Not above the ceiling price of ${ceiling}`,
+  part: (name) => name,
+  sendBid: 'Send the bid',
+  quoteForm: 'Give the final quotation',
+  quoteLead: 'Given once, never above the ceiling; giving none withdraws the bid.',
+  quotation: 'Final quotation',
+  sendQuote: 'Give the final quotation',
+  notAmount: 'Enter an amount in yuan with at most two decimals, e.g. 146,800',
+  notResponsive: (reasons) => `The bid is not responsive: ${reasons}`,
+  biddingClosed: 'Bidding has closed.',
+  done: { bid: 'Your bid is sent and sealed.', quote: 'Your final quotation is sent.' },
+};
+
+export const supplierTexts: Texts<SupplierText> = { 'zh-CN': zhCN, en };

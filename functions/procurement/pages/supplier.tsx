@@ -1,0 +1,376 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
+import type { Principal } from '../../../shared/auth.ts';
+import type { Locale } from '../../../shared/i18n.ts';
+import { parseYuan } from '../../../shared/money.ts';
+import {
+  listPublicProcurements,
+  readProcurement,
+  submitBid,
+  submitFinalQuotation,
+} from '../../../shared/procurement/actions.ts';
+import { reasonText } from '../../../shared/procurement/announcement.ts';
+import { bidReasons, isRegisteredSupplier } from '../../../shared/procurement/evaluation.ts';
+import { BidInput, FinalQuotationInput } from '../../../shared/procurement/model.ts';
+import {
+  type Bid,
+  type FinalQuotation,
+  getBid,
+  getFinalQuotation,
+  type Procurement,
+} from '../../../shared/procurement/store.ts';
+import { listTeamsOfOwner, type Team } from '../../../shared/team/team.ts';
+import { parseOrThrow } from '../../../shared/validation.ts';
+import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
+import {
+  DateTime,
+  Form,
+  fieldsOf,
+  Money,
+  MoneyField,
+  Notice,
+  Select,
+  Table,
+  TextArea,
+} from '../../ui/components.tsx';
+import { points, timeLeft, yuan } from '../../ui/format.ts';
+import { href } from '../../ui/href.ts';
+import { type FormState, formText, formValues, retyped } from '../../ui/office.tsx';
+import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { commonTexts, pick } from '../../ui/texts.ts';
+import { ProcurementParams } from '../schemas.ts';
+import { PhaseBadge } from './office.tsx';
+import { officeProcurementTexts } from './office-texts.ts';
+import { supplierTexts } from './supplier-texts.ts';
+
+function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }) {
+  const text = pick(supplierTexts, props.locale);
+  return (
+    <>
+      <h1>{text.list}</h1>
+      <p class="lead">{text.listLead}</p>
+      <p class="muted">
+        {text.onlyRegistered} <a href={href('myTeamsPage')}>{text.registerTeam}</a>
+      </p>
+      {props.procurements.length === 0 ? (
+        <p class="muted">{text.noProcurements}</p>
+      ) : (
+        <Table
+          label={text.list}
+          head={[text.head.title, text.head.office, text.head.phase, text.head.ceiling, text.head.deadline]}
+          numeric={[3]}
+          rows={props.procurements.map((procurement) => [
+            <a href={href('supplierProcurementPage', { procurementId: procurement.id })}>
+              {procurement.title}
+            </a>,
+            procurement.officeName,
+            <PhaseBadge status={procurement.status} locale={props.locale} />,
+            <Money fen={procurement.ceilingFen} />,
+            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+/** One of my organisations in this procurement: its bid and final quotation, if any. */
+interface Mine {
+  team: Team;
+  bid: Bid | undefined;
+  quotation: FinalQuotation | undefined;
+}
+
+function ProcurementPage(props: {
+  locale: Locale;
+  now: Date;
+  procurement: Procurement;
+  mine: Mine[];
+  state: FormState<never>;
+  done?: string | undefined;
+}) {
+  const { locale, procurement, mine, state, now } = props;
+  const text = pick(supplierTexts, locale);
+  const office = pick(officeProcurementTexts, locale);
+  const values = state.values ?? {};
+  const errors = state.errors ?? {};
+  const f = fieldsOf(values, errors);
+  const action = href('supplierProcurementPost', { procurementId: procurement.id });
+  const partNames = Object.fromEntries(procurement.requiredParts.map((part) => [part.code, part.name]));
+  const registered = mine.filter((m) => isRegisteredSupplier(m.team));
+  const canBid = procurement.status === 'bidding' && now.toISOString() < procurement.biddingDeadline;
+  const bidders = registered.filter((m) => !m.bid);
+  const quoting =
+    procurement.status === 'final-quotation' && now.toISOString() < procurement.finalQuotationDeadline;
+  const quoters = mine.filter(
+    (m) =>
+      m.bid &&
+      !m.quotation &&
+      bidReasons(procurement, {
+        bidId: m.bid.teamId,
+        supplierId: m.bid.teamId,
+        registered: m.bid.registered,
+        priceFen: m.bid.priceFen,
+        partCodes: Object.keys(m.bid.parts),
+        submittedAt: m.bid.submittedAt,
+      }).length === 0,
+  );
+  const teamChoice = (list: Mine[]) => (
+    <Select
+      {...f('teamId')}
+      label={text.team}
+      options={list.map((m) => ({ value: m.team.id, label: m.team.name }))}
+    />
+  );
+  return (
+    <>
+      <h1>{procurement.title}</h1>
+      <p class="lead">
+        {procurement.officeName} · <PhaseBadge status={procurement.status} locale={locale} />
+      </p>
+      {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
+      {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
+      <section aria-labelledby="mine">
+        <h2 id="mine">{text.myBids}</h2>
+        {mine.every((m) => !m.bid) ? <p class="muted">{text.noBid}</p> : null}
+        {mine
+          .filter((m) => m.bid)
+          .map(({ team, bid, quotation }) => {
+            const reasons = bidReasons(procurement, {
+              bidId: bid!.teamId,
+              supplierId: bid!.teamId,
+              registered: bid!.registered,
+              priceFen: bid!.priceFen,
+              partCodes: Object.keys(bid!.parts),
+              submittedAt: bid!.submittedAt,
+            });
+            return (
+              <article class="card">
+                <h3>{text.bidOf(team.name)}</h3>
+                <dl class="facts">
+                  <dt>{text.price}</dt>
+                  <dd>
+                    <Money fen={bid!.priceFen} />
+                  </dd>
+                  <dt>{text.sentAt}</dt>
+                  <dd>
+                    <DateTime iso={bid!.submittedAt} locale={locale} />
+                  </dd>
+                  {procurement.requiredParts.map((part) => (
+                    <>
+                      <dt>{part.name}</dt>
+                      <dd>{bid!.parts[part.code] ?? '—'}</dd>
+                    </>
+                  ))}
+                  <dt>{text.finalQuotation}</dt>
+                  <dd>{quotation ? <Money fen={quotation.quotationFen} /> : text.noQuotation}</dd>
+                </dl>
+                {reasons.length > 0 ? (
+                  <p class="error">
+                    {text.notResponsive(
+                      reasons
+                        .map((r) => reasonText(r, locale, partNames))
+                        .join(locale === 'en' ? '; ' : '；'),
+                    )}
+                  </p>
+                ) : null}
+              </article>
+            );
+          })}
+        {procurement.status === 'bidding' ? <p class="muted">{text.sealedNote}</p> : null}
+      </section>
+      {canBid && registered.length === 0 ? (
+        <p>
+          {text.onlyRegistered} <a href={href('newTeamPage')}>{text.registerTeam}</a>
+        </p>
+      ) : null}
+      {canBid && bidders.length > 0 ? (
+        <section aria-labelledby="bid">
+          <h2 id="bid">{text.bidForm}</h2>
+          <p>
+            {text.bidLead} {timeLeft(procurement.biddingDeadline, now, locale)}
+          </p>
+          <Form action={action}>
+            <input type="hidden" name="do" value="bid" />
+            {teamChoice(bidders)}
+            {procurement.requiredParts.map((part) => (
+              <TextArea
+                {...f(`parts.${part.code}`)}
+                label={text.part(part.name)}
+                required
+                maxLength={20000}
+              />
+            ))}
+            <MoneyField
+              {...f('priceFen')}
+              label={text.price}
+              hint={text.priceHint(yuan(procurement.ceilingFen))}
+              locale={locale}
+              required
+            />
+            <div class="actions">
+              <button type="submit">{text.sendBid}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {quoting && quoters.length > 0 ? (
+        <section aria-labelledby="quote">
+          <h2 id="quote">{text.quoteForm}</h2>
+          <p>
+            {text.quoteLead} {timeLeft(procurement.finalQuotationDeadline, now, locale)}
+          </p>
+          <Form action={action}>
+            <input type="hidden" name="do" value="quote" />
+            {teamChoice(quoters)}
+            <MoneyField
+              {...f('quotationFen')}
+              label={text.quotation}
+              hint={text.priceHint(yuan(procurement.ceilingFen))}
+              locale={locale}
+              required
+            />
+            <div class="actions">
+              <button type="submit">{text.sendQuote}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="documents">
+        <h2 id="documents">{text.documents}</h2>
+        <p class="prose">{procurement.description}</p>
+        <dl class="facts card">
+          <dt>{text.ceiling}</dt>
+          <dd>
+            <Money fen={procurement.ceilingFen} />
+          </dd>
+          <dt>{text.priceWeight}</dt>
+          <dd>{points(procurement.priceWeightBp)}</dd>
+          <dt>{text.criteria}</dt>
+          <dd>
+            {procurement.criteria
+              .map((c) => `${c.name}（${office.criterionKinds[c.kind]}）${points(c.maxPoints)}`)
+              .join('；')}
+          </dd>
+          <dt>{text.requiredParts}</dt>
+          <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+          <dt>{text.biddingDeadline}</dt>
+          <dd>
+            <DateTime iso={procurement.biddingDeadline} locale={locale} />
+          </dd>
+          <dt>{text.finalQuotationDeadline}</dt>
+          <dd>
+            <DateTime iso={procurement.finalQuotationDeadline} locale={locale} />
+          </dd>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+async function myTeams(deps: HttpDeps, principal: Principal): Promise<Team[]> {
+  return (await listTeamsOfOwner(deps, principal, { limit: 100 })).items;
+}
+
+/** The suppliers' pages: the procurements announced, and one procurement's bid and final quotation. */
+export function procurementSupplierPages(deps: HttpDeps) {
+  const app = createRouter();
+
+  definePage(app, 'supplierProcurementsPage', deps, async (c) => {
+    const locale = c.get('locale');
+    const page = await listPublicProcurements(deps, { limit: 100 });
+    return c.render(<ProcurementsPage locale={locale} procurements={page.items} />, {
+      title: pick(supplierTexts, locale).list,
+    });
+  });
+
+  async function render(
+    c: Context<AppEnv>,
+    procurementId: string,
+    state: FormState<never> = {},
+    status: 200 | 422 = 200,
+  ) {
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const procurement = await readProcurement(deps, principal, procurementId);
+    const teams = await myTeams(deps, principal);
+    const mine = await Promise.all(
+      teams.map(async (team) => ({
+        team,
+        bid: await getBid(deps.db, procurementId, team.id),
+        quotation: await getFinalQuotation(deps.db, procurementId, team.id),
+      })),
+    );
+    const done = c.req.query('done');
+    c.status(status);
+    return c.render(
+      <ProcurementPage
+        locale={locale}
+        now={deps.clock.now()}
+        procurement={procurement}
+        mine={mine}
+        state={state}
+        done={done === 'bid' || done === 'quote' ? pick(supplierTexts, locale).done[done] : undefined}
+      />,
+      { title: procurement.title },
+    );
+  }
+
+  definePage(app, 'supplierProcurementPage', deps, async (c) =>
+    render(c, pageParams(c, ProcurementParams).procurementId),
+  );
+
+  definePage(app, 'supplierProcurementPost', deps, async (c) => {
+    const { procurementId } = pageParams(c, ProcurementParams);
+    const principal = c.get('principal')!;
+    const locale = c.get('locale');
+    const text = pick(supplierTexts, locale);
+    const form = await formOf(c);
+    const op = formText(form, 'do');
+    const teamId = formText(form, 'teamId');
+    const errors: FieldMessages = {};
+    const money = (name: string) => {
+      const fen = parseYuan(formText(form, name));
+      if (fen === undefined) errors[name] = text.notAmount;
+      return fen;
+    };
+    const retype = () =>
+      render(
+        c,
+        procurementId,
+        { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
+        422,
+      );
+    if (op === 'bid') {
+      const procurement = await readProcurement(deps, principal, procurementId);
+      const priceFen = money('priceFen');
+      const parts: Record<string, string> = {};
+      for (const part of procurement.requiredParts) {
+        const typed = formText(form, `parts.${part.code}`);
+        if (typed) parts[part.code] = typed;
+        else errors[`parts.${part.code}`] = commonTexts[locale].fillIn;
+      }
+      if (Object.keys(errors).length > 0) return retype();
+      const result = await attempt(locale, () =>
+        submitBid(deps, principal, procurementId, { teamId, ...parseOrThrow(BidInput, { priceFen, parts }) }),
+      );
+      if (!result.ok) return render(c, procurementId, retyped(form, result), 422);
+      return c.redirect(href('supplierProcurementPage', { procurementId }, { done: 'bid' }), 303);
+    }
+    if (op === 'quote') {
+      const quotationFen = money('quotationFen');
+      if (Object.keys(errors).length > 0) return retype();
+      const result = await attempt(locale, () =>
+        submitFinalQuotation(deps, principal, procurementId, {
+          teamId,
+          ...parseOrThrow(FinalQuotationInput, { quotationFen }),
+        }),
+      );
+      if (!result.ok) return render(c, procurementId, retyped(form, result), 422);
+      return c.redirect(href('supplierProcurementPage', { procurementId }, { done: 'quote' }), 303);
+    }
+    return render(c, procurementId);
+  });
+
+  return app;
+}

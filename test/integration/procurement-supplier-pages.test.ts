@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProcurement } from '../../shared/procurement/actions.ts';
+import { getBid, getFinalQuotation } from '../../shared/procurement/store.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { expectReadable, fieldError, pageClient, pageText } from '../support/page-client.ts';
+import { buildProcurementWorld, PARTS, procurementInput } from '../support/procurement-world.ts';
+import { asPrincipal, DAY_MS } from '../support/world.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+
+const BID = {
+  do: 'bid',
+  priceFen: '149,000',
+  [`parts.${PARTS[0]!.code}`]: '每周上门两次，47 项服务。',
+  [`parts.${PARTS[1]!.code}`]: '护理员 12 人，持证上岗。',
+};
+
+describe("the suppliers' procurement pages", () => {
+  it('are for residents: a visitor signs in, officers and judges get 403; drafts are never listed', async () => {
+    const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    const draft = await createProcurement(
+      w.deps,
+      asPrincipal(w.users.officer),
+      w.office,
+      procurementInput(w.clock.now(), w.panel, { title: '尚未公告的草稿项目' }),
+    );
+    const visitor = await pageClient(undefined).get(w.app, '/me/procurements');
+    const officer = await pageClient(w.tokens.officer).get(w.app, '/me/procurements');
+    const judge = await pageClient(w.tokens.panelJudge).get(w.app, `/me/procurements/${w.procurementId}`);
+    const list = await pageClient(w.tokens.supplier).get(w.app, '/me/procurements');
+    const hidden = await pageClient(w.tokens.supplier).get(w.app, `/me/procurements/${draft.procurement.id}`);
+
+    expect(visitor.status).toBe(303);
+    expect(officer.status).toBe(403);
+    expect(judge.status).toBe(403);
+    expect(list.status).toBe(200);
+    expect(list.body).toContain(`href="/me/procurements/${w.procurementId}"`);
+    expect(list.body).not.toContain('尚未公告的草稿项目');
+    expect(hidden.status).toBe(404);
+    expectReadable(list.body);
+  });
+
+  it('takes one sealed bid from a registered organisation, refusing bad amounts, missing parts and the ceiling beside their fields', async () => {
+    const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    const path = `/me/procurements/${w.procurementId}`;
+    const teamId = w.teams.A!;
+    const supplier = pageClient(w.tokens.supplier);
+    const form = await supplier.get(w.app, path);
+    const typos = await supplier.post(w.app, path, {
+      ...BID,
+      teamId,
+      priceFen: '十四万',
+      [`parts.${PARTS[1]!.code}`]: '',
+    });
+    const fractional = await supplier.post(w.app, path, { ...BID, teamId, priceFen: '149,000.001' });
+    const ceiling = await supplier.post(w.app, path, { ...BID, teamId, priceFen: '150,000.01' });
+    const english = pageClient(w.tokens.supplier, 'en');
+    await english.get(w.app, `${path}?lang=en`);
+    const ceilingEn = await english.post(w.app, path, { ...BID, teamId, priceFen: '150,000.01' });
+    const nothing = await getBid(w.deps.db, w.procurementId, teamId);
+    const sent = await supplier.post(w.app, path, { ...BID, teamId });
+    const page = await supplier.get(w.app, sent.location!);
+    const again = await supplier.post(w.app, path, { ...BID, teamId });
+    const unregistered = await pageClient(await w.tokenFor(w.supplierUsers[3]!)).get(w.app, path);
+    const notMine = pageClient(w.tokens.otherResident);
+    await notMine.get(w.app, path);
+    const forged = await notMine.post(w.app, path, { ...BID, teamId: w.teams.B! });
+
+    expect(form.status).toBe(200);
+    expect(form.body).toContain(`name="parts.${PARTS[0]!.code}"`);
+    expect(typos.status).toBe(422);
+    expect(fieldError(typos.body, 'priceFen')).toBe('请填写金额（元），最多两位小数，例如 146,800');
+    expect(fieldError(typos.body, `parts.${PARTS[1]!.code}`)).toBe('请填写这一项');
+    expect(fractional.status).toBe(422);
+    expect(fieldError(fractional.body, 'priceFen')).toBeTruthy();
+    expect(ceiling.status).toBe(422);
+    expect(fieldError(ceiling.body, 'priceFen')).toContain('高于最高限价');
+    expect(ceilingEn.status).toBe(422);
+    expect(fieldError(ceilingEn.body, 'priceFen')).toContain('above the ceiling price');
+    expect(nothing).toBeUndefined();
+    expect(sent.status).toBe(303);
+    expect(await getBid(w.deps.db, w.procurementId, teamId)).toMatchObject({ priceFen: 14_900_000 });
+    expect(pageText(page.body)).toContain('响应文件已递交并密封。');
+    expect(pageText(page.body)).toContain('¥149,000.00');
+    expect(page.body).not.toContain('name="priceFen"');
+    expect(again.status).toBe(422);
+    expect(pageText(again.body)).toContain('每家供应商只能递交一次');
+    expect(pageText(unregistered.body)).toContain('只有依法登记的社会组织');
+    expect(unregistered.body).not.toContain('name="priceFen"');
+    expect(forged.status).toBe(403);
+    expectReadable(page.body);
+  });
+
+  it('refuses a bid after the deadline', async () => {
+    const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    const path = `/me/procurements/${w.procurementId}`;
+    const supplier = pageClient(w.tokens.supplier);
+    await supplier.get(w.app, path);
+    w.clock.advance(13 * DAY_MS);
+    const late = await supplier.get(w.app, path);
+    const posted = await supplier.post(w.app, path, { ...BID, teamId: w.teams.A! });
+
+    expect(late.body).not.toContain('name="priceFen"');
+    expect(posted.status).toBe(422);
+    expect(pageText(posted.body)).toContain('响应文件已于');
+    expect(await getBid(w.deps.db, w.procurementId, w.teams.A!)).toBeUndefined();
+  });
+
+  it('takes one final quotation from a responsive supplier, never above the ceiling', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const path = `/me/procurements/${w.procurementId}`;
+    const teamId = w.teams.A!;
+    const supplier = pageClient(w.tokens.supplier);
+    const form = await supplier.get(w.app, path);
+    const above = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '150,001' });
+    const sent = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,800' });
+    const page = await supplier.get(w.app, sent.location!);
+    const again = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,000' });
+    const unregistered = pageClient(await w.tokenFor(w.supplierUsers[3]!));
+    const dPage = await unregistered.get(w.app, path);
+    const dPost = await unregistered.post(w.app, path, {
+      do: 'quote',
+      teamId: w.teams.D!,
+      quotationFen: '100,000',
+    });
+
+    expect(form.body).toContain('name="quotationFen"');
+    expect(above.status).toBe(422);
+    expect(fieldError(above.body, 'quotationFen')).toContain('高于最高限价');
+    expect(sent.status).toBe(303);
+    expect(await getFinalQuotation(w.deps.db, w.procurementId, teamId)).toMatchObject({
+      quotationFen: 14_680_000,
+    });
+    expect(pageText(page.body)).toContain('¥146,800.00');
+    expect(page.body).not.toContain('name="quotationFen"');
+    expect(again.status).toBe(422);
+    expect(pageText(again.body)).toContain('只能提交一次');
+    expect(pageText(dPage.body)).toContain('响应文件无效：不是依法登记的社会组织');
+    expect(dPage.body).not.toContain('name="quotationFen"');
+    expect(dPost.status).toBe(422);
+    expect(pageText(dPost.body)).toContain('不能提交最后报价');
+    expectReadable(page.body);
+  });
+});
