@@ -20,7 +20,6 @@ export interface OfficeProcurementText {
   noProcurements: string;
   head: { title: string; phase: string; ceiling: string; deadline: string; next: string };
   setUp: string;
-  phases: Record<ProcurementPhase, string>;
   next: Record<ProcurementPhase, string>;
   // The set-up form.
   basics: string;
@@ -64,6 +63,8 @@ export interface OfficeProcurementText {
   notDate: string;
   // The dashboard.
   dashboard: string;
+  publicPage: string;
+  resultPage: string;
   phase: string;
   nextStep: string;
   moves: Record<Move, string>;
@@ -129,17 +130,6 @@ const zhCN: OfficeProcurementText = {
   noProcurements: '还没有采购项目。',
   head: { title: '项目', phase: '阶段', ceiling: '最高限价', deadline: '响应文件递交截止', next: '下一步' },
   setUp: '新建采购项目',
-  phases: {
-    draft: '草稿',
-    announced: '已发布公告',
-    bidding: '递交响应文件',
-    consultation: '磋商',
-    'final-quotation': '最后报价',
-    evaluation: '综合评分',
-    recommended: '已推荐成交候选人',
-    awarded: '已确定成交供应商',
-    terminated: '已终止',
-  },
   next: {
     draft: '完善磋商文件，然后发布公告',
     announced: '开始接收响应文件',
@@ -191,6 +181,8 @@ const zhCN: OfficeProcurementText = {
   notPoints: '请填写分数，例如 30 或 12.5',
   notDate: '请选择日期和时间',
   dashboard: '采购项目',
+  publicPage: '查看采购公告',
+  resultPage: '查看成交结果公告',
   phase: '阶段与操作',
   nextStep: '下一步',
   confirmMove: (name) => `确认${name}`,
@@ -291,17 +283,6 @@ const en: OfficeProcurementText = {
     next: 'Next',
   },
   setUp: 'Set up a procurement',
-  phases: {
-    draft: 'Draft',
-    announced: 'Announced',
-    bidding: 'Bidding',
-    consultation: 'Consultation',
-    'final-quotation': 'Final quotation',
-    evaluation: 'Evaluation',
-    recommended: 'Candidates recommended',
-    awarded: 'Awarded',
-    terminated: 'Terminated',
-  },
   next: {
     draft: 'Complete the documents, then announce',
     announced: 'Open bidding',
@@ -353,6 +334,8 @@ const en: OfficeProcurementText = {
   notPoints: 'Enter points, e.g. 30 or 12.5',
   notDate: 'Choose a date and time',
   dashboard: 'Procurement',
+  publicPage: 'See the public announcement',
+  resultPage: 'See the result announcement',
   phase: 'Phase and actions',
   nextStep: 'Next step',
   confirmMove: (name) => `Confirm: ${name}`,

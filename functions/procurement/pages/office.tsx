@@ -39,6 +39,7 @@ import {
   Form,
   Money,
   Notice,
+  ProcurementBadge,
   ProgressBar,
   Table,
   TextArea,
@@ -62,27 +63,6 @@ const officeOf = (principal: Principal): string => {
   if (!principal.officeId) throw new ForbiddenError('http.forbidden');
   return principal.officeId;
 };
-
-const TONE: Record<ProcurementPhase, '' | 'ok' | 'warn' | 'bad'> = {
-  draft: '',
-  announced: 'ok',
-  bidding: 'ok',
-  consultation: 'warn',
-  'final-quotation': 'warn',
-  evaluation: 'warn',
-  recommended: 'warn',
-  awarded: 'ok',
-  terminated: 'bad',
-};
-
-/** The procurement's phase in words. */
-export function PhaseBadge(props: { status: ProcurementPhase; locale: Locale }) {
-  return (
-    <span class={`badge ${TONE[props.status]}`}>
-      {pick(officeProcurementTexts, props.locale).phases[props.status]}
-    </span>
-  );
-}
 
 /** The move the dashboard offers in each phase (terminate is offered apart). */
 const MOVE_OF: Partial<Record<ProcurementPhase, Move>> = {
@@ -130,7 +110,7 @@ function ProcurementList(props: { locale: Locale; procurements: Procurement[] })
             <a href={href('officeProcurementPage', { procurementId: procurement.id })}>
               {procurement.title}
             </a>,
-            <PhaseBadge status={procurement.status} locale={props.locale} />,
+            <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
             <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
             text.next[procurement.status],
@@ -365,6 +345,9 @@ function Notices(props: { locale: Locale; procurement: Procurement; notices: Pro
     <section aria-labelledby="notices">
       <h2 id="notices">{text.notices}</h2>
       <p class="muted">{text.noticesLead}</p>
+      <p>
+        <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
+      </p>
       {props.notices.length === 0 ? (
         <Form action={href('officeProcurementPost', { procurementId: procurement.id })} class="actions">
           <input type="hidden" name="do" value="issue" />
@@ -414,7 +397,15 @@ function Dashboard(props: {
     <>
       <h1>{procurement.title}</h1>
       <p class="lead">
-        {procurement.officeName} · <PhaseBadge status={procurement.status} locale={locale} />
+        {procurement.officeName} · <ProcurementBadge status={procurement.status} locale={locale} />
+        {procurement.announcedAt ? (
+          <>
+            {' · '}
+            <a href={href('procurementAnnouncementPage', { procurementId: procurement.id })}>
+              {text.publicPage}
+            </a>
+          </>
+        ) : null}
       </p>
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {state.message ? <Notice tone="bad">{state.message}</Notice> : null}

@@ -8,6 +8,8 @@ export interface SupplierText {
   onlyRegistered: string;
   registerTeam: string;
   description: string;
+  publicPage: string;
+  resultPage: string;
   documents: string;
   ceiling: string;
   priceWeight: string;
@@ -49,6 +51,8 @@ const zhCN: SupplierText = {
     '只有依法登记的社会组织（有登记证书编号）的响应文件有效。请在“我的团队”中登记组织类型和登记证书编号。',
   registerTeam: '登记社会组织',
   description: '采购需求',
+  publicPage: '采购公告',
+  resultPage: '成交结果公告',
   documents: '磋商文件',
   ceiling: '最高限价',
   priceWeight: '价格分',
@@ -96,6 +100,8 @@ const en: SupplierText = {
     'Only a registered organisation (with its certificate number) can bid. Register your organisation and its certificate number under My teams.',
   registerTeam: 'Register an organisation',
   description: 'What is to be bought',
+  publicPage: 'Public announcement',
+  resultPage: 'Result announcement',
   documents: 'Consultation documents',
   ceiling: 'Ceiling price',
   priceWeight: 'Price points',

@@ -29,6 +29,7 @@ import {
   Money,
   MoneyField,
   Notice,
+  ProcurementBadge,
   Select,
   Table,
   TextArea,
@@ -39,7 +40,6 @@ import { type FormState, formText, formValues, retyped } from '../../ui/office.t
 import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams } from '../schemas.ts';
-import { PhaseBadge } from './office.tsx';
 import { officeProcurementTexts } from './office-texts.ts';
 import { supplierTexts } from './supplier-texts.ts';
 
@@ -64,7 +64,7 @@ function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }
               {procurement.title}
             </a>,
             procurement.officeName,
-            <PhaseBadge status={procurement.status} locale={props.locale} />,
+            <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
             <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
           ])}
@@ -126,7 +126,14 @@ function ProcurementPage(props: {
     <>
       <h1>{procurement.title}</h1>
       <p class="lead">
-        {procurement.officeName} · <PhaseBadge status={procurement.status} locale={locale} />
+        {procurement.officeName} · <ProcurementBadge status={procurement.status} locale={locale} /> ·{' '}
+        <a href={href('procurementAnnouncementPage', { procurementId: procurement.id })}>{text.publicPage}</a>
+        {procurement.status === 'awarded' ? (
+          <>
+            {' · '}
+            <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
+          </>
+        ) : null}
       </p>
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
