@@ -852,6 +852,42 @@ export const routeTable = {
     ['public'],
     'The result announcement (成交结果公告), once awarded',
   ),
+  procurementNoticeVerifyPage: page(
+    'procurement',
+    'get',
+    '/procurement-notices/verify',
+    ['public'],
+    'Verify a deal or result notice: its number and code in, its facts out',
+  ),
+  procurementNoticePrint: page(
+    'procurement',
+    'get',
+    '/procurements/{procurementId}/notices/{teamId}',
+    ['resident', 'officer'],
+    'A deal or result notice, printable (A4)',
+  ),
+  panelHomePage: page('procurement', 'get', '/panel', ['judge'], 'Panel member: the procurements I sit on'),
+  panelProcurementPage: page(
+    'procurement',
+    'get',
+    '/panel/{procurementId}',
+    ['judge'],
+    'Panel member: the suppliers to score, each sheet’s state',
+  ),
+  panelSheetPage: page(
+    'procurement',
+    'get',
+    '/panel/{procurementId}/{teamId}',
+    ['judge'],
+    'Panel member: a supplier’s bid beside my score sheet',
+  ),
+  panelSheetPost: page(
+    'procurement',
+    'post',
+    '/panel/{procurementId}/{teamId}',
+    ['judge'],
+    'Panel member: submit my score sheet, or declare a conflict',
+  ),
 
   // Portal: pages and API documentation.
   home: page('portal', 'get', '/', ['public'], 'Home: the published contests'),

@@ -162,6 +162,16 @@ export const keys = {
     pk: `PROCUREMENT#${procurementId}`,
     sk: `NOTICE#${teamId}`,
   }),
+  /** A panel member's seat on a procurement, written when it is announced (the panel is frozen then). */
+  procurementPanelSeat: (procurementId: string, judgeId: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `PANEL#${judgeId}`,
+  }),
+  /** gsi1: the procurements a panel member sits on, by announcement. */
+  procurementPanelByJudge: (judgeId: string, announcedAt: string, procurementId: string) => ({
+    gsi1pk: `USER#${judgeId}`,
+    gsi1sk: `PPANEL#${announcedAt}#${procurementId}`,
+  }),
   /** gsi2: a procurement notice by its number, for public verification. */
   procurementNoticeByNumber: (number: string) => ({ gsi2pk: `PNOTICENO#${number}`, gsi2sk: '#' }),
   procurementPartition: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}` }),
@@ -198,6 +208,7 @@ export const ENTITY = {
   procurementConflict: 'procurement-conflict',
   bidSheet: 'bid-sheet',
   procurementNotice: 'procurement-notice',
+  procurementPanelSeat: 'procurement-panel-seat',
   auditEntry: 'audit-entry',
   auditHead: 'audit-head',
   quota: 'quota',

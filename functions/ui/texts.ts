@@ -62,6 +62,13 @@ export interface CommonText {
   >;
   home: string;
   footer: string;
+  /** A printed notice's frame (functions/ui/print.tsx). */
+  printed: {
+    salutation: (addressee: string) => string;
+    contact: string;
+    verify: (number: string, code: string) => string;
+    printHint: string;
+  };
 }
 
 const zhCN: CommonText = {
@@ -133,6 +140,12 @@ const zhCN: CommonText = {
   },
   home: '回到首页',
   footer: '微创投 · 社区公益微创投大赛与服务购买',
+  printed: {
+    salutation: (addressee) => `${addressee}：`,
+    contact: '联系方式',
+    verify: (number, code) => `真伪查验：凭文号“${number}”和验证码 ${code} 在以下网页查询：`,
+    printHint: '请使用浏览器的“打印”功能打印本通知书（A4）。',
+  },
 };
 
 const en: CommonText = {
@@ -207,6 +220,12 @@ const en: CommonText = {
   },
   home: 'Home page',
   footer: 'Micro-Venture · community micro-venture contests and service purchasing',
+  printed: {
+    salutation: (addressee) => `To ${addressee}:`,
+    contact: 'Contact',
+    verify: (number, code) => `To check this notice, enter its number “${number}” and code ${code} at:`,
+    printHint: 'Use the browser’s Print command to print this notice (A4).',
+  },
 };
 
 export const commonTexts: Texts<CommonText> = { 'zh-CN': zhCN, en };

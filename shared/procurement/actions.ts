@@ -43,6 +43,7 @@ import {
   ProcurementSetupFields,
 } from './model.ts';
 import { procurementRelease } from './ocds.ts';
+import { panelSeatOps } from './panel.ts';
 import {
   type Bid,
   BidSheet,
@@ -105,7 +106,7 @@ const isPanelMember = (procurement: Procurement, judgeId: string) =>
   procurement.panel.some((member) => member.judgeId === judgeId);
 
 /** A panel member's procurement: 404 unless public, 403 `procurement.notOnPanel` for anyone else. */
-async function procurementForMember(deps: Deps, principal: Principal, procurementId: string) {
+export async function procurementForMember(deps: Deps, principal: Principal, procurementId: string) {
   const procurement = await readProcurement(deps, principal, procurementId);
   if (!isPanelMember(procurement, principal.sub)) throw new ForbiddenError('procurement.notOnPanel');
   return procurement;
@@ -278,9 +279,11 @@ export function announceProcurement(
         issues.map((issue) => ({ path: issue.path.join('.'), message: String(code), params })),
       );
     }
+    const announcedAt = now.toISOString();
     return {
-      fields: { announcedAt: now.toISOString() },
+      fields: { announcedAt },
       indexKeys: keys.announcedProcurement(procurement.biddingDeadline, procurement.id),
+      also: panelSeatOps(procurement, announcedAt),
     };
   });
 }

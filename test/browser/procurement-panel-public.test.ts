@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE } from '../../infra/local/seed.ts';
 import type { LocalServer } from '../../infra/local/server.ts';
 import { fetchJson, startTestServer } from '../support/local-server.ts';
-import { checkBothWidths, closePage, launchChromium, openPage } from './pages-support.ts';
+import {
+  checkBothWidths,
+  checkPage,
+  checkWeight,
+  closePage,
+  launchChromium,
+  onePdfPage,
+  openPage,
+  signIn,
+} from './pages-support.ts';
 
 /*
  * The demo's elderly-care procurement (seeded in bidding with three organisations' sealed bids),
@@ -14,6 +23,9 @@ import { checkBothWidths, closePage, launchChromium, openPage } from './pages-su
 let server: LocalServer;
 let browser: Browser;
 let procurementId: string;
+/** The deal notice's number and code, as printed. */
+let number = '';
+let code = '';
 
 const tokens = new Map<string, string>();
 async function tokenOf(user: string): Promise<string> {
@@ -109,8 +121,38 @@ describe('a procurement’s public pages and its panel, in a real browser', () =
     await closePage(page);
   });
 
-  it('after the award, anyone reads the result announcement with every supplier’s quotation, scores and rank', async () => {
+  it('a panel member on a phone finds the procurement sealed, then scores a supplier blind once scoring starts', async () => {
+    const page = await openPage(browser);
+    await signIn(page, server.url, /评审专家 1 号/, '/panel');
+    await page.getByRole('link', { name: '西屯街道居家养老服务项目' }).click();
+    await page.getByText('响应文件尚未开启').waitFor();
+    expect(await page.locator('main ul a').count()).toBe(0);
+    await checkBothWidths(page, 'panel-sealed');
+
     await toEvaluation();
+    await page.goto(`${server.url}/panel`);
+    await checkBothWidths(page, 'panel-home');
+    await page.getByRole('link', { name: '西屯街道居家养老服务项目' }).click();
+    await page.getByText('0 / 3 已提交').waitFor();
+    await checkBothWidths(page, 'panel-procurement');
+
+    await page.locator('main ul a').first().click();
+    await page.getByRole('heading', { name: '评分表' }).waitFor();
+    await checkBothWidths(page, 'panel-sheet');
+    const inputs = page.getByLabel(/得分（满分/);
+    expect(await inputs.count()).toBe(5);
+    for (let i = 0; i < 5; i++) await inputs.nth(i).fill('8');
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await page.getByRole('heading', { name: '确认提交评分' }).waitFor();
+    expect(await page.getByText('40.00').isVisible()).toBe(true);
+    await checkBothWidths(page, 'panel-confirm', { typed: true });
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await page.getByText('评分已提交。').waitFor();
+    expect(await page.getByText('1 / 3 已提交').isVisible()).toBe(true);
+    await closePage(page);
+  });
+
+  it('after the award, anyone reads the result announcement with every supplier’s quotation, scores and rank', async () => {
     await toAwarded(['judge-1', 'judge-2', 'judge-3']);
 
     const page = await openPage(browser);
@@ -123,6 +165,50 @@ describe('a procurement’s public pages and its panel, in a real browser', () =
     expect(first).toMatch(/^1.*¥[\d,]+\.\d{2}.*\d+\.\d{2}.*成交$/);
     expect(await page.getByText(/成交供应商/).isVisible()).toBe(true);
     await checkBothWidths(page, 'procurement-result');
+    await closePage(page);
+  });
+
+  it('the awarded supplier prints its deal notice on one A4 page, in Chinese and in English', async () => {
+    const { awardedBidId } = await api('officer-xitun', 'GET', p());
+    const { items } = await api('officer-xitun', 'GET', `${p()}/bids`);
+    const owner = (items as { teamId: string; ownerSub: string }[]).find((b) => b.teamId === awardedBidId)!;
+    const users = (await fetchJson(`${server.url}/dev/users`)).body as { sub: string; name: string }[];
+    const name = users.find((u) => u.sub === owner.ownerSub)!.name;
+
+    const page = await openPage(browser);
+    const path = `/procurements/${procurementId}/notices/${awardedBidId}`;
+    await signIn(page, server.url, new RegExp(name.replace(/[()（）]/g, '.')), path);
+    await page.getByRole('heading', { name: '成交通知书' }).waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toMatch(/成交金额人民币[壹贰叁肆伍陆柒捌玖拾佰仟万元整]+（¥[\d,]+\.00）/);
+    expect(text).toMatch(/二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日/);
+    expect(text.replaceAll(server.url, '')).not.toMatch(/\d{1,2}:\d{2}/);
+    number = (await page.locator('.number').textContent())!.trim();
+    code = /验证码 (\S+)/.exec(text)![1]!;
+    expect(
+      await page.getByRole('link', { name: `${server.url}/procurement-notices/verify` }).isVisible(),
+    ).toBe(true);
+    await checkPage(page, 'procurement-deal-notice');
+    await checkWeight(page, 'procurement-deal-notice');
+    expect(onePdfPage(await page.pdf({ format: 'A4' }))).toBe(true);
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Deal notice' }).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(onePdfPage(await page.pdf({ format: 'A4' }))).toBe(true);
+    await closePage(page);
+  });
+
+  it('a visitor verifies the deal notice by typing its number and code', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/procurement-notices/verify`);
+    await checkBothWidths(page, 'procurement-verify');
+    await page.getByLabel('文号').fill(number);
+    await page.getByLabel('验证码').fill(code.toLowerCase());
+    await page.getByRole('button', { name: '核验' }).click();
+    await page.getByText('这份通知书真实有效。').waitFor();
+    expect(await page.getByText('成交通知书').first().isVisible()).toBe(true);
+    await checkBothWidths(page, 'procurement-verified', { typed: true });
     await closePage(page);
   });
 });

@@ -901,6 +901,60 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       expect: everyone(200),
     },
   ],
+  procurementNoticeVerifyPage: [
+    {
+      phase: 'p-notified',
+      request: (w) => ({
+        path: `/procurement-notices/verify?${new URLSearchParams({
+          number: w.procurementNotice.number,
+          code: w.procurementNotice.verificationCode,
+        })}`,
+      }),
+      expect: everyone(200),
+    },
+  ],
+  procurementNoticePrint: [
+    {
+      label: 'the supplier’s own notice',
+      phase: 'p-notified',
+      request: (w) => ({ path: `/procurements/${w.procurementId}/notices/${w.supplierTeamId}` }),
+      expect: { ...team(200), officer: 200 },
+    },
+  ],
+  panelHomePage: [{ phase: 'p-announced', request: () => ({ path: '/panel' }), expect: judges(200) }],
+  panelProcurementPage: [
+    {
+      label: 'sealed: the panel sees only the deadline',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `/panel/${w.procurementId}` }),
+      expect: panel(200),
+    },
+    { phase: 'p-evaluation', request: (w) => ({ path: `/panel/${w.procurementId}` }), expect: panel(200) },
+  ],
+  panelSheetPage: [
+    {
+      label: 'sealed before the deadline, for the panel too',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `/panel/${w.procurementId}/${w.supplierTeamId}` }),
+      expect: panel(409),
+    },
+    {
+      phase: 'p-evaluation',
+      request: (w) => ({ path: `/panel/${w.procurementId}/${w.supplierTeamId}` }),
+      expect: panel(200),
+    },
+  ],
+  panelSheetPost: [
+    {
+      label: 'the conflicted member never scores the supplier',
+      phase: 'p-evaluation',
+      request: (w) => ({
+        path: `/panel/${w.procurementId}/${w.supplierTeamId}`,
+        form: { do: 'confirm-submit', confirmed: 'yes', ...bidSheetForm },
+      }),
+      expect: { assignedJudge: 303, unassignedJudge: 303 },
+    },
+  ],
 
   // Portal.
   home: [{ phase: 'open', request: () => ({ path: '/' }), expect: everyone(200) }],
@@ -929,6 +983,13 @@ const teamForm: Record<string, string> = {
 };
 const sheetForm = Object.fromEntries(
   Object.entries(scores([2000, 2000, 1000, 1000, 1500])).map(([code, hundredths]) => [
+    `scores.${code}`,
+    String(hundredths / 100),
+  ]),
+);
+/** The worked example's first sheet as a panel member types it, in points. */
+const bidSheetForm = Object.fromEntries(
+  Object.entries(workedExample().sheets[0]!.scores).map(([code, hundredths]) => [
     `scores.${code}`,
     String(hundredths / 100),
   ]),

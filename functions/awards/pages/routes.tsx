@@ -1,25 +1,16 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { z } from '@hono/zod-openapi';
 import { myNotices, readPrintableNotice, verifyNotice } from '../../../shared/awards/actions.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
-import { routeTable } from '../../route-table.ts';
 import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
+import { printedNoticeResponse } from '../../ui/print.tsx';
 import { namesOf } from '../../ui/reasons.ts';
-import { switchLanguageHref } from '../../ui/session.ts';
 import { pick } from '../../ui/texts.ts';
+import { VerifyQuery } from '../../ui/verify.tsx';
 import { NoticeParams } from '../schemas.ts';
 import { NoticesPage } from './notices.tsx';
 import { NoticePage } from './print.tsx';
 import { noticesTexts, verifyTexts } from './texts.ts';
 import { VerifyPage } from './verify.tsx';
-
-/** The printed notice carries only its own inline print styles. */
-const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
-const VerifyQuery = z.object({
-  number: z.string().trim().max(80).default(''),
-  code: z.string().trim().max(40).default(''),
-});
 
 /** The awards function's pages: notice verification, a resident's notices and the printed notice. */
 export function awardsPages(deps: HttpDeps) {
@@ -44,22 +35,17 @@ export function awardsPages(deps: HttpDeps) {
 
   definePage(app, 'printNotice', deps, async (c) => {
     const { contestId, proposalId } = pageParams(c, NoticeParams);
-    const locale = c.get('locale');
     const printable = await readPrintableNotice(deps, principalOf(c), contestId, proposalId);
-    const page = (
+    return printedNoticeResponse(c, 'verifyNoticePage', (links) => (
       <NoticePage
-        locale={locale}
+        locale={c.get('locale')}
         notice={printable.notice}
         addressee={printable.addressee}
         line={printable.line}
         names={namesOf(printable.contest, printable.lines)}
-        verifyUrl={`${new URL(c.req.url).origin}${routeTable.verifyNoticePage.path}`}
-        switchHref={switchLanguageHref(c, locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        {...links}
       />
-    );
-    // Its own page, not the layout: the notice and nothing else, as printed.
-    c.header('content-security-policy', PRINT_CSP);
-    return c.html(`<!doctype html>${await page.toString()}`, 200);
+    ));
   });
 
   return app;

@@ -1,24 +1,14 @@
 import type { Texts } from '../../ui/texts.ts';
+import type { VerifyPageText } from '../../ui/verify.tsx';
 
-export interface VerifyText {
-  title: string;
-  lead: string;
-  number: string;
-  numberHint: string;
-  code: string;
-  codeHint: string;
-  check: string;
-  valid: string;
-  invalid: string;
+export interface VerifyText extends VerifyPageText {
   facts: {
     kind: string;
     selected: string;
     notSelected: string;
     project: string;
     contest: string;
-    office: string;
     amount: string;
-    issued: string;
     digest: string;
   };
   digestHint: string;
@@ -28,22 +18,14 @@ export const verifyTexts: Texts<VerifyText> = {
   'zh-CN': {
     title: '核验通知书',
     lead: '输入通知书上的文号和验证码，查看这份通知书是否由街道发出，以及它的内容。',
-    number: '文号',
     numberHint: '例如：西屯微创〔2026〕1号',
-    code: '验证码',
-    codeHint: '通知书底部的 10 位字符，大小写和空格不限',
-    check: '核验',
-    valid: '这份通知书真实有效。',
-    invalid: '没有找到与这个文号和验证码相符的通知书。请核对后重试。',
     facts: {
       kind: '结果',
       selected: '立项',
       notSelected: '未入围',
       project: '项目',
       contest: '大赛',
-      office: '发文单位',
       amount: '核定资助金额',
-      issued: '发出日期',
       digest: '服务包摘要（SHA-256）',
     },
     digestHint: '与大赛页面公布的锁定服务包摘要一致，即说明通知书依据的是公开的服务包。',
@@ -51,22 +33,14 @@ export const verifyTexts: Texts<VerifyText> = {
   en: {
     title: 'Verify a notice',
     lead: 'Type the number and verification code printed on a notice to see whether the street office issued it, and what it says.',
-    number: 'Notice number',
     numberHint: 'For example: 西屯微创〔2026〕1号',
-    code: 'Verification code',
-    codeHint: 'The 10 characters at the foot of the notice; case and spaces do not matter',
-    check: 'Verify',
-    valid: 'This notice is genuine.',
-    invalid: 'No notice matches this number and code. Check them and try again.',
     facts: {
       kind: 'Result',
       selected: 'Funded',
       notSelected: 'Not selected',
       project: 'Project',
       contest: 'Contest',
-      office: 'Issued by',
       amount: 'Approved amount',
-      issued: 'Issued on',
       digest: 'Bundle digest (SHA-256)',
     },
     digestHint:
@@ -105,8 +79,7 @@ export const noticesTexts: Texts<NoticesText> = {
 /** The printed notice (通知书): the words of an official document, in the reader's language. */
 export interface PrintText {
   title: { selected: string; notSelected: string };
-  /** Who the notice is addressed to; the project's title only when the team's name is unknown. */
-  salutation: (team: string) => string;
+  /** The team's name is unknown on old bundles: the project's title names the addressee. */
   unknownTeam: (title: string) => string;
   selected: (title: string, contest: string) => string;
   amount: (figures: string, capital: string) => string;
@@ -116,16 +89,12 @@ export interface PrintText {
   scored: (score: string, rank: number) => string;
   notSelected: (reason: string) => string;
   thanks: string;
-  contact: string;
-  verify: (number: string, code: string) => string;
   digest: string;
-  printHint: string;
 }
 
 export const printTexts: Texts<PrintText> = {
   'zh-CN': {
     title: { selected: '立项通知书', notSelected: '评审结果通知书' },
-    salutation: (team) => `${team}：`,
     unknownTeam: (title) => `“${title}”申报团队`,
     selected: (title, contest) =>
       `经评审、公示，你团队申报的“${title}”项目已列入${contest}服务包，予以立项。`,
@@ -136,14 +105,10 @@ export const printTexts: Texts<PrintText> = {
     scored: (score, rank) => `评审得分 ${score} 分，排名第 ${rank} 位。`,
     notSelected: (reason) => `${reason}，本次未能入围。`,
     thanks: '感谢你团队的参与，欢迎继续完善方案、参加下一届大赛。',
-    contact: '联系方式',
-    verify: (number, code) => `真伪查验：凭文号“${number}”和验证码 ${code} 在以下网页查询：`,
     digest: '服务包摘要（SHA-256）',
-    printHint: '请使用浏览器的“打印”功能打印本通知书（A4）。',
   },
   en: {
     title: { selected: 'Award notice', notSelected: 'Notice of the review result' },
-    salutation: (team) => `To ${team}:`,
     unknownTeam: (title) => `the team of “${title}”`,
     selected: (title, contest) =>
       `After review and public notice, your team's project “${title}” is included in the service bundle of ${contest} and is approved.`,
@@ -156,9 +121,6 @@ export const printTexts: Texts<PrintText> = {
     scored: (score, rank) => `It scored ${score} points and ranked ${rank}.`,
     notSelected: (reason) => `${reason}; it was not selected this time.`,
     thanks: 'Thank you for taking part. You are welcome to improve the proposal and enter the next contest.',
-    contact: 'Contact',
-    verify: (number, code) => `To check this notice, enter its number “${number}” and code ${code} at:`,
     digest: 'Bundle digest (SHA-256)',
-    printHint: 'Use the browser’s Print command to print this notice (A4).',
   },
 };

@@ -366,7 +366,9 @@ function Notices(props: { locale: Locale; procurement: Procurement; notices: Pro
             notice.number,
             notice.supplierName,
             text.noticeKinds[notice.kind],
-            <a href={href('getProcurementNotice', { procurementId: procurement.id, teamId: notice.teamId })}>
+            <a
+              href={href('procurementNoticePrint', { procurementId: procurement.id, teamId: notice.teamId })}
+            >
               {text.openNotice}
             </a>,
           ])}

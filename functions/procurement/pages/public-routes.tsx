@@ -3,19 +3,25 @@ import { z } from '@hono/zod-openapi';
 import { ConflictError } from '../../../shared/errors.ts';
 import { readEvaluation, readProcurement } from '../../../shared/procurement/actions.ts';
 import { announcementRows } from '../../../shared/procurement/announcement.ts';
-import { createRouter, type HttpDeps } from '../../http/app.ts';
+import { readProcurementNotice, verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
+import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
-import { definePage, pageParams } from '../../ui/page.tsx';
+import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
+import { printedNoticeResponse } from '../../ui/print.tsx';
 import { pick } from '../../ui/texts.ts';
-import { AnnouncementPage, ResultPage } from './public.tsx';
-import { publicProcurementTexts } from './public-texts.ts';
+import { VerifyQuery } from '../../ui/verify.tsx';
+import { ProcurementNoticePage } from './print.tsx';
+import { AnnouncementPage, NoticeVerifyPage, ResultPage } from './public.tsx';
+import { procurementVerifyTexts, publicProcurementTexts } from './public-texts.ts';
 
 const ProcurementParams = z.object({ procurementId: Id });
+const NoticeParams = z.object({ procurementId: Id, teamId: Id });
 
 /**
  * The public procurement pages, read as the API reads them: the announcement once announced (a
  * draft only by its office, 404 for anyone else), the result once awarded (409 before, for
- * everyone: the evaluation is final only then).
+ * everyone: the evaluation is final only then), notice verification; and the printed notice,
+ * for its supplier and the office.
  */
 export function publicPages(deps: HttpDeps) {
   const app = createRouter();
@@ -41,6 +47,26 @@ export function publicPages(deps: HttpDeps) {
     return c.render(<ResultPage locale={locale} procurement={procurement} rows={rows} />, {
       title: `${procurement.title} · ${pick(publicProcurementTexts, locale).result}`,
     });
+  });
+
+  definePage(app, 'procurementNoticeVerifyPage', deps, async (c) => {
+    const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
+    const verdict = number && code ? await verifyProcurementNotice(deps, number, code) : undefined;
+    const locale = c.get('locale');
+    return c.render(<NoticeVerifyPage locale={locale} number={number} code={code} verdict={verdict} />, {
+      title: pick(procurementVerifyTexts, locale).title,
+    });
+  });
+
+  definePage(app, 'procurementNoticePrint', deps, async (c) => {
+    const { procurementId, teamId } = pageParams(c, NoticeParams);
+    const principal = principalOf(c);
+    const notice = await readProcurementNotice(deps, principal, procurementId, teamId);
+    const procurement = await readProcurement(deps, principal, procurementId);
+    const partNames = Object.fromEntries(procurement.requiredParts.map((part) => [part.code, part.name]));
+    return printedNoticeResponse(c, 'procurementNoticeVerifyPage', (links) => (
+      <ProcurementNoticePage locale={c.get('locale')} notice={notice} partNames={partNames} {...links} />
+    ));
   });
 
   return app;

@@ -1,4 +1,5 @@
 import type { Texts } from '../../ui/texts.ts';
+import type { VerifyPageText } from '../../ui/verify.tsx';
 
 /** The public procurement pages: the announcement (采购公告) and the result announcement (成交结果公告). */
 export interface PublicProcurementText {
@@ -159,5 +160,46 @@ export const publicProcurementTexts: Texts<PublicProcurementText> = {
     rules:
       'Price score = benchmark ÷ final quotation × price weight × 100, rounded half up to 0.01; the technical score is the mean of the panel members’ sheets; the total is their sum. Ranked by total, then the lower quotation, then the higher technical score.',
     verifyLink: 'Verify a deal or result notice',
+  },
+};
+
+/** Verifying a deal or result notice by its number and code. */
+export interface ProcurementVerifyText extends VerifyPageText {
+  facts: {
+    kind: string;
+    deal: string;
+    result: string;
+    supplier: string;
+    procurement: string;
+    amount: string;
+  };
+}
+
+export const procurementVerifyTexts: Texts<ProcurementVerifyText> = {
+  'zh-CN': {
+    title: '核验成交通知书',
+    lead: '输入成交通知书或成交结果通知书上的文号和验证码，查看它是否由街道发出，以及它的内容。',
+    numberHint: '例如：西屯采购〔2026〕1号',
+    facts: {
+      kind: '通知书',
+      deal: '成交通知书',
+      result: '成交结果通知书',
+      supplier: '供应商',
+      procurement: '采购项目',
+      amount: '成交金额',
+    },
+  },
+  en: {
+    title: 'Verify a deal notice',
+    lead: 'Type the number and verification code printed on a deal notice or result notice to see whether the street office issued it, and what it says.',
+    numberHint: 'For example: 西屯采购〔2026〕1号',
+    facts: {
+      kind: 'Notice',
+      deal: 'Deal notice',
+      result: 'Notice of the procurement result',
+      supplier: 'Supplier',
+      procurement: 'Procurement',
+      amount: 'Contract amount',
+    },
   },
 };

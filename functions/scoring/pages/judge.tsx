@@ -3,10 +3,19 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import type { BlindProposal, Sheet } from '../../../shared/review/model.ts';
 import type { z } from '../../../shared/zod.ts';
-import { ConfirmStep, Form, Money, Notice, ProgressBar, TextArea, TextField } from '../../ui/components.tsx';
-import { points, yuan } from '../../ui/format.ts';
+import { Form, Money, Notice, ProgressBar, TextArea, TextField } from '../../ui/components.tsx';
+import { yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
+import {
+  ConfirmSheet,
+  ConflictDeclaration,
+  ScoreFieldsets,
+  type SheetDraft,
+  SubmittedScores,
+  scoresDraft,
+  sheetTexts,
+} from '../../ui/sheet.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { judgeTexts } from './texts.ts';
 
@@ -53,14 +62,9 @@ export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[] }
   );
 }
 
-/** The sheet as typed: strings by field name, so it comes back as it was sent. */
-export type SheetDraft = Record<string, string>;
-
 export function sheetDraftOf(sheet: Sheet | undefined, contest: Contest): SheetDraft {
-  const draft: SheetDraft = {};
+  const draft: SheetDraft = scoresDraft(contest.rubric, sheet?.scores);
   for (const criterion of contest.rubric) {
-    const score = sheet?.scores[criterion.code];
-    draft[`scores.${criterion.code}`] = score === undefined ? '' : points(score);
     draft[`comments.${criterion.code}`] = sheet?.comments[criterion.code] ?? '';
   }
   draft.overallComment = sheet?.overallComment ?? '';
@@ -82,6 +86,7 @@ export function SheetPage(props: {
 }) {
   const { locale, contest, proposal, draft, errors } = props;
   const text = pick(judgeTexts, locale);
+  const sheet = pick(sheetTexts, locale);
   const action = href('saveSheetPage', { contestId: contest.id, proposalId: proposal.id });
   const name = (list: { code: string; name: string }[], code?: string) =>
     list.find((e) => e.code === code)?.name ?? '—';
@@ -133,49 +138,33 @@ export function SheetPage(props: {
         </ul>
       </section>
       {props.confirmTotal !== undefined ? (
-        <ConfirmStep
+        <ConfirmSheet
           locale={locale}
-          title={text.confirmTitle}
           action={action}
-          facts={[[text.confirmTotal, points(props.confirmTotal)]]}
-          confirmLabel={text.confirmSubmit}
+          total={props.confirmTotal}
           cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
-          hidden={{ do: 'confirm-submit', version: String(props.sheet?.version ?? 0) }}
+          hidden={{ version: String(props.sheet?.version ?? 0) }}
         >
           <p>{text.confirmBody}</p>
-        </ConfirmStep>
+        </ConfirmSheet>
       ) : null}
-      <h2>{text.sheet}</h2>
+      <h2>{sheet.sheet}</h2>
       {submitted ? (
-        <>
-          <Notice>{text.readOnly}</Notice>
-          <dl class="facts card">
-            {contest.rubric.map((criterion) => (
-              <>
-                <dt>{criterion.name}</dt>
-                <dd>
-                  {draft[`scores.${criterion.code}`]} / {points(criterion.maxPoints)}
-                </dd>
-              </>
-            ))}
-            <dt>{text.confirmTotal}</dt>
-            <dd>{points(props.sheet?.total ?? 0)}</dd>
-          </dl>
-        </>
+        <SubmittedScores
+          locale={locale}
+          criteria={contest.rubric}
+          draft={draft}
+          total={props.sheet?.total ?? 0}
+        />
       ) : (
         <Form action={action}>
           <input type="hidden" name="version" value={String(props.sheet?.version ?? 0)} />
-          {contest.rubric.map((criterion) => (
-            <fieldset>
-              <legend>{criterion.name}</legend>
-              <TextField
-                name={`scores.${criterion.code}`}
-                label={text.points(points(criterion.maxPoints))}
-                hint={text.pointsHint}
-                value={draft[`scores.${criterion.code}`]}
-                errors={errors}
-                inputMode="decimal"
-              />
+          <ScoreFieldsets
+            locale={locale}
+            criteria={contest.rubric}
+            draft={draft}
+            errors={errors}
+            extra={(criterion) => (
               <TextArea
                 name={`comments.${criterion.code}`}
                 label={`${criterion.name} · ${text.comment}`}
@@ -183,8 +172,8 @@ export function SheetPage(props: {
                 errors={errors}
                 maxLength={2000}
               />
-            </fieldset>
-          ))}
+            )}
+          />
           <TextArea
             name="overallComment"
             label={text.overall}
@@ -206,28 +195,13 @@ export function SheetPage(props: {
               {text.saveDraft}
             </button>
             <button type="submit" name="do" value="submit">
-              {text.submit}
+              {sheet.submit}
             </button>
           </div>
         </Form>
       )}
       {!submitted ? (
-        <details class="card">
-          <summary>{text.conflict}</summary>
-          <Form action={action}>
-            <input type="hidden" name="do" value="conflict" />
-            <TextArea
-              name="reason"
-              label={text.conflictReason}
-              hint={text.conflictHint}
-              errors={errors}
-              maxLength={500}
-            />
-            <button type="submit" class="secondary">
-              {text.declare}
-            </button>
-          </Form>
-        </details>
+        <ConflictDeclaration locale={locale} action={action} hint={text.conflictHint} errors={errors} />
       ) : null}
     </>
   );

@@ -15,14 +15,20 @@ import {
   submitSheet,
 } from '../../../shared/review/actions.ts';
 import { ConflictInput, type Sheet } from '../../../shared/review/model.ts';
-import { parsePoints } from '../../../shared/scoring.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import {
+  readScores,
+  type SheetDraft,
+  scoreFieldErrors,
+  sheetDraftOfForm,
+  sheetTexts,
+} from '../../ui/sheet.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
-import { AssignmentsPage, type SheetDraft, SheetPage, sheetDraftOf } from './judge.tsx';
+import { AssignmentsPage, SheetPage, sheetDraftOf } from './judge.tsx';
 import { officePages } from './office.tsx';
 import { judgeTexts } from './texts.ts';
 
@@ -38,16 +44,9 @@ const sheetOrNothing = (read: Promise<Sheet>) =>
 
 /** The typed sheet as the action's input: points into hundredths, yuan into fen. */
 function sheetInputOf(draft: SheetDraft, contest: Contest, locale: Locale) {
-  const errors: FieldMessages = {};
-  const scores: Record<string, number> = {};
+  const { scores, errors } = readScores(draft, contest.rubric, locale);
   const comments: Record<string, string> = {};
   for (const { code } of contest.rubric) {
-    const typed = draft[`scores.${code}`] ?? '';
-    if (typed) {
-      const value = parsePoints(typed);
-      if (value === undefined) errors[`scores.${code}`] = pick(judgeTexts, locale).notPoints;
-      else scores[code] = value;
-    }
     if (draft[`comments.${code}`]) comments[code] = draft[`comments.${code}`]!;
   }
   const input: {
@@ -63,16 +62,6 @@ function sheetInputOf(draft: SheetDraft, contest: Contest, locale: Locale) {
     else input.recommendedFen = fen;
   }
   return { input, errors };
-}
-
-/** The action names a criterion's error by its code; the form by `scores.<code>`. */
-function sheetErrors(fields: FieldMessages, contest: Contest): FieldMessages {
-  const out = { ...fields };
-  for (const { code } of contest.rubric) {
-    const own = fields[code] ?? fields[`scores.${code}`];
-    if (own) out[`scores.${code}`] = own;
-  }
-  return out;
 }
 
 /** A judge's pages: assignments with progress, and the blind proposal beside the score sheet. */
@@ -122,12 +111,12 @@ export function scoringPages(deps: HttpDeps) {
         proposal={proposal}
         sheet={sheet}
         draft={extra.draft ?? sheetDraftOf(sheet, contest)}
-        errors={extra.errors && sheetErrors(extra.errors, contest)}
+        errors={extra.errors && scoreFieldErrors(extra.errors, contest.rubric)}
         message={extra.message}
         done={extra.done}
         confirmTotal={extra.confirmTotal}
       />,
-      { title: proposal.title ?? pick(judgeTexts, c.get('locale')).sheet },
+      { title: proposal.title ?? pick(sheetTexts, c.get('locale')).sheet },
     );
   };
 
@@ -141,11 +130,7 @@ export function scoringPages(deps: HttpDeps) {
     const principal = principalOf(c);
     const locale = c.get('locale');
     const form = await formOf(c);
-    const draft: SheetDraft = Object.fromEntries(
-      Object.entries(form).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value.trim()]] : [],
-      ),
-    );
+    const draft = sheetDraftOfForm(form);
     const done = (what: string) =>
       c.redirect(href('sheetPage', { contestId, proposalId }, { done: what }), 303);
     const version = Number(draft.version) > 0 ? Number(draft.version) : undefined;

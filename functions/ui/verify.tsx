@@ -1,0 +1,153 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+import type { Locale } from '../../shared/i18n.ts';
+import { z } from '../../shared/zod.ts';
+import { Money, Notice, TextField } from './components.tsx';
+import { date } from './format.ts';
+import { pick, type Texts } from './texts.ts';
+
+/*
+ * A notice's public verification, whatever it notifies (a contest's award, a procurement's deal
+ * or result): its number and code in (a plain GET form, so a result can be linked), whether it
+ * is genuine out, then its public facts.
+ */
+
+/** The query a verification page reads: both fields, trimmed, empty when absent. */
+export const VerifyQuery = z.object({
+  number: z.string().trim().max(80).default(''),
+  code: z.string().trim().max(40).default(''),
+});
+
+/** What each verification page says in its own words: what it checks, and an example number. */
+export interface VerifyPageText {
+  title: string;
+  lead: string;
+  numberHint: string;
+}
+
+interface VerifyText {
+  number: string;
+  code: string;
+  codeHint: string;
+  check: string;
+  valid: string;
+  invalid: string;
+  office: string;
+  issued: string;
+}
+
+const verifyTexts: Texts<VerifyText> = {
+  'zh-CN': {
+    number: '文号',
+    code: '验证码',
+    codeHint: '通知书底部的 10 位字符，大小写和空格不限',
+    check: '核验',
+    valid: '这份通知书真实有效。',
+    invalid: '没有找到与这个文号和验证码相符的通知书。请核对后重试。',
+    office: '发文单位',
+    issued: '发出日期',
+  },
+  en: {
+    number: 'Notice number',
+    code: 'Verification code',
+    codeHint: 'The 10 characters at the foot of the notice; case and spaces do not matter',
+    check: 'Verify',
+    valid: 'This notice is genuine.',
+    invalid: 'No notice matches this number and code. Check them and try again.',
+    office: 'Issued by',
+    issued: 'Issued on',
+  },
+};
+
+/** A genuine notice's public facts, as every kind of notice has them. */
+export interface VerifiedNotice {
+  number: string;
+  officeName: string;
+  amountFen?: number | undefined;
+  amountCapital?: string | undefined;
+  issuedAt: string;
+}
+
+export function VerifyForm(props: {
+  locale: Locale;
+  text: VerifyPageText;
+  action: string;
+  number: string;
+  code: string;
+  /** undefined before anything is checked. */
+  verdict?: { valid: boolean };
+  /** The genuine notice's facts: its kind and subject (facts, after the number), its amount's label. */
+  notice?: VerifiedNotice | undefined;
+  facts?: [string, Child][];
+  amountLabel?: string;
+  /** Facts after the date (the contest's bundle digest), and what follows the list. */
+  more?: [string, Child][];
+  children?: Child;
+}) {
+  const { locale, notice } = props;
+  const text = pick(verifyTexts, locale);
+  const rows: [string, Child][] = notice
+    ? [
+        [text.number, notice.number],
+        ...(props.facts ?? []),
+        [text.office, notice.officeName],
+        ...(notice.amountFen !== undefined
+          ? ([
+              [
+                props.amountLabel ?? '',
+                <>
+                  <Money fen={notice.amountFen} />
+                  {locale === 'zh-CN' && notice.amountCapital ? `（${notice.amountCapital}）` : ''}
+                </>,
+              ],
+            ] as [string, Child][])
+          : []),
+        [text.issued, date(notice.issuedAt, locale)],
+        ...(props.more ?? []),
+      ]
+    : [];
+  return (
+    <>
+      <h1>{props.text.title}</h1>
+      <p class="lead">{props.text.lead}</p>
+      <form method="get" action={props.action} class="stack card">
+        <TextField
+          name="number"
+          label={text.number}
+          hint={props.text.numberHint}
+          value={props.number}
+          required
+          maxLength={80}
+        />
+        <TextField
+          name="code"
+          label={text.code}
+          hint={text.codeHint}
+          value={props.code}
+          required
+          maxLength={40}
+        />
+        <div class="actions">
+          <button type="submit">{text.check}</button>
+        </div>
+      </form>
+      {props.verdict && !props.verdict.valid ? <Notice tone="bad">{text.invalid}</Notice> : null}
+      {props.verdict?.valid ? (
+        <section aria-labelledby="verdict">
+          <Notice tone="ok">
+            <strong id="verdict">{text.valid}</strong>
+          </Notice>
+          <dl class="facts card">
+            {rows.map(([label, value]) => (
+              <>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+          </dl>
+          {props.children}
+        </section>
+      ) : null}
+    </>
+  );
+}
