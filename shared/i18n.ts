@@ -395,6 +395,10 @@ const messages = {
     'zh-CN': '磋商小组须为 3 人以上单数（当前 {count} 人）',
     en: 'The panel needs an odd number of members, at least 3 (now {count})',
   },
+  'procurement.panelOfficer': {
+    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本项目的磋商小组成员',
+    en: 'Account “{judgeId}” is an officer of this office and may not sit on its panel',
+  },
   'procurement.panelDuplicate': {
     'zh-CN': '磋商小组成员“{value}”重复',
     en: 'Panel member “{value}” is listed twice',

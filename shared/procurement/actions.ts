@@ -2,7 +2,7 @@ import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { createOp, creation, insertOnce } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import { OCID_PREFIX } from '../notice.ts';
 import { getOffice } from '../office/office.ts';
@@ -11,6 +11,7 @@ import { type ProcessCondition, statusIn } from '../phase-conditions.ts';
 import { sheetScoresSchema, sheetTotal } from '../scoring.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { AlreadyExists, commit, type Op } from '../transact.ts';
+import { getUserEntries, holdsRole } from '../user/directory.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
@@ -112,6 +113,56 @@ export async function procurementForMember(deps: Deps, principal: Principal, pro
   return procurement;
 }
 
+type PanelRefusal = 'judge.unknownUser' | 'judge.notAJudge' | 'procurement.panelOfficer';
+
+/** A 422 naming each refused panel member on its `panel.<i>.judgeId`. */
+function panelRefused(refusals: { index: number; judgeId: string; code: PanelRefusal }[]) {
+  const errors: FieldError[] = refusals.map(({ index, judgeId, code }) => ({
+    path: `panel.${index}.judgeId`,
+    message: code,
+    params: { judgeId },
+  }));
+  return new ValidationError(
+    refusals.length === 1 ? refusals[0]!.code : 'validation.failed',
+    { judgeId: refusals[0]!.judgeId },
+    errors,
+  );
+}
+
+/**
+ * Who may sit on the panel (Art. 14, the directory of shared/user/directory.ts): each member a
+ * user who has signed in with the judge role, and not an officer of the procurement's office
+ * (the acting officer included). Reads the members' entries in one request; returns the
+ * transaction's checks that they still hold the role. Errors: 422 on `panel.<i>.judgeId`,
+ * `judge.unknownUser`, `judge.notAJudge` or `procurement.panelOfficer`.
+ */
+async function panelChecks(
+  deps: Deps,
+  principal: Principal,
+  officeId: string,
+  panel: readonly { judgeId: string }[],
+): Promise<Op[]> {
+  const entries = await getUserEntries(
+    deps.db,
+    panel.map((member) => member.judgeId),
+  );
+  const refusals = panel.flatMap(({ judgeId }, index) => {
+    const entry = entries[index];
+    const code: PanelRefusal | undefined = !entry
+      ? 'judge.unknownUser'
+      : !entry.roles.includes('judge')
+        ? 'judge.notAJudge'
+        : judgeId === principal.sub || (entry.roles.includes('officer') && entry.officeId === officeId)
+          ? 'procurement.panelOfficer'
+          : undefined;
+    return code ? [{ index, judgeId, code }] : [];
+  });
+  if (refusals.length > 0) throw panelRefused(refusals);
+  return panel.map(({ judgeId }, index) =>
+    holdsRole(judgeId, 'judge', () => panelRefused([{ index, judgeId, code: 'judge.notAJudge' }])),
+  );
+}
+
 /**
  * Creates a draft in the officer's office. The set-up is checked whole (`ProcurementSetup`:
  * 422 with every field error, e.g. a price weight outside its band without approval, an even
@@ -128,6 +179,7 @@ export async function createProcurement(
   const office = await getOffice(deps.db, officeId);
   if (!office) throw new NotFoundError('office.notFound');
   const setup = parseOrThrow(ProcurementSetup, input);
+  const members = await panelChecks(deps, principal, officeId, setup.panel);
   const now = deps.clock.now().toISOString();
   const procurement: Procurement = {
     ...setup,
@@ -148,6 +200,7 @@ export async function createProcurement(
     () => getProcurement(deps.db, procurement.id),
     (existing) => existing.createdBy === principal.sub,
     { trail: procurement.id, actor: principal.sub, action: 'procurement.create', subject: procurement.id },
+    members,
   );
   return { procurement: entity, created };
 }
@@ -173,6 +226,7 @@ export async function updateProcurement(
     ...pickShape(ProcurementSetupFields, procurement),
     ...patch,
   });
+  const members = patch.panel ? await panelChecks(deps, principal, procurement.officeId, setup.panel) : [];
   return saveNextVersion(
     deps,
     { ...procurement, ...setup },
@@ -185,6 +239,7 @@ export async function updateProcurement(
       subject: procurementId,
       summary: { version: procurement.version + 1 },
     },
+    members,
   );
 }
 

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Principal, Role } from '../auth.ts';
 import type { Clock } from '../clock.ts';
-import { type Db, getItem, toServiceError } from '../db.ts';
+import { type Db, getItem, getItems, toServiceError } from '../db.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import type { CheckOp } from '../transact.ts';
 import { z } from '../zod.ts';
@@ -51,6 +51,15 @@ export async function recordSignIn(deps: { db: Db; clock: Clock }, principal: Pr
 export async function getUserEntry(db: Db, sub: string): Promise<UserEntry | undefined> {
   const item = await getItem(db, keys.user(sub));
   return item ? UserEntry.parse(withoutKeys(item)) : undefined;
+}
+
+/** Several users' entries in one read (BatchGetItem), in the order asked; undefined for a stranger. */
+export async function getUserEntries(db: Db, subs: readonly string[]): Promise<(UserEntry | undefined)[]> {
+  const items = await getItems(
+    db,
+    subs.map((sub) => keys.user(sub)),
+  );
+  return items.map((item) => (item ? UserEntry.parse(withoutKeys(item)) : undefined));
 }
 
 /** A transaction's condition that the user's entry still holds the role, and what else means. */

@@ -38,7 +38,12 @@ async function refused(
   w: ProcurementWorld,
   method: string,
   path: string,
-  options: { token: string | undefined; body?: unknown; lang?: 'zh-CN' | 'en' },
+  options: {
+    token: string | undefined;
+    body?: unknown;
+    lang?: 'zh-CN' | 'en';
+    headers?: Record<string, string>;
+  },
   status: number,
   detail: RegExp,
 ) {
@@ -110,6 +115,42 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     }
     const body = procurementInput(w.clock.now(), w.panel, { priceWeightBp: 3000 });
     await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, /80\.00 points.*30\.00.*100/);
+  });
+
+  it('refuses panel members the directory does not know as judges, and officers of the office, in words', async () => {
+    const w = await buildProcurementWorld(h, 'draft');
+    const path = `/api/offices/${w.office}/procurements`;
+    const officerJudge = {
+      sub: `officer-judge-${w.office}`,
+      name: '赵科长',
+      roles: ['officer' as const, 'judge' as const],
+      officeId: w.office,
+    };
+    await w.tokenFor(officerJudge);
+    await w.tokenFor(w.users.otherResident);
+    const member = (judgeId: string) => ({ judgeId, name: '某人' });
+    const cases: [{ judgeId: string; name: string }, RegExp, RegExp][] = [
+      [member('never-signed-in'), /has never signed in/, /尚未登录过本系统/],
+      [member(w.users.otherResident.sub), /is not a judge/, /不是评审专家/],
+      [member(officerJudge.sub), /is an officer of this office/, /本街道办事处的工作人员/],
+    ];
+    for (const [stranger, en, zh] of cases) {
+      const panel = [...w.panel.slice(0, 2), stranger];
+      const body = procurementInput(w.clock.now(), panel);
+      const response = await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, en);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: 'panel.2.judgeId' })]);
+      await refused(w, 'POST', path, { token: w.tokens.officer, body, lang: 'zh-CN' }, 422, zh);
+      // An edit of the draft's panel is held to the same rule.
+      const current = await call(w.app, 'GET', base(w), { token: w.tokens.officer });
+      await refused(
+        w,
+        'PATCH',
+        base(w),
+        { token: w.tokens.officer, body: { panel }, headers: { 'if-match': current.headers.get('etag')! } },
+        422,
+        en,
+      );
+    }
   });
 
   it('refuses to announce with fewer than 10 days to the bidding deadline', async () => {

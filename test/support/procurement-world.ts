@@ -141,6 +141,8 @@ export async function buildProcurementWorld(h: Harness, phase: WorldPhase, optio
     otherOfficer: user('officer-other', '李主任', ['officer'], otherOffice),
   };
   const officer = asPrincipal(officerUser);
+  // The panel members have signed in once: the directory knows them as judges.
+  for (const member of members) await h.tokenFor(member);
   const panel = members.map((m) => ({ judgeId: m.sub, name: m.name }));
   const { procurement } = await createProcurement(
     deps,
