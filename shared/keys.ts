@@ -1,4 +1,55 @@
 /**
+ * A process a review panel works in (shared/review/panel.ts): a contest, whose subjects are
+ * proposals, or a procurement, whose subjects are the suppliers' bids (by team id). Its panel's
+ * items live in the process's own partition.
+ */
+export interface ReviewProcess {
+  kind: 'contest' | 'procurement';
+  id: string;
+}
+
+const PROCESS_PREFIX = { contest: 'CONTEST', procurement: 'PROCUREMENT' } as const;
+const processPk = (process: ReviewProcess) => `${PROCESS_PREFIX[process.kind]}#${process.id}`;
+
+/**
+ * The review panel's keys, by process and subject: the same sort keys in a contest and a
+ * procurement (the contest's strings as they always were, so no stored item moved).
+ */
+export const reviewKeys = {
+  partition: (process: ReviewProcess) => ({ pk: processPk(process) }),
+  /** A member on the process's panel (a contest's; a procurement's panel is on its item). */
+  panelMember: (process: ReviewProcess, judgeId: string) => ({
+    pk: processPk(process),
+    sk: `JUDGE#${judgeId}`,
+  }),
+  /** Member first in the key: a member's assignments in a process are one key range. */
+  assignment: (process: ReviewProcess, subjectId: string, judgeId: string) => ({
+    pk: processPk(process),
+    sk: `ASSIGN#${judgeId}#${subjectId}`,
+  }),
+  /** A recorded conflict of a member with a subject. */
+  conflict: (process: ReviewProcess, subjectId: string, judgeId: string) => ({
+    pk: processPk(process),
+    sk: `CONFLICT#${subjectId}#${judgeId}`,
+  }),
+  /**
+   * One sheet per member and subject: the key itself makes a second sheet impossible. Member
+   * first, so a member's sheets in a process are one key range.
+   */
+  sheet: (process: ReviewProcess, subjectId: string, judgeId: string) => ({
+    pk: processPk(process),
+    sk: `SHEET#${judgeId}#${subjectId}`,
+  }),
+  sheetsOfJudge: (process: ReviewProcess, judgeId: string) => ({
+    pk: processPk(process),
+    skPrefix: `SHEET#${judgeId}#`,
+  }),
+} as const;
+
+const contestProcess = (id: string): ReviewProcess => ({ kind: 'contest', id });
+const procurementProcess = (id: string): ReviewProcess => ({ kind: 'procurement', id });
+
+/**
  * Every key the product writes is built here. A contest and everything inside it share the
  * contest's partition so one Query reads a whole contest in order.
  */
@@ -43,44 +94,28 @@ export const keys = {
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: '#USER' }),
 
   /** A judge on a contest's panel. */
-  panelJudge: (contestId: string, judgeId: string) => ({
-    pk: `CONTEST#${contestId}`,
-    sk: `JUDGE#${judgeId}`,
-  }),
+  panelJudge: (contestId: string, judgeId: string) =>
+    reviewKeys.panelMember(contestProcess(contestId), judgeId),
   /** gsi1: the contests a judge sits on. */
   panelByJudge: (judgeId: string, contestId: string) => ({
     gsi1pk: `USER#${judgeId}`,
     gsi1sk: `PANEL#${contestId}`,
   }),
 
-  /** Judge first in the key: a judge's assignments in a contest are one key range. */
-  assignment: (contestId: string, proposalId: string, judgeId: string) => ({
-    pk: `CONTEST#${contestId}`,
-    sk: `ASSIGN#${judgeId}#${proposalId}`,
-  }),
+  assignment: (contestId: string, proposalId: string, judgeId: string) =>
+    reviewKeys.assignment(contestProcess(contestId), proposalId, judgeId),
   /** gsi1: a judge's assignments across contests. */
   assignmentByJudge: (judgeId: string, contestId: string, proposalId: string) => ({
     gsi1pk: `USER#${judgeId}`,
     gsi1sk: `ASSIGN#${contestId}#${proposalId}`,
   }),
 
-  conflict: (contestId: string, proposalId: string, judgeId: string) => ({
-    pk: `CONTEST#${contestId}`,
-    sk: `CONFLICT#${proposalId}#${judgeId}`,
-  }),
-
-  /**
-   * One sheet per judge and proposal: the key itself makes a second sheet impossible. Judge
-   * first, so a judge's sheets in a contest are one key range.
-   */
-  sheet: (contestId: string, proposalId: string, judgeId: string) => ({
-    pk: `CONTEST#${contestId}`,
-    sk: `SHEET#${judgeId}#${proposalId}`,
-  }),
-  sheetsOfJudge: (contestId: string, judgeId: string) => ({
-    pk: `CONTEST#${contestId}`,
-    skPrefix: `SHEET#${judgeId}#`,
-  }),
+  conflict: (contestId: string, proposalId: string, judgeId: string) =>
+    reviewKeys.conflict(contestProcess(contestId), proposalId, judgeId),
+  sheet: (contestId: string, proposalId: string, judgeId: string) =>
+    reviewKeys.sheet(contestProcess(contestId), proposalId, judgeId),
+  sheetsOfJudge: (contestId: string, judgeId: string) =>
+    reviewKeys.sheetsOfJudge(contestProcess(contestId), judgeId),
 
   /** The officer's shortlisting decisions: trims, manual adds and drops, incompatible groups. */
   decisions: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#DECISIONS' }),
@@ -148,15 +183,11 @@ export const keys = {
     pk: `PROCUREMENT#${procurementId}`,
     sk: `FINAL#${teamId}`,
   }),
-  procurementConflict: (procurementId: string, teamId: string, judgeId: string) => ({
-    pk: `PROCUREMENT#${procurementId}`,
-    sk: `CONFLICT#${teamId}#${judgeId}`,
-  }),
-  /** One sheet per panel member and bid; member first, so a member's sheets are one key range. */
-  bidSheet: (procurementId: string, judgeId: string, teamId: string) => ({
-    pk: `PROCUREMENT#${procurementId}`,
-    sk: `SHEET#${judgeId}#${teamId}`,
-  }),
+  procurementConflict: (procurementId: string, teamId: string, judgeId: string) =>
+    reviewKeys.conflict(procurementProcess(procurementId), teamId, judgeId),
+  /** One sheet per panel member and bid (reviewKeys.sheet, the bid's team the subject). */
+  bidSheet: (procurementId: string, judgeId: string, teamId: string) =>
+    reviewKeys.sheet(procurementProcess(procurementId), teamId, judgeId),
   /** The deal notice (成交通知书) or result notice of a supplier. */
   procurementNotice: (procurementId: string, teamId: string) => ({
     pk: `PROCUREMENT#${procurementId}`,
@@ -174,7 +205,7 @@ export const keys = {
   }),
   /** gsi2: a procurement notice by its number, for public verification. */
   procurementNoticeByNumber: (number: string) => ({ gsi2pk: `PNOTICENO#${number}`, gsi2sk: '#' }),
-  procurementPartition: (procurementId: string) => ({ pk: `PROCUREMENT#${procurementId}` }),
+  procurementPartition: (procurementId: string) => reviewKeys.partition(procurementProcess(procurementId)),
   /** gsi2 (sparse, written when a procurement is announced): every announced procurement, by bidding deadline. */
   announcedProcurement: (biddingDeadline: string, procurementId: string) => ({
     gsi2pk: 'TENDERS',
@@ -182,7 +213,7 @@ export const keys = {
   }),
 
   /** Every item of a contest's partition, in one paginated Query. */
-  contestPartition: (contestId: string) => ({ pk: `CONTEST#${contestId}` }),
+  contestPartition: (contestId: string) => reviewKeys.partition(contestProcess(contestId)),
 } as const;
 
 /** Every item carries its entity type, so a raw item (a backup, a stream record) says what it is. */

@@ -3,12 +3,19 @@ import { createOp, creation, insertOnce } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { keys, type ReviewProcess, reviewKeys, withoutKeys } from '../keys.ts';
 import { OCID_PREFIX } from '../notice.ts';
 import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
 import { type ProcessCondition, statusIn } from '../phase-conditions.ts';
-import { sheetScoresSchema, sheetTotal } from '../scoring.ts';
+import {
+  checkScores,
+  conflictedPairs,
+  isConflictedMember,
+  noConflictRecorded,
+  noFinalSheet,
+} from '../review/panel.ts';
+import { sheetTotal } from '../scoring.ts';
 import { teamOfOwner } from '../team/team.ts';
 import { AlreadyExists, commit, type Op } from '../transact.ts';
 import { getUserEntries, holdsRole } from '../user/directory.ts';
@@ -656,10 +663,17 @@ export async function listBids(
   return whole.bids.map((bid) => ({ ...bid, finalQuotationFen: quotations.get(bid.teamId) ?? null }));
 }
 
-/** Whether a panel member may not score a supplier: declared, or the owner of its team. */
-function conflictedWith(bid: Pick<Bid, 'ownerSub'>, judgeId: string, declared: boolean): boolean {
-  return declared || bid.ownerSub === judgeId;
-}
+/**
+ * The procurement as the review panel's process (shared/review/panel.ts): its subjects are the
+ * bids, each by its supplier's team id, and its panel is fixed at set-up.
+ */
+const procurementProcess = (procurementId: string): ReviewProcess => ({
+  kind: 'procurement',
+  id: procurementId,
+});
+
+/** A bid as the panel's subject: the supplier's team and the account that owns it. */
+const subjectOf = (bid: Pick<Bid, 'teamId' | 'ownerSub'>) => ({ id: bid.teamId, ownerSub: bid.ownerSub });
 
 /**
  * A panel member declares a conflict with a supplier (from the opening of the bids until scoring
@@ -689,12 +703,12 @@ export async function declareConflict(
       [
         evaluationChange(procurementId, 'conflicts'),
         createOp(conflictItem(conflict)),
-        {
-          kind: 'check',
-          key: keys.bidSheet(procurementId, principal.sub, teamId),
-          expression: 'attribute_not_exists(pk)',
-          explain: () => new ConflictError('procurement.sheetSubmitted'),
-        },
+        noFinalSheet(
+          procurementProcess(procurementId),
+          teamId,
+          principal.sub,
+          () => new ConflictError('procurement.sheetSubmitted'),
+        ),
       ],
       {
         trail: procurementId,
@@ -731,10 +745,10 @@ export async function submitSheet(
   const bid = whole.bids.find((b) => b.teamId === teamId);
   if (!bid) throw new NotFoundError('procurement.bidNotFound');
   const declared = whole.conflicts.some((c) => c.teamId === teamId && c.judgeId === principal.sub);
-  if (conflictedWith(bid, principal.sub, declared)) throw new ForbiddenError('procurement.conflicted');
+  if (isConflictedMember(bid, principal.sub, declared)) throw new ForbiddenError('procurement.conflicted');
   const result = evaluateWhole(whole).bids.find((b) => b.bidId === teamId);
   if (!result?.responsive) throw new ConflictError('procurement.notScored');
-  const checked = parseOrThrow(sheetScoresSchema([...procurement.criteria], { complete: true }), scores);
+  const checked = checkScores(procurement.criteria, scores, true);
   const sheet: BidSheet = {
     procurementId,
     teamId,
@@ -747,12 +761,12 @@ export async function submitSheet(
     deps,
     [
       evaluationChange(procurementId, 'sheets'),
-      {
-        kind: 'check',
-        key: keys.procurementConflict(procurementId, teamId, principal.sub),
-        expression: 'attribute_not_exists(pk)',
-        explain: () => new ForbiddenError('procurement.conflicted'),
-      },
+      noConflictRecorded(
+        procurementProcess(procurementId),
+        teamId,
+        principal.sub,
+        () => new ForbiddenError('procurement.conflicted'),
+      ),
       { ...createOp(sheetItem(sheet)), explain: () => new ConflictError('procurement.sheetSubmitted') },
     ],
     {
@@ -769,20 +783,18 @@ export async function submitSheet(
 /** A panel member's own sheets, and nobody else's: members score blind to each other. */
 export async function mySheets(deps: Deps, principal: Principal, procurementId: string): Promise<BidSheet[]> {
   await procurementForMember(deps, principal, procurementId);
-  const { pk, sk } = keys.bidSheet(procurementId, principal.sub, '');
-  const items = await queryAll(deps.db, { ...keyPrefix(pk, sk), ConsistentRead: true });
+  const { pk, skPrefix } = reviewKeys.sheetsOfJudge(procurementProcess(procurementId), principal.sub);
+  const items = await queryAll(deps.db, { ...keyPrefix(pk, skPrefix), ConsistentRead: true });
   return items.map((item) => BidSheet.parse(withoutKeys(item)));
 }
 
-/** The conflicts the evaluation honours: declared ones and panel members who own a bidding team. */
+/** The conflicts the evaluation honours: every conflicted (bid, member) pair, by the panel's predicate. */
 function panelConflicts(whole: WholeProcurement) {
-  const declared = whole.conflicts.map((c) => ({ judgeId: c.judgeId, supplierId: c.teamId }));
-  const owners = whole.bids.flatMap((bid) =>
-    whole.procurement.panel
-      .filter((member) => conflictedWith(bid, member.judgeId, false))
-      .map((member) => ({ judgeId: member.judgeId, supplierId: bid.teamId })),
-  );
-  return [...declared, ...owners];
+  return conflictedPairs(
+    whole.bids.map(subjectOf),
+    whole.procurement.panel.map((member) => member.judgeId),
+    whole.conflicts.map((c) => ({ subjectId: c.teamId, judgeId: c.judgeId })),
+  ).map(({ subjectId, judgeId }) => ({ judgeId, supplierId: subjectId }));
 }
 
 /** The evaluation (shared/procurement/evaluation.ts) of what is stored now. */

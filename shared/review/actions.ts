@@ -7,14 +7,13 @@ import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { keys, withoutKeys } from '../keys.ts';
+import { keys, type ReviewProcess, withoutKeys } from '../keys.ts';
 import type { PageRequest } from '../paging.ts';
 import { isEligible, type Proposal } from '../proposal/model.ts';
 import { getProposal } from '../proposal/store.ts';
-import { rankProposals, sheetScoresSchema, sheetTotal } from '../scoring.ts';
+import { rankProposals, sheetTotal } from '../scoring.ts';
 import { AlreadyExists, type CheckOp, commit, MAX_OPS, type Op } from '../transact.ts';
 import { getUserEntry, holdsRole } from '../user/directory.ts';
-import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { type AssignmentPair, comparePairs, planAssignments } from './assign.ts';
 import {
@@ -22,12 +21,18 @@ import {
   BlindProposal,
   type CellState,
   type Conflict,
-  isConflictedJudge,
   isCountedSheet,
   PanelJudge,
   type Sheet,
   type SheetInput,
 } from './model.ts';
+import {
+  checkScores,
+  conflictedPairs,
+  isConflictedMember,
+  noConflictRecorded,
+  noFinalSheet,
+} from './panel.ts';
 import {
   assignmentItem,
   conflictItem,
@@ -57,25 +62,21 @@ export async function wholeContestForOfficer(
   return whole;
 }
 
-/** Every conflicted (proposal, judge) pair of a contest, by the one predicate. */
+/** The contest as the review panel's process (shared/review/panel.ts): its subjects are proposals. */
+const contestProcess = (contestId: string): ReviewProcess => ({ kind: 'contest', id: contestId });
+
+/** Every conflicted (proposal, judge) pair of a contest, by the panel's one predicate. */
 function conflictsOf(whole: WholeContest): AssignmentPair[] {
-  const declared = new Set(whole.conflicts.map((c) => pairKey(c.proposalId, c.judgeId)));
-  const pairs: AssignmentPair[] = [];
-  for (const proposal of whole.proposals) {
-    for (const { judgeId } of whole.judges) {
-      const conflict = declared.has(pairKey(proposal.id, judgeId));
-      if (isConflictedJudge(proposal, judgeId, conflict)) pairs.push({ proposalId: proposal.id, judgeId });
-    }
-  }
-  return pairs;
+  return conflictedPairs(
+    whole.proposals,
+    whole.judges.map((j) => j.judgeId),
+    whole.conflicts.map((c) => ({ subjectId: c.proposalId, judgeId: c.judgeId })),
+  ).map(({ subjectId, judgeId }) => ({ proposalId: subjectId, judgeId }));
 }
 
-/** A ConditionCheck that an item exists (or does not), with the error its absence means. */
+/** A ConditionCheck that an item exists, with the error its absence means. */
 function exists(key: { pk: string; sk: string }, error: () => Error): CheckOp {
   return { kind: 'check', key, expression: 'attribute_exists(pk)', explain: error };
-}
-function absent(key: { pk: string; sk: string }, error: () => Error): CheckOp {
-  return { kind: 'check', key, expression: 'attribute_not_exists(pk)', explain: error };
 }
 
 /** A 422 on the request's `judgeId`: the account cannot sit on a panel. */
@@ -225,7 +226,7 @@ export async function assignManually(
   if (!isEligible(proposal)) throw new ConflictError('proposal.notEligible');
   if (!judge)
     throw new ValidationError('judge.notOnPanel', {}, [{ path: 'judgeId', message: 'judge.notOnPanel' }]);
-  if (isConflictedJudge(proposal, pair.judgeId, conflict !== undefined))
+  if (isConflictedMember(proposal, pair.judgeId, conflict !== undefined))
     throw new ConflictError('assignment.conflicted');
   const assignment = newAssignment(deps, principal, contestId, pair, 'manual');
   try {
@@ -234,8 +235,10 @@ export async function assignManually(
       [
         phaseCheck(contestId, 'assignments'),
         createOp(assignmentItem(assignment)),
-        absent(
-          keys.conflict(contestId, pair.proposalId, pair.judgeId),
+        noConflictRecorded(
+          contestProcess(contestId),
+          pair.proposalId,
+          pair.judgeId,
           () => new ConflictError('assignment.conflicted'),
         ),
       ],
@@ -284,14 +287,7 @@ export async function unassign(deps: Deps, principal: Principal, contestId: stri
 
 /** The sheet is absent or still a draft: a judge's submitted work is never silently undone. */
 function notSubmittedSheet(contestId: string, pair: AssignmentPair, error: () => Error): CheckOp {
-  return {
-    kind: 'check',
-    key: keys.sheet(contestId, pair.proposalId, pair.judgeId),
-    expression: 'attribute_not_exists(pk) OR #status <> :submitted',
-    names: { '#status': 'status' },
-    values: { ':submitted': 'submitted' },
-    explain: error,
-  };
+  return noFinalSheet(contestProcess(contestId), pair.proposalId, pair.judgeId, error);
 }
 
 /** A concurrent run removed it first; the plan is made again from what is stored. */
@@ -438,7 +434,7 @@ async function judgeAccess(deps: Deps, principal: Principal, contestId: string, 
   if (!contest || !judge) throw new ForbiddenError('judge.notOnPanel');
   assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotJudge');
   if (!proposal) throw new NotFoundError('proposal.notFound');
-  if (isConflictedJudge(proposal, principal.sub, conflict !== undefined))
+  if (isConflictedMember(proposal, principal.sub, conflict !== undefined))
     throw new ForbiddenError('judge.conflicted');
   if (!assignment) throw new ForbiddenError('judge.notAssigned');
   return { contest, proposal };
@@ -462,7 +458,7 @@ export async function readOwnSheet(deps: Deps, principal: Principal, contestId: 
 }
 
 function checkSheet(contest: Contest, proposal: Proposal, input: SheetInput, complete: boolean) {
-  const scores = parseOrThrow(sheetScoresSchema(contest.rubric, { complete }), input.scores);
+  const scores = checkScores(contest.rubric, input.scores, complete);
   const codes = new Set(contest.rubric.map((criterion) => criterion.code));
   const errors = Object.keys(input.comments ?? {})
     .filter((code) => !codes.has(code))
@@ -490,7 +486,12 @@ function judgeGuards(contestId: string, proposalId: string, judgeId: string, ran
   return [
     ranking ? rankingChange(contestId, 'sheets') : phaseCheck(contestId, 'sheets'),
     exists(keys.assignment(contestId, proposalId, judgeId), () => new ForbiddenError('judge.notAssigned')),
-    absent(keys.conflict(contestId, proposalId, judgeId), () => new ForbiddenError('judge.conflicted')),
+    noConflictRecorded(
+      contestProcess(contestId),
+      proposalId,
+      judgeId,
+      () => new ForbiddenError('judge.conflicted'),
+    ),
   ];
 }
 
@@ -556,7 +557,7 @@ async function writeSheet(
   try {
     assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotJudge');
     if (!proposal) throw new NotFoundError('proposal.notFound');
-    if (isConflictedJudge(proposal, judgeId, false)) throw new ForbiddenError('judge.conflicted');
+    if (isConflictedMember(proposal, judgeId, false)) throw new ForbiddenError('judge.conflicted');
     assertPhase(contest, 'sheets');
   } catch (error) {
     return refuse(error as Error);

@@ -86,19 +86,6 @@ export type SheetInput = z.infer<typeof SheetInput>;
 /** Submitting: no body submits the stored draft; a body is the whole sheet, saved and submitted. */
 export const SubmitSheetInput = SheetInput.partial({ scores: true });
 
-/**
- * The one "conflicted judge" predicate: the judge declared a conflict on the proposal (or the
- * system recorded one), or the judge owns the proposing team. A conflicted judge is never
- * assigned, cannot read or score the proposal, and no sheet of theirs counts (docs/scoring.md).
- */
-export function isConflictedJudge(
-  proposal: { ownerSub: string },
-  judgeId: string,
-  declared: boolean,
-): boolean {
-  return declared || proposal.ownerSub === judgeId;
-}
-
 /** The one "counted sheet" predicate: submitted, by a judge not conflicted on the proposal. */
 export function isCountedSheet(sheet: Pick<Sheet, 'status'>, conflicted: boolean): boolean {
   return sheet.status === 'submitted' && !conflicted;
