@@ -43,6 +43,7 @@ import {
   listAssignmentsOfJudge,
   listSheetsOfJudge,
   panelJudgeItem,
+  readJudgeStanding,
   readSheetContext,
   readWholeContest,
   sheetItem,
@@ -424,20 +425,19 @@ export async function startReview(deps: Deps, principal: Principal, contestId: s
 
 /** What a judge may act on: on the panel, assigned, and not conflicted. */
 async function judgeAccess(deps: Deps, principal: Principal, contestId: string, proposalId: string) {
-  const [contest, judge, assignment, conflict, proposal] = await Promise.all([
-    getContest(deps.db, contestId),
-    getPanelJudge(deps.db, contestId, principal.sub),
-    getAssignment(deps.db, contestId, proposalId, principal.sub),
-    getConflict(deps.db, contestId, proposalId, principal.sub),
-    getProposal(deps.db, contestId, proposalId),
-  ]);
+  const { contest, judge, assignment, conflict, proposal, sheet } = await readJudgeStanding(
+    deps.db,
+    contestId,
+    proposalId,
+    principal.sub,
+  );
   if (!contest || !judge) throw new ForbiddenError('judge.notOnPanel');
   assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotJudge');
   if (!proposal) throw new NotFoundError('proposal.notFound');
   if (isConflictedMember(proposal, principal.sub, conflict !== undefined))
     throw new ForbiddenError('judge.conflicted');
   if (!assignment) throw new ForbiddenError('judge.notAssigned');
-  return { contest, proposal };
+  return { contest, proposal, sheet };
 }
 
 export async function readBlindProposal(
@@ -451,8 +451,7 @@ export async function readBlindProposal(
 }
 
 export async function readOwnSheet(deps: Deps, principal: Principal, contestId: string, proposalId: string) {
-  await judgeAccess(deps, principal, contestId, proposalId);
-  const sheet = await getSheet(deps.db, contestId, proposalId, principal.sub);
+  const { sheet } = await judgeAccess(deps, principal, contestId, proposalId);
   if (!sheet) throw new NotFoundError('sheet.notFound');
   return sheet;
 }

@@ -133,6 +133,33 @@ export async function readSheetContext(db: Db, contestId: string, proposalId: st
   };
 }
 
+/**
+ * Access pattern: a judge's standing on a proposal, in one BatchGetItem: the contest, the panel
+ * entry, the assignment, any recorded conflict, the proposal and the judge's sheet. What a
+ * judge's read (the blind proposal, their sheet) checks, and what a refused sheet write reads to
+ * name its cause.
+ */
+export async function readJudgeStanding(db: Db, contestId: string, proposalId: string, judgeId: string) {
+  const [contest, judge, assignment, conflict, proposal, sheet] = await getItems(db, [
+    keys.contest(contestId),
+    keys.panelJudge(contestId, judgeId),
+    keys.assignment(contestId, proposalId, judgeId),
+    keys.conflict(contestId, proposalId, judgeId),
+    keys.proposal(contestId, proposalId),
+    keys.sheet(contestId, proposalId, judgeId),
+  ]);
+  const parsed = <T>(item: Record<string, unknown> | undefined, schema: { parse: (v: unknown) => T }) =>
+    item ? schema.parse(withoutKeys(item)) : undefined;
+  return {
+    contest: parsed(contest, Contest),
+    judge: parsed(judge, PanelJudgeSchema),
+    assignment: parsed(assignment, AssignmentSchema),
+    conflict: parsed(conflict, ConflictSchema),
+    proposal: parsed(proposal, Proposal),
+    sheet: parsed(sheet, SheetSchema),
+  };
+}
+
 /** Access pattern: a judge's assignments across contests (gsi1). */
 export function listAssignmentsOfJudge(
   db: Db,

@@ -84,7 +84,17 @@ describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, (
     expect(direct.status).toBe(200);
     expect(direct.requests).toBeLessThanOrEqual(2);
 
-    // Refusals read after the failed condition and say what they said before.
+    // A judge's reads check their standing in one request too.
+    const blind = await measured(() =>
+      call(app, 'GET', sheetPath(b.proposalId).replace(/sheet$/, 'blind'), { token: tokenOf(b.judgeId) }),
+    );
+    expect([blind.status, blind.by]).toEqual([200, 'BatchGetItem×1']);
+    const own = await measured(() =>
+      call(app, 'GET', sheetPath(a.proposalId), { token: tokenOf(a.judgeId) }),
+    );
+    expect([own.status, own.by]).toEqual([200, 'BatchGetItem×1']);
+
+    // Refusals read after the failed condition (one request more) and say what they said before.
     const final = await measured(() =>
       call(app, 'PUT', sheetPath(a.proposalId), { token: tokenOf(a.judgeId), body: sheet }),
     );
@@ -97,5 +107,6 @@ describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, (
       call(app, 'PUT', sheetPath(a.proposalId), { token: w.tokens.outsider, body: sheet }),
     );
     expect([outsider.status, outsider.body.code]).toEqual([403, 'judge.notOnPanel']);
+    for (const refusal of [final, notAssigned, outsider]) expect(refusal.requests).toBeLessThanOrEqual(3);
   });
 });
