@@ -38,6 +38,8 @@ describe('a judge on a phone', () => {
     await page.getByRole('button', { name: '提交评分' }).click();
     await page.getByRole('heading', { name: '确认提交评分' }).waitFor();
     expect(await page.getByText('62.50').isVisible()).toBe(true);
+    // The confirmation carries the typed sheet: confirming saves and submits it in one request.
+    expect(await page.locator('section.confirm input[name^="scores."]').count()).toBe(await inputs.count());
     await checkBothWidths(page, 'judge-confirm', { typed: true });
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByText('评分已提交。').waitFor();

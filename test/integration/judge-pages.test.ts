@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
+import { auditActions } from '../support/faults.ts';
 import { teamInput } from '../support/fixtures.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { browserSession, fieldError } from '../support/pages.ts';
@@ -13,7 +14,7 @@ let mine: { contestId: string; proposalId: string }[];
 
 beforeAll(async () => {
   h = await createHarness();
-  w = await buildReviewWorld(h, { proposals: 4, judges: 5, minJudges: 3 });
+  w = await buildReviewWorld(h, { proposals: 7, judges: 5, minJudges: 3 });
   app = createScoringApp(w.deps);
   const { items } = await listAssignmentsOfJudge(w.deps.db, w.deps.cursors, w.judgeUsers[0]!.sub, {
     limit: 100,
@@ -78,6 +79,7 @@ describe('the judge pages', () => {
     const submitted = await session.post(sheetPath(), {
       do: 'confirm-submit',
       confirmed: 'yes',
+      ...scoresForm(fullMarks),
       version: /name="version" value="(\d+)"/.exec(confirm.html)![1]!,
     });
     const list = await session.get('/judge');
@@ -87,6 +89,42 @@ describe('the judge pages', () => {
     expect(confirm.html).toContain('83.00');
     expect(submitted.status).toBe(303);
     expect(list.html).toContain(`1 / ${mine.length} 已提交`);
+  });
+
+  it('submit a typed sheet in one write: nothing is saved before the confirmation, then one submission', async () => {
+    const session = judge();
+    await session.get(sheetPath(2));
+    const before = await auditActions(w.deps.db, w.contestId);
+    const typed = { ...scoresForm(fullMarks), 'comments.budget': '预算合理', overallComment: '值得支持' };
+    const confirm = await session.post(sheetPath(2), { do: 'submit', ...typed });
+    const afterConfirmStep = await auditActions(w.deps.db, w.contestId);
+    const form = /<section class="confirm"[\s\S]*?<\/section>/.exec(confirm.html)![0];
+    const carried = Object.fromEntries(
+      [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    const submitted = await session.post(sheetPath(2), carried);
+    const after = await auditActions(w.deps.db, w.contestId);
+    const sheet = await session.get(sheetPath(2));
+
+    expect(confirm.status).toBe(200);
+    expect(afterConfirmStep).toEqual(before);
+    expect(carried).toMatchObject({ do: 'confirm-submit', ...typed });
+    expect(submitted.status).toBe(303);
+    expect(after.slice(before.length)).toEqual(['sheet.submit']);
+    expect(sheet.html).toContain('83.00');
+  });
+
+  it('check a typed sheet before the confirmation: a criterion left empty is named beside its field', async () => {
+    const session = judge();
+    await session.get(sheetPath(3));
+    const before = await auditActions(w.deps.db, w.contestId);
+    const { budget: _left, ...partial } = fullMarks;
+    const refused = await session.post(sheetPath(3), { do: 'submit', ...scoresForm(partial) });
+
+    expect(refused.status).toBe(422);
+    expect(refused.html).not.toContain('确认提交评分');
+    expect(fieldError(refused.html, 'scores.budget')).toBeTruthy();
+    expect(await auditActions(w.deps.db, w.contestId)).toEqual(before);
   });
 
   it('declares a conflict with a reason and returns to the assignments', async () => {

@@ -62,6 +62,19 @@ export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[] }
   );
 }
 
+/** The typed sheet's own fields (no form plumbing), carried by the confirmation step. */
+export function sheetFields(draft: SheetDraft): SheetDraft {
+  return Object.fromEntries(
+    Object.entries(draft).filter(
+      ([name]) =>
+        name.startsWith('scores.') ||
+        name.startsWith('comments.') ||
+        name === 'overallComment' ||
+        name === 'recommended',
+    ),
+  );
+}
+
 export function sheetDraftOf(sheet: Sheet | undefined, contest: Contest): SheetDraft {
   const draft: SheetDraft = scoresDraft(contest.rubric, sheet?.scores);
   for (const criterion of contest.rubric) {
@@ -143,7 +156,7 @@ export function SheetPage(props: {
           action={action}
           total={props.confirmTotal}
           cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
-          hidden={{ version: String(props.sheet?.version ?? 0) }}
+          hidden={{ ...sheetFields(draft), version: String(props.sheet?.version ?? 0) }}
         >
           <p>{text.confirmBody}</p>
         </ConfirmSheet>

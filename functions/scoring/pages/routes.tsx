@@ -15,6 +15,7 @@ import {
   submitSheet,
 } from '../../../shared/review/actions.ts';
 import { ConflictInput, type Sheet } from '../../../shared/review/model.ts';
+import { sheetScoresSchema, sheetTotal } from '../../../shared/scoring.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
@@ -148,25 +149,39 @@ export function scoringPages(deps: HttpDeps) {
         return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
       return c.redirect(href('judgePage'), 303);
     }
-    if (draft.do === 'confirm-submit') {
-      const submitted = await attempt(locale, () =>
-        submitSheet(deps, principal, contestId, proposalId, version),
-      );
-      if (!submitted.ok)
-        return render(c, contestId, proposalId, { errors: submitted.fields, message: submitted.message });
-      return done('submitted');
-    }
     const contest = await readContest(deps, principal, contestId);
     const { input, errors } = sheetInputOf(draft, contest, locale);
     if (Object.keys(errors).length > 0)
       return render(c, contestId, proposalId, { draft, errors, message: commonTexts[locale].fixErrors });
+    if (draft.do === 'confirm-submit') {
+      // The typed sheet, carried by the confirmation step, saved and submitted in one write.
+      const submitted = await attempt(locale, () =>
+        submitSheet(deps, principal, contestId, proposalId, version, input),
+      );
+      if (!submitted.ok)
+        return render(c, contestId, proposalId, {
+          draft,
+          errors: submitted.fields,
+          message: submitted.message,
+        });
+      return done('submitted');
+    }
+    if (draft.do === 'submit') {
+      // Nothing is written before the judge confirms: the sheet is checked as a submission
+      // would check it and the confirmation step shows its total.
+      const checked = await attempt(locale, async () =>
+        parseOrThrow(sheetScoresSchema(contest.rubric, { complete: true }), input.scores),
+      );
+      if (!checked.ok)
+        return render(c, contestId, proposalId, { draft, errors: checked.fields, message: checked.message });
+      return render(c, contestId, proposalId, { draft, confirmTotal: sheetTotal(checked.value) });
+    }
     const saved = await attempt(locale, () =>
       saveSheet(deps, principal, contestId, proposalId, input, version),
     );
     if (!saved.ok)
       return render(c, contestId, proposalId, { draft, errors: saved.fields, message: saved.message });
-    if (draft.do !== 'submit') return done('saved');
-    return render(c, contestId, proposalId, { confirmTotal: saved.value.sheet.total });
+    return done('saved');
   });
 
   app.route('/', officePages(deps));
