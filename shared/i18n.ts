@@ -244,6 +244,10 @@ const messages = {
     'zh-CN': '账号“{judgeId}”不是评审专家，不能加入评审组',
     en: 'Account “{judgeId}” is not a judge and cannot join a panel',
   },
+  'judge.officerOfOffice': {
+    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家',
+    en: 'Account “{judgeId}” is an officer of this office and may not judge its contests',
+  },
   'judge.notOnPanelOf': {
     'zh-CN': '该评审专家不在本次大赛的评审组中',
     en: 'This judge is not on the contest’s panel',

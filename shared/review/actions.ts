@@ -81,7 +81,10 @@ function exists(key: { pk: string; sk: string }, error: () => Error): CheckOp {
 }
 
 /** A 422 on the request's `judgeId`: the account cannot sit on a panel. */
-function notAPanelUser(code: 'judge.unknownUser' | 'judge.notAJudge', judgeId: string) {
+function notAPanelUser(
+  code: 'judge.unknownUser' | 'judge.notAJudge' | 'judge.officerOfOffice',
+  judgeId: string,
+) {
   return new ValidationError(code, { judgeId }, [{ path: 'judgeId', message: code, params: { judgeId } }]);
 }
 
@@ -90,7 +93,8 @@ function notAPanelUser(code: 'judge.unknownUser' | 'judge.notAJudge', judgeId: s
  * the directory knows with the judge role joins (shared/user/directory.ts), checked again in
  * the transaction. Returns `created: false` (and the judge as stored) when already there.
  * Errors: 403 another office; 404 no contest; 409 wrong phase; 422 `judge.unknownUser` (never
- * signed in) or `judge.notAJudge` (a resident or officer), on the field `judgeId`.
+ * signed in), `judge.notAJudge` (a resident or officer) or `judge.officerOfOffice` (a judge who
+ * is also an officer of the contest's office: separation of duties), on the field `judgeId`.
  */
 export async function addJudge(
   deps: Deps,
@@ -105,6 +109,9 @@ export async function addJudge(
   const user = await getUserEntry(deps.db, judgeId);
   if (!user) throw notAPanelUser('judge.unknownUser', judgeId);
   if (!user.roles.includes('judge')) throw notAPanelUser('judge.notAJudge', judgeId);
+  // Separation of duties: an officer of the contest's office never judges its proposals.
+  if (user.roles.includes('officer') && user.officeId === contest.officeId)
+    throw notAPanelUser('judge.officerOfOffice', judgeId);
   const judge: PanelJudge = {
     contestId,
     judgeId,

@@ -3,6 +3,7 @@ import type { DevUser } from '../../infra/local/dev-auth.ts';
 import { createProposal } from '../../shared/proposal/actions.ts';
 import { addJudge, assignManually } from '../../shared/review/actions.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { auditActions } from '../support/faults.ts';
 import { completeProposal, teamInput } from '../support/fixtures.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectProblem } from '../support/hostile.ts';
@@ -98,14 +99,59 @@ describe('an officer of an office never enters, screens their own or judges in i
     expect(others.status).toBe(200);
   });
 
-  it('refuses an officer-judge of the office every judging action, and an officer adding themselves to the panel', async () => {
+  it('refuses adding an officer of the office as a judge at add time (422, in words, writing nothing), and one from another office is a judge like any', async () => {
+    const w = await buildReviewWorld(h, { proposals: 2, judges: 3, minJudges: 2 });
+    const person = officerWhoIs(`officer-judge-${w.office}`, w.office);
+    // Signed in once with the judge role (the directory knows it), and as an officer of this office.
+    await h.tokenFor(person);
+    const path = `/api/contests/${w.contestId}/judges/${person.sub}`;
+    const before = await auditActions(w.deps.db, w.contestId);
+    const expected = {
+      'zh-CN': `账号“${person.sub}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家`,
+      en: `Account “${person.sub}” is an officer of this office and may not judge its contests`,
+    };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const refused = await call(w.app, 'PUT', path, {
+        token: w.tokens.officer,
+        lang,
+        body: { name: person.name },
+      });
+      expectProblem(refused, 422);
+      expect(refused.body.code).toBe('judge.officerOfOffice');
+      expect(refused.body.detail).toBe(expected[lang]);
+      expect(refused.body.errors).toEqual([{ path: 'judgeId', message: expected[lang] }]);
+    }
+    const panel = await call(w.app, 'GET', `/api/contests/${w.contestId}/judges`, {
+      token: w.tokens.officer,
+    });
+    expect(panel.body.items.map((j: { judgeId: string }) => j.judgeId)).not.toContain(person.sub);
+    expect(await auditActions(w.deps.db, w.contestId)).toEqual(before);
+
+    // A judge who is an officer of another office joins and judges here like any judge.
+    const [proposalId] = w.proposalIds;
+    const outside: DevUser = { ...officerWhoIs(`officer-elsewhere-${w.office}`, 'another-office') };
+    const outsideToken = await h.tokenFor(outside);
+    const added = await call(w.app, 'PUT', `/api/contests/${w.contestId}/judges/${outside.sub}`, {
+      token: w.tokens.officer,
+      body: { name: outside.name },
+    });
+    expect(added.status).toBe(201);
+    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: outside.sub });
+    const theirs = await call(w.app, 'GET', `/api/contests/${w.contestId}/proposals/${proposalId}/blind`, {
+      token: outsideToken,
+    });
+    expect(theirs.status).toBe(200);
+  });
+
+  it('refuses a judge who took office after joining the panel every judging action, and an officer adding themselves', async () => {
     const w = await buildReviewWorld(h, { proposals: 2, judges: 3, minJudges: 2 });
     const [proposalId] = w.proposalIds;
-    const person = officerWhoIs(`officer-judge-${w.office}`, w.office);
-    // Signed in once (so the directory knows the judge role), added by another officer, assigned.
-    const token = await h.tokenFor(person);
-    await addJudge(w.deps, w.officer, w.contestId, person.sub, person.name);
-    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: person.sub });
+    const sub = `judge-then-officer-${w.office}`;
+    // A judge (no office yet) signs in, is added and assigned; then joins the office and signs in again.
+    await h.tokenFor({ sub, name: '后来任职的评审专家', roles: ['judge'] });
+    await addJudge(w.deps, w.officer, w.contestId, sub, '后来任职的评审专家');
+    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: sub });
+    const token = await h.tokenFor(officerWhoIs(sub, w.office));
     const base = `/api/contests/${w.contestId}/proposals/${proposalId}`;
     const attempts = [
       await call(w.app, 'GET', `${base}/blind`, { token }),
@@ -120,14 +166,6 @@ describe('an officer of an office never enters, screens their own or judges in i
       expectProblem(refused, 403);
       expect(refused.body.code).toBe('auth.officerMayNotJudge');
     }
-
-    // A judge who is an officer of another office judges here like any judge.
-    const outside: DevUser = { ...officerWhoIs(`officer-elsewhere-${w.office}`, 'another-office') };
-    const outsideToken = await h.tokenFor(outside);
-    await addJudge(w.deps, w.officer, w.contestId, outside.sub, outside.name);
-    await assignManually(w.deps, w.officer, w.contestId, { proposalId: proposalId!, judgeId: outside.sub });
-    const theirs = await call(w.app, 'GET', `${base}/blind`, { token: outsideToken });
-    expect(theirs.status).toBe(200);
 
     const self = await call(w.app, 'PUT', `/api/contests/${w.contestId}/judges/${w.officerUser.sub}`, {
       token: w.tokens.officer,
