@@ -206,6 +206,22 @@ export const routeTable = {
     'Screen several submissions at once, each on its own',
   ),
 
+  // An office's communities: the one list teams and contests take theirs from.
+  listCommunities: r(
+    'submissions',
+    'get',
+    '/api/offices/{officeId}/communities',
+    ['public'],
+    "List an office's communities",
+  ),
+  addCommunity: r(
+    'submissions',
+    'post',
+    '/api/offices/{officeId}/communities',
+    ['officer'],
+    "Add a community to the office's list",
+  ),
+
   // Teams.
   createTeam: r('submissions', 'post', '/api/teams', ['resident'], 'Register a team'),
   listMyTeams: r('submissions', 'get', '/api/me/teams', ['resident'], 'List my teams'),

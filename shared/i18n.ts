@@ -223,6 +223,26 @@ const messages = {
     'zh-CN': '类别“{value}”不在本次大赛的类别中',
     en: 'Category “{value}” is not one of this contest’s categories',
   },
+  'community.codeTaken': {
+    'zh-CN': '社区编码“{value}”已属于社区“{name}”',
+    en: 'The community code “{value}” already belongs to “{name}”',
+  },
+  'community.nameTaken': {
+    'zh-CN': '社区“{value}”已在社区名单中，编码为“{code}”',
+    en: 'Community “{value}” is already on the list, with the code “{code}”',
+  },
+  'community.repeated': {
+    'zh-CN': '社区“{value}”重复',
+    en: 'Community “{value}” is listed twice',
+  },
+  'community.tooMany': {
+    'zh-CN': '每个街道办事处最多登记 {limit} 个社区',
+    en: 'An office may list at most {limit} communities',
+  },
+  'team.unknownCommunity': {
+    'zh-CN': '社区“{value}”不在该街道办事处的社区名单中',
+    en: 'Community “{value}” is not on the office’s list of communities',
+  },
   'proposal.unknownCommunity': {
     'zh-CN': '社区“{value}”不在本次大赛的范围内',
     en: 'Community “{value}” is not eligible in this contest',

@@ -56,6 +56,9 @@ const procurementProcess = (id: string): ReviewProcess => ({ kind: 'procurement'
 export const keys = {
   office: (officeId: string) => ({ pk: `OFFICE#${officeId}`, sk: '#OFFICE' }),
 
+  /** One of an office's communities, by its code: the key makes a code unique in the office. */
+  community: (officeId: string, code: string) => ({ pk: `OFFICE#${officeId}`, sk: `COMMUNITY#${code}` }),
+
   contest: (contestId: string) => ({ pk: `CONTEST#${contestId}`, sk: '#CONTEST' }),
   /** gsi1: an office's contests, newest first. */
   contestByOffice: (officeId: string, createdAt: string, contestId: string) => ({
@@ -219,6 +222,7 @@ export const keys = {
 /** Every item carries its entity type, so a raw item (a backup, a stream record) says what it is. */
 export const ENTITY = {
   office: 'office',
+  community: 'community',
   contest: 'contest',
   team: 'team',
   user: 'user',

@@ -1,4 +1,5 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
+import { communitiesRoutes } from './communities.ts';
 import { contestsRoutes } from './contests.ts';
 import { submissionsOfficePages } from './pages/office.tsx';
 import { residentPages } from './pages/resident.tsx';
@@ -10,6 +11,7 @@ import { teamsRoutes } from './teams.ts';
 export function createSubmissionsApp(deps: HttpDeps) {
   const app = createFunctionApp(deps);
   app.route('/', contestsRoutes(deps));
+  app.route('/', communitiesRoutes(deps));
   app.route('/', teamsRoutes(deps));
   app.route('/', proposalsRoutes(deps));
   app.route('/', submissionsPages(deps));

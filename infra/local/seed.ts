@@ -4,6 +4,7 @@ import { closeContest, createContest, openContest } from '../../shared/contest/a
 import { getContest } from '../../shared/contest/store.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { idempotentId } from '../../shared/ids.ts';
+import { addCommunity } from '../../shared/office/communities.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
 import {
   createProposal,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/proposal/actions.ts';
 import type { ProposalContent } from '../../shared/proposal/model.ts';
 import { addJudge, autoAssign, startReview } from '../../shared/review/actions.ts';
-import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { createTeam, getTeam, replaceTeam, type TeamInput } from '../../shared/team/team.ts';
 import { recordSignIn } from '../../shared/user/directory.ts';
 import type { DevUser } from './dev-auth.ts';
 import { seedProcurement } from './seed-procurement.ts';
@@ -29,6 +30,14 @@ export const DEMO_OFFICE = {
   noticePrefix: '西屯微创投',
   contact: '西屯街道社会事务办公室（演示号码 0476-0000000）',
 };
+
+/** The office's communities: the one list its teams and its contests take theirs from. */
+export const DEMO_COMMUNITIES = [
+  { code: 'xitun', name: '西屯社区' },
+  { code: 'beicheng', name: '北城社区' },
+  { code: 'nancheng', name: '南城社区' },
+  { code: 'dongcheng', name: '东城社区' },
+];
 
 export const DEMO_USERS: DevUser[] = [
   { sub: 'officer-xitun', name: '王晓梅（街道工作人员）', roles: ['officer'], officeId: DEMO_OFFICE.id },
@@ -58,7 +67,8 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
     key: 'demo-team-handcraft',
     input: {
       name: '少年手工智造坊',
-      community: '西屯社区',
+      officeId: DEMO_OFFICE.id,
+      community: 'xitun',
       kind: 'resident-team',
       members: [
         { name: '赵建华', role: 'leader', phone: '13900000001' },
@@ -71,7 +81,8 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
     key: 'demo-team-parking',
     input: {
       name: '停车管理志愿服务队',
-      community: '北城社区',
+      officeId: DEMO_OFFICE.id,
+      community: 'beicheng',
       kind: 'resident-team',
       members: [{ name: '钱淑芬', role: 'leader', phone: '13900000002' }],
     },
@@ -81,7 +92,8 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
     key: 'demo-team-elderly',
     input: {
       name: '红山家园邻里助老服务中心',
-      community: '南城社区',
+      officeId: DEMO_OFFICE.id,
+      community: 'nancheng',
       kind: 'registered-org',
       certificateNumber: '52150402MJ0000001X',
       members: [
@@ -95,7 +107,8 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
     key: 'demo-team-community-centre',
     input: {
       name: '红山区社区服务中心',
-      community: '西屯社区',
+      officeId: DEMO_OFFICE.id,
+      community: 'xitun',
       kind: 'registered-org',
       certificateNumber: '52150402MJ0000002A',
       members: [{ name: '陈卫东', role: 'leader', phone: '13900000011' }],
@@ -106,7 +119,8 @@ const teams: { owner: string; key: string; input: TeamInput }[] = [
     key: 'demo-team-hongyi',
     input: {
       name: '赤峰弘益社会组织服务中心',
-      community: '北城社区',
+      officeId: DEMO_OFFICE.id,
+      community: 'beicheng',
       kind: 'registered-org',
       certificateNumber: '52150402MJ0000003B',
       members: [{ name: '周丽娟', role: 'leader', phone: '13900000012' }],
@@ -209,12 +223,7 @@ function demoRules(title: string, opensAt: Date, deadlineDays: number) {
       { code: 'culture', name: '文化娱乐' },
       { code: 'mutual-aid', name: '邻里互助' },
     ],
-    communities: [
-      { code: 'xitun', name: '西屯社区' },
-      { code: 'beicheng', name: '北城社区' },
-      { code: 'nancheng', name: '南城社区' },
-      { code: 'dongcheng', name: '东城社区' },
-    ],
+    communities: DEMO_COMMUNITIES,
     submissionDeadline: new Date(opensAt.getTime() + deadlineDays * DAY_MS).toISOString(),
     reviewDeadline: new Date(opensAt.getTime() + (deadlineDays + 30) * DAY_MS).toISOString(),
   };
@@ -293,10 +302,17 @@ export async function seedDemo(
   await createOfficeIfMissing(deps.db, { ...DEMO_OFFICE, createdAt: now.toISOString() });
   // As if each demo user had signed in once: the directory knows who may sit on a panel.
   for (const demo of DEMO_USERS) await recordSignIn(deps, principal(demo));
+  const officer = principal(user('officer-xitun'));
+  for (const community of DEMO_COMMUNITIES) await addCommunity(deps, officer, DEMO_OFFICE.id, community);
   const teamIds = new Map<string, string>();
   for (const team of teams) {
-    const { team: saved } = await createTeam(deps, principal(user(team.owner)), team.input, team.key);
-    teamIds.set(team.key, saved.id);
+    const owner = principal(user(team.owner));
+    const id = idempotentId('team', owner.sub, team.key);
+    const stored = await getTeam(deps.db, id);
+    if (!stored) await createTeam(deps, owner, team.input, team.key);
+    // A demo team seeded when its community was free text moves onto the office's list.
+    else if (!stored.officeId) await replaceTeam(deps, owner, id, team.input, stored.version);
+    teamIds.set(team.key, id);
   }
   const reviewContestId = await seedReviewContest(deps, teamIds);
 

@@ -1,11 +1,12 @@
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
+import type { CodeName, TypedCodeName } from '../codes.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { getOffice } from '../office/office.ts';
+import { addCommunityOp, officeWithCommunities, placeCommunities } from '../office/communities.ts';
 import type { PageRequest } from '../paging.ts';
-import { commit, type Op } from '../transact.ts';
+import { commit, type Op, type PutOp } from '../transact.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import type { z } from '../zod.ts';
@@ -64,16 +65,20 @@ export async function createContest(
   idempotencyKey?: string,
 ): Promise<{ contest: Contest; created: boolean }> {
   assertOfficer(principal, officeId);
-  const office = await getOffice(deps.db, officeId);
-  if (!office) throw new NotFoundError('office.notFound');
+  const found = await officeWithCommunities(deps.db, officeId);
+  if (!found) throw new NotFoundError('office.notFound');
+  const { office } = found;
+  const now = deps.clock.now().toISOString();
+  const placed = placeOnOfficeList(found.communities, input.communities, officeId, principal, now);
   const rules = parseOrThrow(ContestRules, {
     ...CONTEST_DEFAULTS,
     noticePrefix: office.noticePrefix,
     ...input,
+    ...placed.fields,
   });
-  const now = deps.clock.now().toISOString();
   const contest: Contest = {
     ...rules,
+    communities: placed.fields.communities ?? [],
     ...creation('contest', principal.sub, input, idempotencyKey),
     officeId,
     officeName: office.name,
@@ -89,7 +94,14 @@ export async function createContest(
     contestItem,
     () => getContest(deps.db, contest.id),
     (existing) => existing.createdBy === principal.sub,
-    { trail: contest.id, actor: principal.sub, action: 'contest.create', subject: contest.id },
+    {
+      trail: contest.id,
+      actor: principal.sub,
+      action: 'contest.create',
+      subject: contest.id,
+      ...addedSummary(placed.ops),
+    },
+    placed.ops,
   );
   return { contest: entity, created };
 }
@@ -105,11 +117,18 @@ export async function updateContest(
   const contest = await contestForOfficer(deps, principal, contestId);
   assertVersion(contest, ifMatch);
   assertPhase(contest, 'rules');
-  const rules = parseOrThrow(ContestRules, { ...pickShape(ContestRulesFields, contest), ...patch });
+  const list = patch.communities ? (await officeWithCommunities(deps.db, contest.officeId))?.communities : [];
+  const now = deps.clock.now().toISOString();
+  const placed = placeOnOfficeList(list ?? [], patch.communities, contest.officeId, principal, now);
+  const rules = parseOrThrow(ContestRules, {
+    ...pickShape(ContestRulesFields, contest),
+    ...patch,
+    ...placed.fields,
+  });
   const phase = phaseCondition('rules');
   return saveNextVersion(
     deps,
-    { ...contest, ...rules },
+    { ...contest, ...rules, communities: placed.fields.communities ?? contest.communities },
     contestItem,
     { expectedVersion: ifMatch, ...phase, explain: explainPhase },
     {
@@ -117,9 +136,43 @@ export async function updateContest(
       actor: principal.sub,
       action: 'contest.edit',
       subject: contestId,
-      summary: { version: contest.version + 1 },
+      summary: { version: contest.version + 1, ...addedSummary(placed.ops).summary },
     },
+    placed.ops,
   );
+}
+
+/**
+ * A contest's communities as typed, placed on its office's list (shared/office/communities.ts):
+ * each becomes a community of the list, the new ones joining it in the contest's own write.
+ * A list the rules refuse (empty, too long, malformed) is left to the rules' messages.
+ */
+function placeOnOfficeList(
+  list: readonly CodeName[],
+  typed: readonly TypedCodeName[] | undefined,
+  officeId: string,
+  principal: Principal,
+  at: string,
+): { fields: { communities?: CodeName[] }; ops: PutOp[] } {
+  if (!typed) return { fields: {}, ops: [] };
+  const placed = placeCommunities(list, typed);
+  if (placed.errors.length > 0) {
+    const [first] = placed.errors;
+    throw new ValidationError(
+      first!.message as 'community.codeTaken',
+      first!.params,
+      placed.errors.map((error) => ({ ...error, path: `communities.${error.path}` })),
+    );
+  }
+  return {
+    fields: { communities: placed.entries },
+    ops: placed.added.map((entry) => addCommunityOp(officeId, entry, principal, at)),
+  };
+}
+
+/** The audit summary of the communities a contest's write put on the office's list. */
+function addedSummary(ops: readonly PutOp[]): { summary?: { communitiesAdded: string[] } } {
+  return ops.length > 0 ? { summary: { communitiesAdded: ops.map((op) => String(op.item.code)) } } : {};
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Code, CodeName, codeFromName, TypedCodeName } from '../codes.ts';
 import { PositiveFen } from '../money.ts';
 import { Aggregation, DEFAULT_RUBRIC, FULL_MARKS, Rubric } from '../scoring.ts';
 import { NameText, RequiredText } from '../text.ts';
@@ -16,36 +17,16 @@ export const CONTEST_STATUSES = [
 export const ContestStatus = z.enum(CONTEST_STATUSES);
 export type ContestStatus = z.infer<typeof ContestStatus>;
 
+export const MAX_CONTEST_COMMUNITIES = 200;
+
 export const SHORTLIST_POLICIES = ['rank-fill', 'rank-strict', 'max-score'] as const;
 
-export const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
-export const CodeName = z.strictObject({ code: Code, name: NameText(40) });
-export type CodeName = z.infer<typeof CodeName>;
-
-/**
- * The code a name gets when none is given: its ASCII letters and digits, lower-case, words
- * joined by `-` ("Elderly care" → `elderly-care`), or, for a name with none (为老服务),
- * `<kind>-<n>` with the first n not taken in the list. Codes are what programs and quotas key
- * on; people see the name.
- */
-export function codeFromName(name: string, kind: string, taken: ReadonlySet<string>): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  if (slug && !taken.has(slug)) return slug;
-  let n = 1;
-  while (taken.has(`${kind}-${n}`)) n++;
-  return `${kind}-${n}`;
-}
+export { Code, CodeName, codeFromName } from '../codes.ts';
 
 /** A list of codes and names as typed: a code may be left out and is then made from the name. */
 function codeNameList(kind: string, max: number) {
   return z
-    .array(z.strictObject({ code: Code.optional(), name: NameText(40) }))
+    .array(TypedCodeName)
     .min(1)
     .max(max)
     .transform((entries): CodeName[] => {
@@ -114,7 +95,12 @@ const rulesShape = {
   budgetFen: PositiveFen,
   capFen: PositiveFen,
   categories: codeNameList('category', 30),
-  communities: codeNameList('community', 200),
+  /**
+   * From the office's list of communities (shared/office/communities.ts): an entry is placed on
+   * it by code, or by name without one; a new one joins the list, its code made from the name
+   * against the whole list. Codes are given to entries only there, never here.
+   */
+  communities: z.array(TypedCodeName).min(1).max(MAX_CONTEST_COMMUNITIES),
   rubric: Rubric,
   aggregation: Aggregation,
   /** Criteria codes that break ties in ranking, in order. */
@@ -146,6 +132,8 @@ export function crossCheckRules(rules: z.infer<typeof ContestRulesFields>): Issu
   for (const field of ['categories', 'communities'] as const) {
     const seen = new Set<string>();
     rules[field].forEach((entry, index) => {
+      // A community without a code is new to the office's list and gets one there.
+      if (entry.code === undefined) return;
       if (seen.has(entry.code)) {
         issues.push({
           path: [field, index, 'code'],

@@ -1,9 +1,11 @@
 import type { Principal } from '../auth.ts';
+import { Code } from '../codes.ts';
 import { creation, insertOnce } from '../create-once.ts';
 import { type Db, keyPrefix } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
+import { communityListed, getCommunity } from '../office/communities.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
 import { takeQuota } from '../quota.ts';
 import { NameText } from '../text.ts';
@@ -23,7 +25,6 @@ export const Member = z.strictObject({
 
 const teamShape = {
   name: NameText(60),
-  community: NameText(60),
   /** Unregistered resident teams may enter contests; registered organisations give their certificate. */
   kind: z.enum(['resident-team', 'registered-org']),
   /** 统一社会信用代码: 18 characters. */
@@ -56,11 +57,23 @@ function checkTeam(team: z.infer<z.ZodObject<typeof teamShape>>, ctx: z.Refineme
   }
 }
 
-export const TeamInput = z.strictObject(teamShape).superRefine(checkTeam);
+/** Where a team is: its street office and one of that office's communities (shared/office/communities.ts). */
+const placeShape = {
+  officeId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/),
+  /** The code of one of the office's communities. */
+  community: Code,
+};
+
+export const TeamInput = z.strictObject({ ...teamShape, ...placeShape }).superRefine(checkTeam);
 export type TeamInput = z.infer<typeof TeamInput>;
 
 export const Team = z.object({
   ...teamShape,
+  /** Absent only on a team registered before communities were an office's list. */
+  officeId: z.string().optional(),
+  community: z.string(),
+  /** The community's name on the office's list (absent only beside a team registered before). */
+  communityName: z.string().optional(),
   id: z.string(),
   ownerSub: z.string(),
   version: z.number().int(),
@@ -98,6 +111,25 @@ export async function teamOfOwner(deps: Deps, principal: Principal, teamId: stri
   return team;
 }
 
+function unknownCommunity(code: string) {
+  return new ValidationError('team.unknownCommunity', { value: code }, [
+    { path: 'community', message: 'team.unknownCommunity', params: { value: code } },
+  ]);
+}
+
+/**
+ * The team's community on its office's list: its name for the team, and the condition the
+ * team's write commits on (422 `team.unknownCommunity` for a code the office does not list).
+ */
+async function placeOf(deps: Deps, input: TeamInput) {
+  const community = await getCommunity(deps.db, input.officeId, input.community);
+  if (!community) throw unknownCommunity(input.community);
+  return {
+    communityName: community.name,
+    listed: communityListed(input.officeId, input.community, () => unknownCommunity(input.community)),
+  };
+}
+
 export async function createTeam(
   deps: Deps,
   principal: Principal,
@@ -105,8 +137,10 @@ export async function createTeam(
   idempotencyKey?: string,
 ): Promise<{ team: Team; created: boolean }> {
   const now = deps.clock.now().toISOString();
+  const { communityName, listed } = await placeOf(deps, input);
   const team: Team = {
     ...input,
+    communityName,
     ...creation('team', principal.sub, input, idempotencyKey),
     ownerSub: principal.sub,
     version: 1,
@@ -120,7 +154,7 @@ export async function createTeam(
     () => getTeam(deps.db, team.id),
     (existing) => existing.ownerSub === principal.sub,
     { trail: teamTrail(team.id), actor: principal.sub, action: 'team.create', subject: team.id },
-    [takeQuota('teams', principal.sub)],
+    [takeQuota('teams', principal.sub), listed],
   );
   return { team: entity, created };
 }
@@ -134,9 +168,10 @@ export async function replaceTeam(
 ): Promise<Team> {
   const team = await teamOfOwner(deps, principal, teamId);
   assertVersion(team, ifMatch);
+  const { communityName, listed } = await placeOf(deps, input);
   return saveNextVersion(
     deps,
-    { ...team, ...input },
+    { ...team, ...input, communityName },
     teamItem,
     { expectedVersion: ifMatch },
     {
@@ -146,6 +181,7 @@ export async function replaceTeam(
       subject: teamId,
       summary: { version: team.version + 1 },
     },
+    [listed],
   );
 }
 

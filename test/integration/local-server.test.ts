@@ -37,7 +37,8 @@ async function signInAndSubmit(server: LocalServer) {
     token,
     body: JSON.stringify({
       name: '周末读书会',
-      community: '东城社区',
+      officeId: 'xitun',
+      community: 'dongcheng',
       kind: 'resident-team',
       members: [{ name: '李红梅', role: 'leader', phone: '13900000004' }],
     }),

@@ -146,8 +146,8 @@ describe('the office dashboard and contest set-up', () => {
         { code: 'cat-2', name: '青少年成长' },
       ],
       communities: [
-        { code: 'com-1', name: '东城社区' },
-        { code: 'com-2', name: '南城社区' },
+        { code: 'community-1', name: '东城社区' },
+        { code: 'community-2', name: '南城社区' },
       ],
       aggregation: 'median',
       minJudges: 3,
@@ -176,8 +176,8 @@ describe('the office dashboard and contest set-up', () => {
     expect(opened.status).toBe(303);
     expect(dashboard.body).toContain('征集中');
     expect(dashboard.body).toContain('征集截止后关闭征集');
-    expectReadable(dashboard.body, ['cat-1', 'com-1']);
-    expectReadable(page.body, ['cat-1', 'com-1']);
+    expectReadable(dashboard.body, ['cat-1', 'community-1']);
+    expectReadable(page.body, ['cat-1', 'community-1']);
   });
 
   it('cancels only with a reason and a confirmation', async () => {

@@ -77,7 +77,7 @@ describe('a resident’s team', () => {
     const fields = {
       do: 'save',
       name: '邻里互助队',
-      community: '西屯社区',
+      community: 'xitun/xitun',
       kind: 'resident-team',
       certificateNumber: '',
       'members.0.name': '刘大爷',
@@ -111,7 +111,7 @@ describe('a resident’s team', () => {
       do: 'add-member',
       version,
       name: '少年手工智造坊团队',
-      community: '西屯社区',
+      community: 'xitun/xitun',
       kind: 'resident-team',
       'members.0.name': '赵老师',
       'members.0.role': 'leader',

@@ -20,9 +20,23 @@ export function contestInput(now: Date, overrides: Record<string, unknown> = {})
   };
 }
 
+/**
+ * The office every test's teams belong to, with its communities: each test table has it
+ * (createHarness), as the demo has Xitun's.
+ */
+export const TEAM_OFFICE = {
+  id: 'xitun',
+  name: '西屯街道办事处',
+  communities: [
+    { code: 'xitun', name: '西屯社区' },
+    { code: 'beicheng', name: '北城社区' },
+  ],
+};
+
 export const teamInput = {
   name: '少年手工智造坊团队',
-  community: '西屯社区',
+  officeId: TEAM_OFFICE.id,
+  community: 'xitun',
   kind: 'resident-team',
   members: [
     { name: '赵老师', role: 'leader', phone: '13800000001' },

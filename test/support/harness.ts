@@ -7,8 +7,10 @@ import { AdjustableClock } from '../../shared/clock.ts';
 import { CursorCodec } from '../../shared/cursor.ts';
 import { createDb } from '../../shared/db.ts';
 import { newId } from '../../shared/ids.ts';
+import { addCommunity } from '../../shared/office/communities.ts';
 import { createOfficeIfMissing } from '../../shared/office/office.ts';
 import { recordSignIn } from '../../shared/user/directory.ts';
+import { TEAM_OFFICE } from './fixtures.ts';
 
 /** Where every test's clock starts: a Monday, 09:00 Beijing time. */
 export const TEST_EPOCH = new Date('2026-03-02T01:00:00Z');
@@ -43,6 +45,16 @@ export async function createHarness(endpoint: string = inject('dynamoEndpoint'))
     secret: 'test-server-secret-0123456789',
     verifier: createTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwks: issuer.jwks }),
   };
+  // The office teams belong to, with its communities (test/support/fixtures.ts).
+  await seedOffices({ deps } as Harness, TEAM_OFFICE.id);
+  const teamOfficer = {
+    sub: `officer-${TEAM_OFFICE.id}`,
+    name: '王主任',
+    roles: ['officer' as const],
+    officeId: TEAM_OFFICE.id,
+  };
+  for (const community of TEAM_OFFICE.communities)
+    await addCommunity(deps, teamOfficer, TEAM_OFFICE.id, community);
   // Signing in records the user in the directory, as the portal's callback does on AWS.
   const tokenFor = async (user: DevUser) => {
     await recordSignIn(deps, user);

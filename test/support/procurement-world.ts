@@ -19,6 +19,7 @@ import {
 } from '../../shared/procurement/actions.ts';
 import { PROCUREMENT_PHASES, type ProcurementPhase } from '../../shared/procurement/lifecycle.ts';
 import { createTeam, type TeamInput } from '../../shared/team/team.ts';
+import { TEAM_OFFICE } from './fixtures.ts';
 import { frozenClock, type Harness, seedOffices } from './harness.ts';
 import { fenOf, hundredths, tablesUnder } from './markdown.ts';
 import { asPrincipal, DAY_MS } from './world.ts';
@@ -80,7 +81,8 @@ export function procurementInput(now: Date, panel: { judgeId: string; name: stri
 export function supplierTeam(name: string, registered: boolean, n: number): TeamInput {
   return {
     name,
-    community: '西屯社区',
+    officeId: TEAM_OFFICE.id,
+    community: 'xitun',
     kind: registered ? 'registered-org' : 'resident-team',
     ...(registered ? { certificateNumber: `52150402MJ000000${n}X` } : {}),
     members: [{ name: `负责人${n}`, role: 'leader', phone: `1380000000${n}` }],

@@ -216,6 +216,28 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     },
   ],
 
+  // An office's communities.
+  listCommunities: [
+    {
+      phase: 'draft',
+      request: (w) => ({ path: `/api/offices/${w.office}/communities` }),
+      expect: everyone(200),
+    },
+  ],
+  addCommunity: [
+    {
+      phase: 'draft',
+      request: (w) => ({ path: `/api/offices/${w.office}/communities`, body: { name: '南城社区' } }),
+      expect: officer(201),
+    },
+    {
+      label: "another office's list",
+      phase: 'draft',
+      request: (w) => ({ path: `/api/offices/${w.otherOffice}/communities`, body: { name: '南城社区' } }),
+      expect: { otherOfficer: 201 },
+    },
+  ],
+
   // Teams.
   createTeam: [
     { phase: 'draft', request: () => ({ path: '/api/teams', body: teamInput }), expect: residents(201) },
@@ -975,7 +997,7 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
 
 const teamForm: Record<string, string> = {
   name: teamInput.name,
-  community: teamInput.community,
+  community: `${teamInput.officeId}/${teamInput.community}`,
   kind: teamInput.kind,
   'members.0.name': '赵老师',
   'members.0.role': 'leader',

@@ -144,7 +144,10 @@ export function readContestForm(form: Posted, existing: Contest | undefined, tex
     budgetFen: money('budgetFen'),
     capFen: money('capFen'),
     categories,
-    communities: withCodes(lines(get('communities')), existing?.communities ?? [], 'com'),
+    // By name: the action places each on the office's list of communities (codes made there).
+    communities: lines(get('communities')).map(
+      (name) => existing?.communities.find((entry) => entry.name === name) ?? { name },
+    ),
     rubric,
     aggregation: get('aggregation'),
     tieBreak,

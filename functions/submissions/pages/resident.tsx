@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { listPublicContests, readContest } from '../../../shared/contest/actions.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import { newId } from '../../../shared/ids.ts';
+import { officeWithCommunities } from '../../../shared/office/communities.ts';
 import {
   createProposal,
   listMyProposals,
@@ -36,6 +37,8 @@ import {
 } from './proposal-form.ts';
 import { residentTexts } from './resident-texts.ts';
 import {
+  type CommunityChoice,
+  officeOfChoice,
   type TeamDraft,
   TeamFormPage,
   TeamsPage,
@@ -55,10 +58,22 @@ const version = (form: Record<string, string | string[]>) => {
 const key = (form: Record<string, string | string[]>) =>
   typeof form.key === 'string' && /^[\w-]{1,64}$/.test(form.key) ? form.key : undefined;
 
-/** The communities a resident can pick from: those of the published contests. */
-async function communityNames(deps: HttpDeps): Promise<string[]> {
+/**
+ * The communities a resident can pick for a team: the lists of the offices with published
+ * calls (and of the office of the team being edited), each a value `<office>/<code>`, named
+ * with the office when there is more than one.
+ */
+async function communityChoices(deps: HttpDeps, draft: TeamDraft): Promise<CommunityChoice[]> {
   const { items } = await listPublicContests(deps, LIST);
-  return [...new Set(items.flatMap((contest) => contest.communities.map((c) => c.name)))];
+  const offices = [...new Set([...items.map((contest) => contest.officeId), ...officeOfChoice(draft)])];
+  const lists = await Promise.all(offices.map((officeId) => officeWithCommunities(deps.db, officeId)));
+  const found = lists.flatMap((list) => (list ? [list] : []));
+  return found.flatMap(({ office, communities }) =>
+    communities.map((community) => ({
+      value: `${office.id}/${community.code}`,
+      label: found.length > 1 ? `${community.name}（${office.name}）` : community.name,
+    })),
+  );
 }
 
 /** A resident's pages: teams, proposals and the proposal form. */
@@ -90,7 +105,7 @@ export function residentPages(deps: HttpDeps) {
         locale={c.get('locale')}
         action={action}
         draft={draft}
-        communities={await communityNames(deps)}
+        communities={await communityChoices(deps, draft)}
         errors={extra.errors}
         message={extra.message}
         saved={extra.saved}

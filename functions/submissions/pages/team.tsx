@@ -10,6 +10,7 @@ import { residentTexts } from './resident-texts.ts';
 /** A team form as typed: every value a string, members as rows, so it comes back as it was sent. */
 export interface TeamDraft {
   name: string;
+  /** The choice of community: `<office id>/<community code>` (one select for both). */
   community: string;
   kind: string;
   certificateNumber: string;
@@ -30,7 +31,7 @@ export function teamDraftOf(team?: Team): TeamDraft {
   }
   return {
     name: team.name,
-    community: team.community,
+    community: team.officeId ? `${team.officeId}/${team.community}` : '',
     kind: team.kind,
     certificateNumber: team.certificateNumber ?? '',
     members: team.members.map((m) => ({ name: m.name, role: m.role, phone: m.phone ?? '' })),
@@ -71,11 +72,25 @@ export function teamDraftFromForm(form: Record<string, string | string[]>): {
   return { draft, edit: false };
 }
 
+/** A community to pick: its value `<office id>/<code>` and its name. */
+export interface CommunityChoice {
+  value: string;
+  label: string;
+}
+
+/** The office of the chosen community, if one is chosen. */
+export function officeOfChoice(draft: TeamDraft): string[] {
+  const [officeId] = draft.community.split('/');
+  return officeId && draft.community.includes('/') ? [officeId] : [];
+}
+
 /** The draft as the action's input: empty optional fields left out, empty member rows dropped. */
 export function teamInputOf(draft: TeamDraft) {
+  const [officeId = '', community = ''] = draft.community.split('/');
   return {
     name: draft.name,
-    community: draft.community,
+    officeId,
+    community,
     kind: draft.kind,
     ...(draft.certificateNumber ? { certificateNumber: draft.certificateNumber } : {}),
     members: draft.members
@@ -98,7 +113,7 @@ export function TeamsPage(props: { locale: Locale; teams: Team[] }) {
                 <a href={href('teamPage', { teamId: team.id })}>{team.name}</a>
               </h2>
               <p class="muted">
-                {team.community} · {text.team.kinds[team.kind]} · {team.members.length}
+                {team.communityName ?? team.community} · {text.team.kinds[team.kind]} · {team.members.length}
               </p>
             </article>
           </li>
@@ -118,7 +133,7 @@ export function TeamFormPage(props: {
   locale: Locale;
   action: string;
   draft: TeamDraft;
-  communities: string[];
+  communities: CommunityChoice[];
   errors?: FieldMessages;
   message?: string;
   saved?: boolean;
@@ -128,7 +143,6 @@ export function TeamFormPage(props: {
   const text = pick(residentTexts, props.locale);
   const t = text.team;
   const { draft, errors } = props;
-  const communities = [...new Set([...props.communities, ...(draft.community ? [draft.community] : [])])];
   return (
     <>
       <h1>{props.version === undefined ? text.newTeam : text.editTeam}</h1>
@@ -151,7 +165,7 @@ export function TeamFormPage(props: {
           value={draft.community}
           errors={errors}
           placeholder={text.proposal.choose}
-          options={communities.map((c) => ({ value: c, label: c }))}
+          options={props.communities}
         />
         <Select
           name="kind"
