@@ -122,15 +122,20 @@ export async function getItem(db: Db, key: Key, consistent = true): Promise<Item
   return out.Item;
 }
 
+/** How many requests a batch read makes for keys the engine keeps leaving unprocessed. */
+const BATCH_GET_ATTEMPTS = 4;
+
 /**
  * Several items by key in one BatchGetItem (strongly consistent), in the order of `wanted`:
- * undefined where there is none. Keys the engine leaves unprocessed (throttling) are asked again.
+ * undefined where there is none. Keys the engine leaves unprocessed (throttling) are asked again,
+ * a bounded number of times, then 503 like any throttling that outlasts the retries.
  */
 export async function getItems(db: Db, wanted: readonly Key[]): Promise<(Item | undefined)[]> {
   const found = new Map<string, Item>();
   const id = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
   let pending: Key[] = [...new Map(wanted.map((key) => [id(key), key])).values()];
   for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt === BATCH_GET_ATTEMPTS) throw new ServiceUnavailableError('http.unavailable');
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
     const out = await call(() =>
       db.doc.send(

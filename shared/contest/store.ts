@@ -16,10 +16,11 @@ export function contestItem(contest: Contest) {
   };
 }
 
-const parse = (item: Record<string, unknown>) => Contest.parse(withoutKeys(item));
+/** A stored item as the entity (keys stripped, checked). */
+export const parseContest = (item: Record<string, unknown>) => Contest.parse(withoutKeys(item));
 
 export function getContest(db: Db, contestId: string): Promise<Contest | undefined> {
-  return readEntity(db, keys.contest(contestId), parse);
+  return readEntity(db, keys.contest(contestId), parseContest);
 }
 
 /** Access pattern: an office's contests, newest first (gsi1). */
@@ -33,7 +34,7 @@ export async function listContestsByOffice(
     ...keyPrefix(keys.contestByOffice(officeId, '', '').gsi1pk, 'CONTEST#', 'gsi1'),
     ScanIndexForward: false,
   } as const;
-  return queryPaged(db, cursors, `office-contests:${officeId}`, input, page, parse);
+  return queryPaged(db, cursors, `office-contests:${officeId}`, input, page, parseContest);
 }
 
 /** Access pattern: every published call (not drafts), latest deadline first (sparse gsi2). */
@@ -48,5 +49,5 @@ export async function listPublishedContests(
     ExpressionAttributeValues: { ':pk': keys.publishedContest('', '').gsi2pk },
     ScanIndexForward: false,
   } as const;
-  return queryPaged(db, cursors, 'published-contests', input, page, parse);
+  return queryPaged(db, cursors, 'published-contests', input, page, parseContest);
 }

@@ -3,10 +3,12 @@ import { eachOnItsOwn } from '../bulk.ts';
 import { contestForOfficer } from '../contest/actions.ts';
 import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
 import { type Contest, codeNames } from '../contest/model.ts';
-import { getContest } from '../contest/store.ts';
+import { getContest, parseContest } from '../contest/store.ts';
 import { creation, insertOnce } from '../create-once.ts';
+import { getItems } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { keys } from '../keys.ts';
 import type { PageRequest } from '../paging.ts';
 import { takeQuota } from '../quota.ts';
 import { teamOfOwner } from '../team/team.ts';
@@ -24,12 +26,22 @@ import {
   type ScreeningInput,
   SubmittableContent,
 } from './model.ts';
-import { getProposal, listProposalsByOwner, listSubmittedProposals, proposalItem } from './store.ts';
+import {
+  getProposal,
+  listProposalsByOwner,
+  listSubmittedProposals,
+  parseProposal,
+  proposalItem,
+} from './store.ts';
 
 const notFound = () => new NotFoundError('proposal.notFound');
 
 async function openContestFor(deps: Deps, contestId: string): Promise<Contest> {
-  const contest = await getContest(deps.db, contestId);
+  return openContestOf(deps, await getContest(deps.db, contestId));
+}
+
+/** The contest a resident writes in: public, taking submissions, its deadline not passed. */
+function openContestOf(deps: Deps, contest: Contest | undefined): Contest {
   if (!contest || !inPhase(contest, 'public')) throw new NotFoundError('contest.notFound');
   assertPhase(contest, 'submissions');
   assertBeforeDeadline(deps, contest.submissionDeadline);
@@ -94,7 +106,11 @@ export async function readProposal(deps: Deps, principal: Principal, contestId: 
 }
 
 async function ownProposal(deps: Deps, principal: Principal, contestId: string, proposalId: string) {
-  const proposal = await getProposal(deps.db, contestId, proposalId);
+  return ownedProposal(principal, await getProposal(deps.db, contestId, proposalId));
+}
+
+/** Object check: only the proposal's owner acts on it (404 when there is none). */
+function ownedProposal(principal: Principal, proposal: Proposal | undefined): Proposal {
   if (!proposal) throw notFound();
   if (proposal.ownerSub !== principal.sub) throw new ForbiddenError('auth.notTeamOwner');
   return proposal;
@@ -172,10 +188,15 @@ export async function submitProposal(
   proposalId: string,
   ifMatch?: IfMatch,
 ) {
-  const proposal = await ownProposal(deps, principal, contestId, proposalId);
+  // The proposal and its contest in one request, the write in one more (issue 12: ≤ 2).
+  const [proposalRow, contestRow] = await getItems(deps.db, [
+    keys.proposal(contestId, proposalId),
+    keys.contest(contestId),
+  ]);
+  const proposal = ownedProposal(principal, proposalRow && parseProposal(proposalRow));
   assertVersion(proposal, ifMatch);
   assertProposalStatus(proposal, ['draft', 'withdrawn'], 'proposal.wrongStatus');
-  const contest = await openContestFor(deps, contestId);
+  const contest = openContestOf(deps, contestRow && parseContest(contestRow));
   assertNotOfficerOf(principal, contest.officeId, 'auth.officerMayNotEnter');
   const complete = parseOrThrow(SubmittableContent, proposalContent(proposal), 'proposal.incomplete');
   const problems = contestChecks(contest, complete);

@@ -18,10 +18,11 @@ export function proposalItem(proposal: Proposal) {
   };
 }
 
-const parse = (item: Record<string, unknown>) => Proposal.parse(withoutKeys(item));
+/** A stored item as the entity (keys stripped, checked). */
+export const parseProposal = (item: Record<string, unknown>) => Proposal.parse(withoutKeys(item));
 
 export function getProposal(db: Db, contestId: string, proposalId: string): Promise<Proposal | undefined> {
-  return readEntity(db, keys.proposal(contestId, proposalId), parse);
+  return readEntity(db, keys.proposal(contestId, proposalId), parseProposal);
 }
 
 /** Access pattern: a user's proposals, newest first (gsi1). */
@@ -35,7 +36,7 @@ export async function listProposalsByOwner(
     ...keyPrefix(keys.proposalByOwner(ownerSub, '', '').gsi1pk, 'PROPOSAL#', 'gsi1'),
     ScanIndexForward: false,
   } as const;
-  return queryPaged(db, cursors, `my-proposals:${ownerSub}`, input, page, parse);
+  return queryPaged(db, cursors, `my-proposals:${ownerSub}`, input, page, parseProposal);
 }
 
 /** Access pattern: a contest's submitted proposals in submission order (sparse gsi2). */
@@ -50,5 +51,5 @@ export async function listSubmittedProposals(
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.submittedProposal(contestId, '', '').gsi2pk },
   } as const;
-  return queryPaged(db, cursors, `submissions:${contestId}`, input, page, parse);
+  return queryPaged(db, cursors, `submissions:${contestId}`, input, page, parseProposal);
 }

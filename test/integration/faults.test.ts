@@ -26,8 +26,11 @@ const FAULTS = {
   'a transaction conflict': () => transactionConflict(3),
 } as const;
 
-/** Which call of a proposal submit fails: its first read, or its one transaction. */
-const CALLS = { 'the first read': 'GetItemCommand', 'the transaction': 'TransactWriteItemsCommand' } as const;
+/** Which call of a proposal submit fails: its one read, or its one transaction. */
+const CALLS = {
+  'the one read (the proposal and its contest)': 'BatchGetItemCommand',
+  'the transaction': 'TransactWriteItemsCommand',
+} as const;
 
 describe('DynamoDB faults on chosen calls of a proposal submit', () => {
   for (const [faultName, fault] of Object.entries(FAULTS)) {
