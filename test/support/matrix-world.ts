@@ -61,6 +61,7 @@ export const MATRIX_ACTORS = [
   'outsiderJudge',
   'officer',
   'otherOfficer',
+  'officerResident',
 ] as const;
 export type MatrixActor = (typeof MATRIX_ACTORS)[number];
 
@@ -128,7 +129,9 @@ export function allApps(deps: HttpDeps): Hono {
  *   `outsiderJudge` is on no panel;
  * - from review on, the assigned judge has a draft sheet for P and a submitted one for Q; from
  *   `scored` on, every sheet is submitted; publicity has an objection by the other resident;
- * - two offices: the contest belongs to the officer's, the other officer's office has none.
+ * - two offices: the contest belongs to the officer's, the other officer's office has none;
+ * - `officerResident` is one person who is an officer of the contest's office and a resident with
+ *   a team of their own (issue 9: the officer who is also a resident).
  */
 export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
   const contestPhase = isStep(phase) ? 'draft' : phase;
@@ -145,6 +148,8 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     outsiderJudge: user('judge-x', '外聘专家', ['judge']),
     officer: user('officer', '王主任', ['officer'], office),
     otherOfficer: user('officer-other', '李主任', ['officer'], otherOffice),
+    /** One person, an officer of the office who is also a resident with a team of their own. */
+    officerResident: user('officer-resident', '兼任居民的赵干事', ['officer', 'resident'], office),
   };
   // As if everyone had signed in once: the user directory knows who the judges are.
   for (const person of Object.values(users)) await recordSignIn(deps, person);
@@ -160,6 +165,7 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
   const contestId = contest.id;
   const { team } = await createTeam(deps, as('teamResident'), teamInput as TeamInput);
   const { team: otherTeam } = await createTeam(deps, as('otherResident'), teamInput as TeamInput);
+  const { team: officerResidentTeam } = await createTeam(deps, as('officerResident'), teamInput as TeamInput);
   const ids = { proposal: '', draft: '', otherProposal: '', objection: '' };
   if (at('open')) {
     await openContest(deps, officer, contestId);
@@ -235,6 +241,7 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     outsiderJudge: await h.tokenFor(users.outsiderJudge),
     officer: await h.tokenFor(users.officer),
     otherOfficer: await h.tokenFor(users.otherOfficer),
+    officerResident: await h.tokenFor(users.officerResident),
   };
   return {
     app: allApps(deps),
@@ -247,6 +254,7 @@ export async function buildMatrixWorld(h: Harness, phase: MatrixPhase) {
     contestId,
     teamId: team.id,
     otherTeamId: otherTeam.id,
+    officerResidentTeamId: officerResidentTeam.id,
     ...ids,
     ...procurement,
     notice,

@@ -35,8 +35,11 @@ export interface MatrixCase {
   expect: Partial<Record<MatrixActor, number>>;
 }
 
+/** Every person, but the officer who is also a resident: what they get follows the officer's (expectedStatus). */
 const everyone = (status: number) =>
-  Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor, status])) as Record<MatrixActor, number>;
+  Object.fromEntries(
+    MATRIX_ACTORS.filter((actor) => actor !== 'officerResident').map((actor) => [actor, status]),
+  ) as Record<MatrixActor, number>;
 const officer = (status: number) => ({ officer: status });
 const team = (status: number) => ({ teamResident: status });
 const residents = (status: number) => ({ teamResident: status, otherResident: status });
@@ -153,7 +156,8 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
     {
       phase: 'open',
       request: (w) => ({ path: `/me/proposals/${w.contestId}/${w.proposal}` }),
-      expect: team(200),
+      // A resident who is an officer of the office reads the office's proposals there too.
+      expect: { ...team(200), officerResident: 200 },
     },
   ],
   saveProposalPage: [
@@ -259,6 +263,15 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       request: (w) => ({ path: `${c(w)}/proposals`, body: { teamId: w.teamId, title: '新项目' } }),
       expect: team(201),
     },
+    {
+      label: 'an officer of the office entering with their own team (auth.officerMayNotEnter)',
+      phase: 'open',
+      request: (w) => ({
+        path: `${c(w)}/proposals`,
+        body: { teamId: w.officerResidentTeamId, title: '新项目' },
+      }),
+      expect: {},
+    },
   ],
   listMyProposals: [
     { phase: 'open', request: () => ({ path: '/api/me/proposals' }), expect: residents(200) },
@@ -299,7 +312,7 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       label: "another team's proposal",
       phase: 'open',
       request: (w) => ({ path: `${p(w, w.otherProposal)}/withdraw` }),
-      expect: { otherResident: 200 },
+      expect: { otherResident: 200, officerResident: 403 },
     },
   ],
   listSubmissions: [
@@ -1024,7 +1037,20 @@ export function expectedStatus(spec: RouteSpec, x: MatrixCase, actor: MatrixActo
   const given = x.expect[actor];
   if (given !== undefined) return given;
   if (actor === 'anonymous') return spec.kind === 'page' ? 303 : 401;
+  // The officer who is also a resident: an officer of the office where an officer is let in,
+  // else a resident without a stake (another resident), unless the case names them.
+  if (actor === 'officerResident') return x.expect.officer ?? x.expect.otherResident ?? 403;
   return 403;
+}
+
+/**
+ * Whether the matrix sends the case as this person. The officer who is also a resident is not
+ * sent a change the officer makes too (the officer's own row shows it is theirs to make, and a
+ * second one would find the world changed), unless the case names them.
+ */
+export function sentTo(spec: RouteSpec, x: MatrixCase, actor: MatrixActor): boolean {
+  if (actor !== 'officerResident' || x.expect.officerResident !== undefined) return true;
+  return spec.method === 'get' || x.expect.officer === undefined || x.expect.officer >= 400;
 }
 
 /** A person's request as an API client (bearer) or a browser (session cookie, form token). */
