@@ -14,7 +14,7 @@ import {
   assertPhase,
   type ContestCondition,
   explainPhase,
-  inPhase,
+  isPublicContest,
   nextPhase,
   phaseCondition,
   TRANSITION_ACTIONS,
@@ -33,15 +33,14 @@ import { contestItem, getContest, listContestsByOffice, listPublishedContests } 
 
 const notFound = () => new NotFoundError('contest.notFound');
 
-/** A draft is visible only to its own office; once opened, the call is public. */
+/** A draft (and a draft cancelled) is visible only to its own office; once opened, the call is public. */
 export async function readContest(
   deps: Deps,
   principal: Principal | undefined,
   contestId: string,
 ): Promise<Contest> {
   const contest = await getContest(deps.db, contestId);
-  if (!contest || (!inPhase(contest, 'public') && !isOfficerOf(principal, contest.officeId)))
-    throw notFound();
+  if (!contest || (!isPublicContest(contest) && !isOfficerOf(principal, contest.officeId))) throw notFound();
   return contest;
 }
 

@@ -50,7 +50,7 @@ export const PHASES = {
   notices: ['locked', 'awarded'],
   /** Cancellation is possible until the bundle is locked, never after. */
   cancellable: ['draft', 'open', 'screening', 'review', 'publicity'],
-  /** Everything but a draft is visible to the public. */
+  /** Everything but a draft is visible to the public (a cancelled draft is not: isPublicContest). */
   public: ['open', 'screening', 'review', 'publicity', 'locked', 'awarded', 'cancelled'],
 } as const satisfies Record<string, readonly ContestStatus[]>;
 export type PhaseSet = keyof typeof PHASES;
@@ -91,6 +91,14 @@ type HasStatus = { status: ContestStatus };
 
 export function inPhase(contest: HasStatus, set: PhaseSet): boolean {
   return (PHASES[set] as readonly ContestStatus[]).includes(contest.status);
+}
+
+/**
+ * What the public may see: a contest whose call was ever opened (PHASES.public). A contest
+ * cancelled while still a draft was never a call, so it stays its office's own.
+ */
+export function isPublicContest(contest: HasStatus & { openedAt?: string | undefined }): boolean {
+  return inPhase(contest, 'public') && (contest.status !== 'cancelled' || contest.openedAt !== undefined);
 }
 
 /** The refusal every wrong-phase write gets: 409 naming the phase the contest is in. */

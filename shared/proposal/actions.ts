@@ -1,7 +1,7 @@
 import { assertNotOfficerOf, assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import { eachOnItsOwn } from '../bulk.ts';
 import { contestForOfficer } from '../contest/actions.ts';
-import { assertPhase, inPhase, phaseCheck } from '../contest/lifecycle.ts';
+import { assertPhase, isPublicContest, phaseCheck } from '../contest/lifecycle.ts';
 import { type Contest, codeNames } from '../contest/model.ts';
 import { getContest, parseContest } from '../contest/store.ts';
 import { creation, insertOnce } from '../create-once.ts';
@@ -42,7 +42,7 @@ async function openContestFor(deps: Deps, contestId: string): Promise<Contest> {
 
 /** The contest a resident writes in: public, taking submissions, its deadline not passed. */
 function openContestOf(deps: Deps, contest: Contest | undefined): Contest {
-  if (!contest || !inPhase(contest, 'public')) throw new NotFoundError('contest.notFound');
+  if (!contest || !isPublicContest(contest)) throw new NotFoundError('contest.notFound');
   assertPhase(contest, 'submissions');
   assertBeforeDeadline(deps, contest.submissionDeadline);
   return contest;

@@ -6,6 +6,7 @@ import { CLOCK_SKEW_SECONDS, createTokenVerifier, MAX_TOKEN_AGE_SECONDS } from '
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectProblem } from '../support/hostile.ts';
 import { call } from '../support/http.ts';
+import { buildWorld } from '../support/world.ts';
 
 let h: Harness;
 let app: ReturnType<typeof createSubmissionsApp>;
@@ -82,5 +83,38 @@ describe('what a token must carry', () => {
     const response = await app.request('/api/contests', { headers: { cookie: `mv_session=${expired}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/^mv_session=;.*Max-Age=0/);
+  });
+});
+
+describe('what the public sees of a cancelled contest', () => {
+  it('keeps a contest cancelled while still a draft its office’s own, and a cancelled call public', async () => {
+    const draft = await buildWorld(h, 'draft');
+    const opened = await buildWorld(h, 'open');
+    for (const w of [draft, opened]) {
+      const cancelled = await call(w.app, 'POST', `/api/contests/${w.contestId}/cancel`, {
+        token: w.tokens.officer,
+        body: { reason: '预算调整' },
+      });
+      expect(cancelled.status).toBe(200);
+    }
+    const path = (w: typeof draft) => `/api/contests/${w.contestId}`;
+    for (const token of [undefined, draft.tokens.otherResident, draft.tokens.otherOfficer]) {
+      expectProblem(await call(draft.app, 'GET', path(draft), { token }), 404);
+      expect((await call(opened.app, 'GET', path(opened), { token })).status).toBe(200);
+    }
+    expect((await call(draft.app, 'GET', path(draft), { token: draft.tokens.officer })).body.status).toBe(
+      'cancelled',
+    );
+    const page = await draft.app.request(`/contests/${draft.contestId}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.status).toBe(404);
+    const list = await call(draft.app, 'GET', '/api/contests');
+    expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(draft.contestId);
+    const proposals = await call(draft.app, 'POST', `${path(draft)}/proposals`, {
+      token: draft.tokens.owner,
+      body: { teamId: draft.teamId, title: '新项目' },
+    });
+    expectProblem(proposals, 404);
   });
 });
