@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RouteName, routeTable } from '../../functions/route-table.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { type LocalServer, startLocalServer } from '../../infra/local/server.ts';
 import { loadLocalConfig } from '../../shared/config.ts';
@@ -7,6 +8,8 @@ import { createHarness, type Harness } from '../support/harness.ts';
 import { expectProblem } from '../support/hostile.ts';
 import { call } from '../support/http.ts';
 import { fetchJson, startTestServer } from '../support/local-server.ts';
+import { buildMatrixWorld, type MatrixPhase, type MatrixWorld } from '../support/matrix-world.ts';
+import { EXPECTATIONS, expectedStatus, permittedActor, sendAs } from '../support/route-expectations.ts';
 import { buildWorld } from '../support/world.ts';
 
 let h: Harness;
@@ -121,6 +124,34 @@ describe('caching of personal data', () => {
     const refused = await call(w.app, 'GET', `/api/teams/${w.teamId}`, { token: w.tokens.otherResident });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('marks CSV exports, printable notices and notice verification no-store, for whoever may read them', async () => {
+    const worlds = new Map<MatrixPhase, MatrixWorld>();
+    const names: RouteName[] = [
+      'rankingCsv',
+      'awardsCsv',
+      'printNotice',
+      'myNoticesPage',
+      'verifyNoticePage',
+      'verifyNotice',
+    ];
+    for (const name of names) {
+      const spec = routeTable[name];
+      const x = EXPECTATIONS[name]![0]!;
+      if (!worlds.has(x.phase)) worlds.set(x.phase, await buildMatrixWorld(h, x.phase));
+      const w = worlds.get(x.phase)!;
+      // The permitted person, and anyone the route lets in without signing in (a notice's code is in the URL).
+      const actors = [
+        permittedActor(spec, x)!,
+        ...(expectedStatus(spec, x, 'anonymous') === 200 ? ['anonymous' as const] : []),
+      ];
+      for (const actor of actors) {
+        const response = await sendAs(w, h.deps.secret, spec, actor, x.request(w));
+        expect(response.status, `${name} as ${actor}`).toBe(200);
+        expect(response.headers.get('cache-control'), `${name} as ${actor}`).toBe('no-store');
+      }
+    }
   });
 });
 
