@@ -155,6 +155,20 @@ export const routeTable = {
     ['officer'],
     "Officer: the office's contests and next steps",
   ),
+  officeCommunitiesPage: page(
+    'submissions',
+    'get',
+    '/office/communities',
+    ['officer'],
+    "Officer: the office's communities",
+  ),
+  officeAddCommunityPost: page(
+    'submissions',
+    'post',
+    '/office/communities',
+    ['officer'],
+    "Officer: add a community to the office's list",
+  ),
   officeNewContestPage: page(
     'submissions',
     'get',

@@ -1,6 +1,7 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
 import { communitiesRoutes } from './communities.ts';
 import { contestsRoutes } from './contests.ts';
+import { communitiesPages } from './pages/communities.tsx';
 import { submissionsOfficePages } from './pages/office.tsx';
 import { residentPages } from './pages/resident.tsx';
 import { submissionsPages } from './pages/routes.tsx';
@@ -16,6 +17,7 @@ export function createSubmissionsApp(deps: HttpDeps) {
   app.route('/', proposalsRoutes(deps));
   app.route('/', submissionsPages(deps));
   app.route('/', submissionsOfficePages(deps));
+  app.route('/', communitiesPages(deps));
   app.route('/', residentPages(deps));
   return app;
 }

@@ -116,6 +116,11 @@ describe('a contest from set-up to a verified notice, clicked through in a brows
     expect(await officer.getByRole('heading', { name: '开放征集' }).isVisible()).toBe(true);
     await press(officer, '确认开放征集');
     expect(await officer.getByText('已开放征集').isVisible()).toBe(true);
+
+    // The contest's communities joined the office's list, the one residents' teams pick from.
+    await officer.goto(`${server.url}/office/communities`);
+    expect(await officer.getByRole('listitem').filter({ hasText: '东城社区' }).count()).toBe(1);
+    await checkBothWidths(officer, 'office-communities');
   });
 
   it('three residents submit: one on a 360-px phone, one fixing a validation error first', async () => {

@@ -69,6 +69,32 @@ describe('the office dashboard and contest set-up', () => {
     expect(officer.body).toContain('href="/office/new-contest"');
   });
 
+  it('keeps the office’s list of communities: names typed, codes made, a blank name refused beside the field', async () => {
+    await seedOffices(h, office, other);
+    const app = apps();
+    const officer = pageClient(await h.tokenFor(people.otherOfficer));
+    const dashboard = await officer.get(app, '/office');
+    const empty = await officer.get(app, '/office/communities');
+    const added = await officer.post(app, '/office/communities', { name: '  西屯社区 ' });
+    const shown = await officer.get(app, added.location!);
+    const blank = await officer.post(app, '/office/communities', { name: '' });
+    const again = await officer.post(app, '/office/communities', { name: '西屯社区' });
+    const list = await call(app, 'GET', `/api/offices/${other}/communities`);
+    const english = await pageClient(await h.tokenFor(people.otherOfficer), 'en').get(app, '/office/communities');
+
+    expect(dashboard.body).toContain('href="/office/communities"');
+    expect(empty.body).toContain('名单中还没有社区。');
+    expect(added.status).toBe(303);
+    expect(shown.body).toContain('已添加到社区名单。');
+    expect(shown.body).toContain('<li>西屯社区</li>');
+    expect(blank.status).toBe(422);
+    expect(fieldError(blank.body, 'name')).toContain('名称');
+    expect(again.status).toBe(303);
+    expect(list.body.items).toEqual([{ code: 'community-1', name: '西屯社区' }]);
+    expect(english.body).toContain('<li>西屯社区</li>');
+    expectReadable(shown.body, ['community-1']);
+  });
+
   it('shows every refusal beside its field with the form refilled, and creates nothing', async () => {
     const app = apps();
     const officer = pageClient(await h.tokenFor(people.officer));

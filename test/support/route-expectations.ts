@@ -175,6 +175,20 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   officeHome: [
     { phase: 'draft', request: () => ({ path: '/office' }), expect: { officer: 200, otherOfficer: 200 } },
   ],
+  officeCommunitiesPage: [
+    {
+      phase: 'draft',
+      request: () => ({ path: '/office/communities' }),
+      expect: { ...officer(200), otherOfficer: 200 },
+    },
+  ],
+  officeAddCommunityPost: [
+    {
+      phase: 'draft',
+      request: () => ({ path: '/office/communities', form: { name: '南城社区' } }),
+      expect: { ...officer(303), otherOfficer: 303 },
+    },
+  ],
   officeNewContestPage: [
     {
       phase: 'draft',

@@ -62,6 +62,7 @@ import {
 } from '../../ui/page.tsx';
 import { namesOf } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
+import { communitiesTexts } from './communities.tsx';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
 import { officeContestTexts } from './office-texts.ts';
 
@@ -85,6 +86,9 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
         </a>{' '}
         <a class="button secondary" href={href('officeProcurementsPage')}>
           {pick(officeProcurementTexts, props.locale).list}
+        </a>{' '}
+        <a class="button secondary" href={href('officeCommunitiesPage')}>
+          {pick(communitiesTexts, props.locale).title}
         </a>
       </p>
       {props.contests.length === 0 ? (
