@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { readAudit, verifyAudit } from '../../shared/audit-log.ts';
 import { awardsRelease, listNotices } from '../../shared/awards/actions.ts';
-import { contestForOfficer } from '../../shared/contest/actions.ts';
+import { contestForOfficer, readContest } from '../../shared/contest/actions.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { formatPoints } from '../../shared/scoring.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
@@ -85,7 +85,12 @@ export function recordsRoutes(deps: HttpDeps) {
         ...problems(404),
       },
     }),
-    async (c) => c.json(await verifyAudit(deps, c.req.valid('param').contestId), 200),
+    async (c) => {
+      const { contestId } = c.req.valid('param');
+      // Only a contest the caller may see has a trail to verify (a draft is its office's own).
+      await readContest(deps, c.get('principal'), contestId);
+      return c.json(await verifyAudit(deps, contestId), 200);
+    },
   );
 
   return app;

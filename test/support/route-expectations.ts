@@ -634,6 +634,12 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   auditLog: [{ phase: 'awarded', request: (w) => ({ path: `${c(w)}/audit` }), expect: officer(200) }],
   verifyAuditLog: [
     { phase: 'awarded', request: (w) => ({ path: `${c(w)}/audit/verify` }), expect: everyone(200) },
+    {
+      label: 'a draft, seen only by its office',
+      phase: 'draft',
+      request: (w) => ({ path: `${c(w)}/audit/verify` }),
+      expect: { ...everyone(404), officer: 200 },
+    },
   ],
   officeRecordsPage: [
     {
