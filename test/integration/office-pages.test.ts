@@ -80,7 +80,10 @@ describe('the office dashboard and contest set-up', () => {
     const blank = await officer.post(app, '/office/communities', { name: '' });
     const again = await officer.post(app, '/office/communities', { name: '西屯社区' });
     const list = await call(app, 'GET', `/api/offices/${other}/communities`);
-    const english = await pageClient(await h.tokenFor(people.otherOfficer), 'en').get(app, '/office/communities');
+    const english = await pageClient(await h.tokenFor(people.otherOfficer), 'en').get(
+      app,
+      '/office/communities',
+    );
 
     expect(dashboard.body).toContain('href="/office/communities"');
     expect(empty.body).toContain('名单中还没有社区。');
