@@ -17,7 +17,14 @@ export const BidParams = z.object({ procurementId: Id, teamId: Id });
 
 export const ReasonInput = z.strictObject({ reason: RequiredText(1_000) });
 
-export const ProcurementOut = Procurement.omit({ requestHash: true, createdBy: true }).openapi('Procurement');
+export const ProcurementOut = Procurement.omit({ requestHash: true, createdBy: true })
+  .extend({
+    panel: Procurement.shape.panel.optional().openapi({
+      description:
+        "The panel (磋商小组): the office's officers read it, and everyone once awarded (the result announcement names it); before that a panel member reads only their own entry and anyone else nothing",
+    }),
+  })
+  .openapi('Procurement');
 export const BidOut = Bid.openapi('Bid');
 export const OpenedBidOut = Bid.extend({ finalQuotationFen: z.number().int().nullable() }).openapi(
   'OpenedBid',
@@ -28,13 +35,22 @@ export const ProcurementConflictOut = ProcurementConflict.openapi('ProcurementCo
 
 /**
  * A procurement as its reader may see it: the office's officers read everything; others do not
- * read the internal fields, nor the candidates and declines before the award.
+ * read the internal fields, nor the candidates and declines before the award, nor the panel's
+ * names: the panel stays confidential until the result is set (招标投标法 Art. 37, the practice
+ * consultation follows), so bidders cannot approach its members. A member sees their own entry.
  */
 export function procurementView(procurement: Procurement, principal: Principal | undefined) {
   const { requestHash: _hash, createdBy: _by, ...rest } = procurement;
   if (isOfficerOf(principal, procurement.officeId) || procurement.status === 'awarded') return rest;
-  const { candidates: _candidates, declined: _declined, evaluationRevision: _revision, ...shown } = rest;
-  return shown;
+  const {
+    candidates: _candidates,
+    declined: _declined,
+    evaluationRevision: _revision,
+    panel,
+    ...shown
+  } = rest;
+  const own = panel.filter((member) => member.judgeId === principal?.sub);
+  return own.length > 0 ? { ...shown, panel: own } : shown;
 }
 
 export const withEtag = (version: number) => ({ ETag: etag(version) });
