@@ -473,6 +473,10 @@ const messages = {
     'zh-CN': '该供应商已递交响应文件，每家供应商只能递交一次',
     en: 'This supplier has already sent its bid; each supplier bids once',
   },
+  'procurement.certificateAlreadyBid': {
+    'zh-CN': '统一社会信用代码为 {value} 的机构已递交响应文件，同一机构只能递交一次',
+    en: 'The organisation with certificate number {value} has already sent a bid; each organisation bids once',
+  },
   'procurement.aboveCeiling': {
     'zh-CN': '报价 {amount:yuan}高于最高限价 {ceiling:yuan}',
     en: 'The price of {amount:yuan} is above the ceiling price of {ceiling:yuan}',

@@ -181,6 +181,14 @@ export const keys = {
     pk: `PROCUREMENT#${procurementId}`,
     sk: `BID#${teamId}`,
   }),
+  /**
+   * One bid per organisation: its certificate number (统一社会信用代码) is claimed with the bid,
+   * so a second team registered under the same certificate cannot bid again.
+   */
+  bidCertificate: (procurementId: string, certificateNumber: string) => ({
+    pk: `PROCUREMENT#${procurementId}`,
+    sk: `BIDCERT#${certificateNumber}`,
+  }),
   /** One final quotation per supplier, likewise. */
   finalQuotation: (procurementId: string, teamId: string) => ({
     pk: `PROCUREMENT#${procurementId}`,
@@ -239,6 +247,7 @@ export const ENTITY = {
   noticeNumber: 'notice-number',
   procurement: 'procurement',
   bid: 'bid',
+  bidCertificate: 'bid-certificate',
   finalQuotation: 'final-quotation',
   procurementConflict: 'procurement-conflict',
   bidSheet: 'bid-sheet',

@@ -3,7 +3,7 @@ import { createOp, creation, insertOnce } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { keys, type ReviewProcess, reviewKeys, withoutKeys } from '../keys.ts';
+import { ENTITY, keys, type ReviewProcess, reviewKeys, withoutKeys } from '../keys.ts';
 import { OCID_PREFIX } from '../notice.ts';
 import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
@@ -582,6 +582,19 @@ export async function submitBid(
     [
       phaseCheck(procurementId, 'bids', beforeDeadline('biddingDeadline', now, closed)),
       { ...createOp(bidItem(bid)), explain: () => new ConflictError('procurement.alreadyBid') },
+      ...(bid.certificateNumber
+        ? [
+            {
+              ...createOp({
+                ...keys.bidCertificate(procurementId, bid.certificateNumber),
+                entityType: ENTITY.bidCertificate,
+                teamId: team.id,
+              }),
+              explain: () =>
+                new ConflictError('procurement.certificateAlreadyBid', { value: bid.certificateNumber! }),
+            },
+          ]
+        : []),
     ],
     // The audit entry says that a bid came, not what it says: the bid is sealed.
     { trail: procurementId, actor: principal.sub, action: 'bid.submit', subject: team.id },

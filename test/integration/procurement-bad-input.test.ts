@@ -203,6 +203,22 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
       409,
       /already sent its bid/,
     );
+    // The same organisation again, through a second account's team under its certificate number.
+    const registered = w.example.bids.findIndex((bid) => bid.registered);
+    const twin = { sub: `twin-${w.procurementId}`, name: '李红梅', roles: ['resident' as const] };
+    const { team } = await createTeam(
+      w.deps,
+      asPrincipal(twin),
+      supplierTeam('同一机构的第二个账号', true, registered + 1),
+    );
+    await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${team.id}`,
+      { token: await w.tokenFor(twin), body: { priceFen: 1_000, parts } },
+      409,
+      /certificate number 52150402MJ000000\dX has already sent a bid/,
+    );
     const late = await buildProcurementWorld(h, 'bidding', { noBids: true });
     late.clock.advance(12 * DAY_MS);
     await refused(
