@@ -16,6 +16,7 @@ export const NAV: { route: RouteName; label: keyof CommonText['nav']; roles?: Ro
   { route: 'myNoticesPage', label: 'notices', roles: ['resident'] },
   { route: 'supplierProcurementsPage', label: 'procurements', roles: ['resident'] },
   { route: 'judgePage', label: 'judging', roles: ['judge'] },
+  { route: 'panelHomePage', label: 'panels', roles: ['judge'] },
   { route: 'officeHome', label: 'office', roles: ['officer'] },
 ];
 

@@ -28,6 +28,7 @@ export interface CommonText {
     notices: string;
     procurements: string;
     judging: string;
+    panels: string;
     office: string;
   };
   skipToContent: string;
@@ -86,6 +87,7 @@ const zhCN: CommonText = {
     notices: '我的通知书',
     procurements: '服务采购',
     judging: '评审',
+    panels: '磋商评审',
     office: '街道后台',
   },
   skipToContent: '跳到正文',
@@ -163,6 +165,7 @@ const en: CommonText = {
     notices: 'My notices',
     procurements: 'Service purchases',
     judging: 'Judging',
+    panels: 'Panels',
     office: 'Office',
   },
   skipToContent: 'Skip to content',
