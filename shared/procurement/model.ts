@@ -1,6 +1,7 @@
 import { Code, CodeName, Instant, NoticePrefix } from '../contest/model.ts';
 import { PositiveFen } from '../money.ts';
 import { Criterion, FULL_MARKS, FULL_WEIGHT_BP, formatPoints } from '../scoring.ts';
+import { NameText, RequiredText } from '../text.ts';
 import { z } from '../zod.ts';
 
 /**
@@ -31,20 +32,21 @@ export type ProcurementCriterion = z.infer<typeof ProcurementCriterion>;
 
 export const PanelMember = z.strictObject({
   judgeId: z.string().min(1).max(128),
-  name: z.string().trim().min(1).max(40),
+  name: NameText(40),
 });
 export type PanelMember = z.infer<typeof PanelMember>;
 
 /** The finance department's approval of a price weight outside its band (Art. 24), as recorded. */
 export const WeightApproval = z.strictObject({
-  reason: z.string().trim().min(1).max(1_000),
-  reference: z.string().trim().min(1).max(100).optional(),
+  reason: RequiredText(1_000),
+  reference: RequiredText(100).optional(),
 });
 
 const setupShape = {
-  title: z.string().trim().min(1).max(100),
+  /** Read by the public on the announcement, notices and OCDS: visible text, no bidi controls. */
+  title: NameText(100),
   /** The service or goods wanted: the substance of the consultation documents. */
-  description: z.string().trim().min(1).max(20_000),
+  description: RequiredText(20_000),
   kind: z.enum(PROCUREMENT_KINDS),
   /** 政府购买服务项目: with only 2 responsive suppliers the consultation may go on (财库〔2015〕124号). */
   governmentPurchasedService: z.boolean(),
@@ -164,7 +166,8 @@ export function announceIssues(setup: Pick<ProcurementSetup, 'biddingDeadline'>,
 /** A supplier's bid: the price (whole fen) and the text of each required part. Attachments are a later seam. */
 export const BidInput = z.strictObject({
   priceFen: PositiveFen,
-  parts: z.record(Code, z.string().trim().min(1).max(20_000)),
+  /** Each part's text: required parts need visible text (a zero-width or filler-only part is missing). */
+  parts: z.record(Code, RequiredText(20_000)),
 });
 export type BidInput = z.infer<typeof BidInput>;
 

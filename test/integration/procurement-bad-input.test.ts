@@ -98,6 +98,26 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     expect(approved.status).toBe(201);
   });
 
+  it('refuses a title with bidirectional controls or only invisible characters, and a bid part of only filler', async () => {
+    const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
+    const path = `/api/offices/${w.office}/procurements`;
+    for (const title of ['\u202e服务采购', '\u200b\u3000\u2800']) {
+      const body = procurementInput(w.clock.now(), w.panel, { title });
+      const r = await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, /title/i);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['title']);
+    }
+    const invisible = { ...parts, [Object.keys(parts)[0]!]: '\u200b\u3000' };
+    const r = await refused(
+      w,
+      'PUT',
+      `${base(w)}/bids/${w.teams.A}`,
+      { token: w.tokens.supplier, body: { priceFen: 14_000_000, parts: invisible } },
+      422,
+      /./,
+    );
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual([`parts.${Object.keys(parts)[0]}`]);
+  });
+
   it('refuses an even or too small panel, and criteria that do not make 100 with the price points', async () => {
     const w = await buildProcurementWorld(h, 'draft');
     const path = `/api/offices/${w.office}/procurements`;
