@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.ts';
 import { contestInput } from '../support/fixtures.ts';
 import { createHarness, type Harness, personas, seedOffices } from '../support/harness.ts';
 import { call } from '../support/http.ts';
+import { buildProcurementWorld, procurementInput } from '../support/procurement-world.ts';
 
 let h: Harness;
 let portal: ReturnType<typeof createPortalApp>;
@@ -199,6 +200,17 @@ describe('the home page', () => {
     expect(page.body).toContain(dateTime(opened.submissionDeadline, 'zh-CN'));
     expect(page.body).toContain(`href="/contests/${opened.id}"`);
     expect(page.body).not.toContain(draftTitle);
+  });
+
+  it('lists announced purchases with a link to each announcement, and never a draft', async () => {
+    const announced = await buildProcurementWorld(h, 'announced');
+    const draft = await buildProcurementWorld(h, 'draft');
+    const title = (w: typeof announced) => procurementInput(w.clock.now(), w.panel).title as string;
+    const page = await call(createPortalApp(announced.deps), 'GET', '/', { lang: 'zh-CN' });
+    expect(page.body).toContain('采购公告');
+    expect(page.body).toContain(`href="/procurements/${announced.procurementId}"`);
+    expect(page.body).toContain(title(announced));
+    expect(page.body).not.toContain(`href="/procurements/${draft.procurementId}"`);
   });
 
   it('links to the API docs, the OpenAPI document and sign-in, coming back to the page', async () => {

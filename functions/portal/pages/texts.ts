@@ -8,6 +8,9 @@ export interface HomeText {
   moreContests: string;
   budget: string;
   deadline: string;
+  procurementsHeading: string;
+  ceiling: string;
+  biddingDeadline: string;
   developersHeading: string;
   apiDocs: string;
   openapiJson: string;
@@ -22,6 +25,9 @@ export const homeTexts: Texts<HomeText> = {
     moreContests: '查看更多',
     budget: '总预算',
     deadline: '申报截止',
+    procurementsHeading: '采购公告（竞争性磋商）',
+    ceiling: '最高限价',
+    biddingDeadline: '响应文件递交截止',
     developersHeading: '开发者',
     apiDocs: '接口文档',
     openapiJson: 'OpenAPI 3.1 描述文件（JSON）',
@@ -35,6 +41,9 @@ export const homeTexts: Texts<HomeText> = {
     moreContests: 'More contests',
     budget: 'Budget',
     deadline: 'Submissions close',
+    procurementsHeading: 'Purchases (competitive consultation)',
+    ceiling: 'Ceiling price',
+    biddingDeadline: 'Bids close',
     developersHeading: 'Developers',
     apiDocs: 'API documentation',
     openapiJson: 'OpenAPI 3.1 document (JSON)',
