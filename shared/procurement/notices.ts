@@ -146,12 +146,21 @@ export async function readProcurementNotice(
   teamId: string,
 ) {
   const procurement = await readProcurement(deps, principal, procurementId);
-  const item = await getItem(deps.db, keys.procurementNotice(procurementId, teamId));
-  if (!item) throw new NotFoundError('notice.notFound');
-  const notice = parseNotice(item);
+  const notice = await getProcurementNotice(deps.db, procurementId, teamId);
+  if (!notice) throw new NotFoundError('notice.notFound');
   if (notice.ownerSub !== principal.sub && !isOfficerOf(principal, procurement.officeId))
     throw new ForbiddenError('http.forbidden');
   return notice;
+}
+
+/** A supplier's notice once issued, unchecked: for callers that have already checked the reader. */
+export async function getProcurementNotice(
+  db: Deps['db'],
+  procurementId: string,
+  teamId: string,
+): Promise<ProcurementNotice | undefined> {
+  const item = await getItem(db, keys.procurementNotice(procurementId, teamId));
+  return item ? parseNotice(item) : undefined;
 }
 
 /** Anyone checks a procurement notice by its number and code; only public facts come back. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProcurement } from '../../shared/procurement/actions.ts';
+import { getProcurementNotice, issueProcurementNotices } from '../../shared/procurement/notices.ts';
 import { getBid, getFinalQuotation } from '../../shared/procurement/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectReadable, fieldError, pageClient, pageText } from '../support/page-client.ts';
@@ -143,5 +144,21 @@ describe("the suppliers' procurement pages", () => {
     expect(dPost.status).toBe(422);
     expect(pageText(dPost.body)).toContain('不能提交最后报价');
     expectReadable(page.body);
+  });
+
+  it('links the supplier to its printable notice once the notices are issued', async () => {
+    const w = await buildProcurementWorld(h, 'awarded');
+    const path = `/me/procurements/${w.procurementId}`;
+    const supplier = pageClient(w.tokens.supplier);
+    const link = `href="/procurements/${w.procurementId}/notices/${w.teams.A}"`;
+    const before = await supplier.get(w.app, path);
+    await issueProcurementNotices(w.deps, asPrincipal(w.users.officer), w.procurementId);
+    const after = await supplier.get(w.app, path);
+    const notice = await getProcurementNotice(w.deps.db, w.procurementId, w.teams.A!);
+
+    expect(before.body).not.toContain(link);
+    expect(after.body).toContain(link);
+    expect(pageText(after.body)).toContain(notice!.number);
+    expectReadable(after.body);
   });
 });

@@ -20,6 +20,8 @@ export interface SupplierText {
   myBids: string;
   noBid: string;
   bidOf: (team: string) => string;
+  /** The link to the supplier's printable notice: its kind and number. */
+  noticeLink: (kind: 'deal' | 'result', number: string) => string;
   price: string;
   sentAt: string;
   finalQuotation: string;
@@ -63,6 +65,8 @@ const zhCN: SupplierText = {
   myBids: '我的响应文件',
   noBid: '还没有递交响应文件。',
   bidOf: (team) => `${team} 的响应文件`,
+  noticeLink: (kind, number) =>
+    `${kind === 'deal' ? '成交通知书' : '结果通知书'} ${number}（查看、打印和核验码）`,
   price: '报价',
   sentAt: '递交时间',
   finalQuotation: '最后报价',
@@ -112,6 +116,8 @@ const en: SupplierText = {
   myBids: 'My bids',
   noBid: 'No bid sent yet.',
   bidOf: (team) => `Bid of ${team}`,
+  noticeLink: (kind, number) =>
+    `${kind === 'deal' ? 'Deal notice' : 'Result notice'} ${number} (view, print and verification code)`,
   price: 'Price',
   sentAt: 'Sent',
   finalQuotation: 'Final quotation',

@@ -12,6 +12,7 @@ import {
 import { reasonText } from '../../../shared/procurement/announcement.ts';
 import { bidReasons, isRegisteredSupplier } from '../../../shared/procurement/evaluation.ts';
 import { BidInput, FinalQuotationInput } from '../../../shared/procurement/model.ts';
+import { getProcurementNotice, type ProcurementNotice } from '../../../shared/procurement/notices.ts';
 import {
   type Bid,
   type FinalQuotation,
@@ -79,6 +80,8 @@ interface Mine {
   team: Team;
   bid: Bid | undefined;
   quotation: FinalQuotation | undefined;
+  /** Its deal or result notice, once the award is made and the notices issued. */
+  notice: ProcurementNotice | undefined;
 }
 
 function ProcurementPage(props: {
@@ -142,7 +145,7 @@ function ProcurementPage(props: {
         {mine.every((m) => !m.bid) ? <p class="muted">{text.noBid}</p> : null}
         {mine
           .filter((m) => m.bid)
-          .map(({ team, bid, quotation }) => {
+          .map(({ team, bid, quotation, notice }) => {
             const reasons = bidReasons(procurement, {
               bidId: bid!.teamId,
               supplierId: bid!.teamId,
@@ -172,6 +175,18 @@ function ProcurementPage(props: {
                   <dt>{text.finalQuotation}</dt>
                   <dd>{quotation ? <Money fen={quotation.quotationFen} /> : text.noQuotation}</dd>
                 </dl>
+                {notice ? (
+                  <p>
+                    <a
+                      href={href('procurementNoticePrint', {
+                        procurementId: procurement.id,
+                        teamId: team.id,
+                      })}
+                    >
+                      {text.noticeLink(notice.kind, notice.number)}
+                    </a>
+                  </p>
+                ) : null}
                 {reasons.length > 0 ? (
                   <p class="error">
                     {text.notResponsive(
@@ -306,6 +321,10 @@ export function procurementSupplierPages(deps: HttpDeps) {
         team,
         bid: await getBid(deps.db, procurementId, team.id),
         quotation: await getFinalQuotation(deps.db, procurementId, team.id),
+        notice:
+          procurement.status === 'awarded'
+            ? await getProcurementNotice(deps.db, procurementId, team.id)
+            : undefined,
       })),
     );
     const done = c.req.query('done');
