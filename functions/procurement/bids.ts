@@ -53,8 +53,8 @@ export function bidsRoutes(deps: HttpDeps) {
       },
     }),
     async (c) => {
-      const items = await listBids(deps, principalOf(c), c.req.valid('param').procurementId);
-      return c.json({ items }, 200);
+      const bids = await listBids(deps, principalOf(c), c.req.valid('param').procurementId);
+      return c.json({ items: bids.map(({ ownerSub: _owner, ...bid }) => bid) }, 200);
     },
   );
 

@@ -64,6 +64,8 @@ describe('a competitive consultation through the HTTP API', () => {
     await ok('POST', `${base}/close-bidding`, officer);
     const opened = await ok('GET', `${base}/bids`, officer);
     expect(opened.items).toHaveLength(4);
+    // The opened bids name each supplier, never its owner's account.
+    expect(opened.items.every((bid: Record<string, unknown>) => !('ownerSub' in bid))).toBe(true);
     await ok('POST', `${base}/call-final-quotations`, officer);
     for (const [i, bid] of w.example.bids.entries()) {
       const path = `${base}/bids/${w.teams[bid.letter]}/final-quotation`;
