@@ -26,10 +26,11 @@ export const ProcurementOut = Procurement.omit({ requestHash: true, createdBy: t
   })
   .openapi('Procurement');
 export const BidOut = Bid.openapi('Bid');
-/** An opened bid as the office and the panel read it: never the owner's account id. */
-export const OpenedBidOut = Bid.omit({ ownerSub: true })
-  .extend({ finalQuotationFen: z.number().int().nullable() })
-  .openapi('OpenedBid');
+/** An opened bid as the office and the panel read it: the owner's account id to the office only. */
+export const OpenedBidOut = Bid.extend({
+  ownerSub: Bid.shape.ownerSub.optional(),
+  finalQuotationFen: z.number().int().nullable(),
+}).openapi('OpenedBid');
 export const FinalQuotationOut = FinalQuotation.openapi('FinalQuotation');
 export const BidSheetOut = BidSheet.openapi('BidSheet');
 export const ProcurementConflictOut = ProcurementConflict.openapi('ProcurementConflict');

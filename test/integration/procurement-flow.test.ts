@@ -64,8 +64,10 @@ describe('a competitive consultation through the HTTP API', () => {
     await ok('POST', `${base}/close-bidding`, officer);
     const opened = await ok('GET', `${base}/bids`, officer);
     expect(opened.items).toHaveLength(4);
-    // The opened bids name each supplier, never its owner's account.
-    expect(opened.items.every((bid: Record<string, unknown>) => !('ownerSub' in bid))).toBe(true);
+    // The panel reads the opened bids by supplier, never by its owner's account; the office does.
+    const forPanel = await ok('GET', `${base}/bids`, memberTokens[0]);
+    expect(forPanel.items.every((bid: Record<string, unknown>) => !('ownerSub' in bid))).toBe(true);
+    expect(opened.items.every((bid: Record<string, unknown>) => typeof bid.ownerSub === 'string')).toBe(true);
     await ok('POST', `${base}/call-final-quotations`, officer);
     for (const [i, bid] of w.example.bids.entries()) {
       const path = `${base}/bids/${w.teams[bid.letter]}/final-quotation`;
