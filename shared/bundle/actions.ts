@@ -4,6 +4,7 @@ import { contestForOfficer, transitionContest } from '../contest/actions.ts';
 import {
   assertPhase,
   inPhase,
+  isPublicContest,
   noOpenObjections,
   objectionChange,
   phaseCheck,
@@ -404,7 +405,8 @@ export async function fileObjection(
   input: { proposalId?: string | undefined; text: string },
 ) {
   const contest = await getContest(deps.db, contestId);
-  if (!contest) throw new NotFoundError('contest.notFound');
+  // A resident cannot learn that a contest never opened exists: 404, not a phase refusal.
+  if (!contest || !isPublicContest(contest)) throw new NotFoundError('contest.notFound');
   assertPhase(contest, 'objections');
   const publicity = await readPublicityItem(deps, contestId);
   if (!publicity) throw new NotFoundError('bundle.notPublished');

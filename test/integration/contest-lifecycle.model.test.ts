@@ -23,7 +23,8 @@ import { DAY_MS } from '../support/world.ts';
  * phases in order, each step to the next, and cancellation up to publicity. Any sequence of
  * real actions (transitions and child writes, in any phase) must agree with it: allowed ones
  * succeed and move the stored contest as the model does; the rest are refused with a 409 that
- * names the phase (a draft's call is not found: 404) and write nothing, not even an audit entry.
+ * names the phase (a resident's call on a contest never opened, draft or cancelled, is not found:
+ * 404) and write nothing, not even an audit entry.
  */
 const ORDER = ['draft', 'open', 'screening', 'review', 'publicity', 'locked', 'awarded'] as const;
 type Phase = (typeof ORDER)[number] | 'cancelled';
@@ -34,6 +35,8 @@ interface Model {
   unscreened: number;
   scored: boolean;
   objections: number;
+  /** Whether the contest was ever opened: one that never was is not public (404 to residents). */
+  opened: boolean;
 }
 
 const cancellable = (phase: Phase) =>
@@ -115,6 +118,7 @@ function transition(
     if (allowed(model)) {
       expect(refusal).toBeUndefined();
       model.phase = to(model);
+      if (model.phase === 'open') model.opened = true;
     } else if (refusal?.code === 'contest.wrongStatus') {
       expectWrongPhase(refusal, model);
     } else {
@@ -150,7 +154,7 @@ const steps: Step[] = [
       expect(refusal).toBeUndefined();
       model.submitted++;
       model.unscreened++;
-    } else if (model.phase === 'draft') {
+    } else if (!model.opened) {
       expect(refusal?.status).toBe(404);
     } else {
       expectWrongPhase(refusal, model);
@@ -223,7 +227,9 @@ const steps: Step[] = [
       for (const o of await listObjections(w.deps, w.officer, w.contestId)) {
         if (!o.answer) await answerObjection(w.deps, w.officer, w.contestId, o.id, '已说明');
       }
-    } else if (refusal?.code !== 'contest.notFound') {
+    } else if (!model.opened) {
+      expect(refusal?.status).toBe(404);
+    } else {
       expectWrongPhase(refusal, model);
     }
   }),
@@ -262,7 +268,14 @@ describe('the contest lifecycle against its model', () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), async (cmds) => {
         const w = await world(h);
-        const model: Model = { phase: 'draft', submitted: 0, unscreened: 0, scored: false, objections: 0 };
+        const model: Model = {
+          phase: 'draft',
+          submitted: 0,
+          unscreened: 0,
+          scored: false,
+          objections: 0,
+          opened: false,
+        };
         await fc.asyncModelRun(() => ({ model, real: w }), cmds);
         expect((await verifyAudit(w.deps, w.contestId)).ok).toBe(true);
       }),
@@ -270,9 +283,31 @@ describe('the contest lifecycle against its model', () => {
     );
   }, 300_000);
 
+  it("keeps a draft cancelled before opening out of residents' reach (a counterexample CI found)", async () => {
+    const w = await world(h);
+    const model: Model = {
+      phase: 'draft',
+      submitted: 0,
+      unscreened: 0,
+      scored: false,
+      objections: 0,
+      opened: false,
+    };
+    const byLabel = new Map(steps.map((step) => [String(step), step]));
+    for (const label of ['cancel', 'submit a proposal', 'object']) await byLabel.get(label)!.run(model, w);
+    expect(model.phase).toBe('cancelled');
+  }, 60_000);
+
   it('walks the whole happy path, so every transition is exercised at least once', async () => {
     const w = await world(h);
-    const model: Model = { phase: 'draft', submitted: 0, unscreened: 0, scored: false, objections: 0 };
+    const model: Model = {
+      phase: 'draft',
+      submitted: 0,
+      unscreened: 0,
+      scored: false,
+      objections: 0,
+      opened: false,
+    };
     const byLabel = new Map(steps.map((step) => [String(step), step]));
     for (const label of [
       'open',
