@@ -530,6 +530,13 @@ function sheetNote(principal: Principal, sheet: Sheet, action: string) {
 }
 
 /**
+ * A sheet's content, or how to make it from the contest the write reads (a page's form: points
+ * typed against the rubric), so that the page needs no read of its own. The function may throw
+ * (a form's own errors); the write then refuses as it refuses anything else.
+ */
+export type SheetContent = SheetInput | ((contest: Contest) => SheetInput);
+
+/**
  * The one write of a judge's own sheet, in review, while assigned and not conflicted: a draft
  * save, or a submission (final unless an officer reopens it). The content is `input` (a save, or
  * a submission with its scores in the same request) or, for a submission without one, the
@@ -542,7 +549,7 @@ async function writeSheet(
   deps: Deps,
   principal: Principal,
   at: { contestId: string; proposalId: string },
-  input: SheetInput | undefined,
+  typed: SheetContent | undefined,
   submit: boolean,
   ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
@@ -565,6 +572,12 @@ async function writeSheet(
     if (!proposal) throw new NotFoundError('proposal.notFound');
     if (isConflictedMember(proposal, judgeId, false)) throw new ForbiddenError('judge.conflicted');
     assertPhase(contest, 'sheets');
+  } catch (error) {
+    return refuse(error as Error);
+  }
+  let input: SheetInput | undefined;
+  try {
+    input = typeof typed === 'function' ? typed(contest) : typed;
   } catch (error) {
     return refuse(error as Error);
   }
@@ -639,7 +652,7 @@ export function saveSheet(
   principal: Principal,
   contestId: string,
   proposalId: string,
-  input: SheetInput,
+  input: SheetContent,
   ifMatch?: IfMatch,
 ): Promise<{ sheet: Sheet; created: boolean }> {
   return writeSheet(deps, principal, { contestId, proposalId }, input, false, ifMatch);
@@ -655,7 +668,7 @@ export async function submitSheet(
   contestId: string,
   proposalId: string,
   ifMatch?: IfMatch,
-  input?: SheetInput,
+  input?: SheetContent,
 ): Promise<Sheet> {
   return (await writeSheet(deps, principal, { contestId, proposalId }, input, true, ifMatch)).sheet;
 }

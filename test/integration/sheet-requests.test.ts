@@ -5,6 +5,7 @@ import { createDb } from '../../shared/db.ts';
 import { readWholeContest } from '../../shared/review/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
+import { browserSession } from '../support/pages.ts';
 import { counter } from '../support/request-counter.ts';
 import { buildReviewWorld, scores } from '../support/review-world.ts';
 
@@ -108,5 +109,51 @@ describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, (
     );
     expect([outsider.status, outsider.body.code]).toEqual([403, 'judge.notOnPanel']);
     for (const refusal of [final, notAssigned, outsider]) expect(refusal.requests).toBeLessThanOrEqual(3);
+  });
+
+  it('saves and submits from the judge page in two requests each too', async () => {
+    const w = await buildReviewWorld(h, { proposals: 2, judges: 2, minJudges: 1 });
+    const count = counter();
+    const app = createScoringApp({
+      ...w.deps,
+      db: createDb({
+        tableName: h.tableName,
+        region: 'local',
+        endpoint: h.endpoint,
+        credentials: LOCAL_CREDENTIALS,
+        ...LOCAL_TIMEOUTS,
+        instrument: count.instrument,
+      }),
+    });
+    const whole = (await readWholeContest(w.deps.db, w.contestId))!;
+    const a = whole.assignments[0]!;
+    const session = browserSession(app, w.tokens.judges[w.judgeUsers.findIndex((j) => j.sub === a.judgeId)]);
+    const page = `/judge/${w.contestId}/${a.proposalId}`;
+    await session.get(page);
+    const form = {
+      'scores.need-fit': '20',
+      'scores.feasibility': '18',
+      'scores.team-capacity': '12',
+      'scores.budget': '12',
+      'scores.participation': '16',
+    };
+    const posted = async (fields: Record<string, string>) => {
+      count.reset();
+      const response = await session.post(page, fields);
+      return { status: response.status, location: response.location, by: count.describe() };
+    };
+
+    // A form error is shown beside its field (422, the page read again to show it); nothing is written.
+    const bad = await posted({ do: 'save', ...form, 'scores.budget': '十二' });
+    expect(bad.status).toBe(422);
+    expect(bad.by).not.toContain('TransactWriteItems');
+    expect(await posted({ do: 'save', ...form })).toMatchObject({
+      status: 303,
+      by: 'BatchGetItem×1 TransactWriteItems×1',
+    });
+    expect(await posted({ do: 'confirm-submit', version: '1', ...form })).toMatchObject({
+      status: 303,
+      by: 'BatchGetItem×1 TransactWriteItems×1',
+    });
   });
 });

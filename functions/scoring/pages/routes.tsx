@@ -44,6 +44,13 @@ const sheetOrNothing = (read: Promise<Sheet>) =>
   });
 
 /** The typed sheet as the action's input: points into hundredths, yuan into fen. */
+/** The typed form's own errors (points that are not points, an amount that is not yuan), by field. */
+class FormInvalid extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super('the form has errors');
+  }
+}
+
 function sheetInputOf(draft: SheetDraft, contest: Contest, locale: Locale) {
   const { scores, errors } = readScores(draft, contest.rubric, locale);
   const comments: Record<string, string> = {};
@@ -149,39 +156,46 @@ export function scoringPages(deps: HttpDeps) {
         return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
       return c.redirect(href('judgePage'), 303);
     }
+    const formInvalid = (errors: Record<string, string>) =>
+      render(c, contestId, proposalId, { draft, errors, message: commonTexts[locale].fixErrors });
+    if (draft.do !== 'submit') {
+      // The write reads the contest and turns the typed points into the sheet with its rubric:
+      // one read and one write, as through the API.
+      const fromForm = (contest: Contest) => {
+        const { input, errors } = sheetInputOf(draft, contest, locale);
+        if (Object.keys(errors).length > 0) throw new FormInvalid(errors);
+        return input;
+      };
+      try {
+        // A confirmed submission carries the typed sheet: saved and submitted in one write.
+        const written = await attempt(locale, async () => {
+          if (draft.do === 'confirm-submit')
+            await submitSheet(deps, principal, contestId, proposalId, version, fromForm);
+          else await saveSheet(deps, principal, contestId, proposalId, fromForm, version);
+        });
+        if (!written.ok)
+          return render(c, contestId, proposalId, {
+            draft,
+            errors: written.fields,
+            message: written.message,
+          });
+      } catch (error) {
+        if (error instanceof FormInvalid) return formInvalid(error.errors);
+        throw error;
+      }
+      return done(draft.do === 'confirm-submit' ? 'submitted' : 'saved');
+    }
     const contest = await readContest(deps, principal, contestId);
     const { input, errors } = sheetInputOf(draft, contest, locale);
-    if (Object.keys(errors).length > 0)
-      return render(c, contestId, proposalId, { draft, errors, message: commonTexts[locale].fixErrors });
-    if (draft.do === 'confirm-submit') {
-      // The typed sheet, carried by the confirmation step, saved and submitted in one write.
-      const submitted = await attempt(locale, () =>
-        submitSheet(deps, principal, contestId, proposalId, version, input),
-      );
-      if (!submitted.ok)
-        return render(c, contestId, proposalId, {
-          draft,
-          errors: submitted.fields,
-          message: submitted.message,
-        });
-      return done('submitted');
-    }
-    if (draft.do === 'submit') {
-      // Nothing is written before the judge confirms: the sheet is checked as a submission
-      // would check it and the confirmation step shows its total.
-      const checked = await attempt(locale, async () =>
-        parseOrThrow(sheetScoresSchema(contest.rubric, { complete: true }), input.scores),
-      );
-      if (!checked.ok)
-        return render(c, contestId, proposalId, { draft, errors: checked.fields, message: checked.message });
-      return render(c, contestId, proposalId, { draft, confirmTotal: sheetTotal(checked.value) });
-    }
-    const saved = await attempt(locale, () =>
-      saveSheet(deps, principal, contestId, proposalId, input, version),
+    if (Object.keys(errors).length > 0) return formInvalid(errors);
+    // Nothing is written before the judge confirms: the sheet is checked as a submission would
+    // check it and the confirmation step shows its total.
+    const checked = await attempt(locale, async () =>
+      parseOrThrow(sheetScoresSchema(contest.rubric, { complete: true }), input.scores),
     );
-    if (!saved.ok)
-      return render(c, contestId, proposalId, { draft, errors: saved.fields, message: saved.message });
-    return done('saved');
+    if (!checked.ok)
+      return render(c, contestId, proposalId, { draft, errors: checked.fields, message: checked.message });
+    return render(c, contestId, proposalId, { draft, confirmTotal: sheetTotal(checked.value) });
   });
 
   app.route('/', officePages(deps));
