@@ -1,11 +1,10 @@
 import type { RouteName } from '../functions/route-table.ts';
-import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS, startDynamoDbLocal } from '../infra/local/engine.ts';
-import { createDb } from '../shared/db.ts';
+import { startDynamoDbLocal } from '../infra/local/engine.ts';
 import { buildScoredWorld } from '../test/support/bundle-world.ts';
 import { createHarness } from '../test/support/harness.ts';
 import { call } from '../test/support/http.ts';
 import { allApps } from '../test/support/matrix-world.ts';
-import { counter } from '../test/support/request-counter.ts';
+import { countedDb } from '../test/support/request-counter.ts';
 import { DAY_MS } from '../test/support/world.ts';
 import { measureRoutes } from './requests.ts';
 
@@ -126,15 +125,7 @@ async function measureAtScale(): Promise<Map<RouteName, Cost>> {
   const engine = await startDynamoDbLocal();
   try {
     const plain = await createHarness(engine.endpoint);
-    const count = counter();
-    const db = createDb({
-      tableName: plain.tableName,
-      region: 'local',
-      endpoint: engine.endpoint,
-      credentials: LOCAL_CREDENTIALS,
-      ...LOCAL_TIMEOUTS,
-      instrument: count.instrument,
-    });
+    const { count, db } = countedDb(plain.tableName, engine.endpoint);
     const w = await buildScoredWorld(
       { ...plain, deps: { ...plain.deps, db } },
       {

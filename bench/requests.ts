@@ -1,9 +1,8 @@
 import { type RouteName, type RouteSpec, routeTable } from '../functions/route-table.ts';
-import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS, startDynamoDbLocal } from '../infra/local/engine.ts';
-import { createDb } from '../shared/db.ts';
+import { startDynamoDbLocal } from '../infra/local/engine.ts';
 import { createHarness } from '../test/support/harness.ts';
 import { buildMatrixWorld, type MatrixPhase, type MatrixWorld } from '../test/support/matrix-world.ts';
-import { counter } from '../test/support/request-counter.ts';
+import { countedDb } from '../test/support/request-counter.ts';
 import { EXPECTATIONS, permittedActor, sendAs } from '../test/support/route-expectations.ts';
 
 /** The goal of issue 12: a sheet save or submit and a proposal submit make at most two requests. */
@@ -33,15 +32,7 @@ export async function measureRoutes(): Promise<RouteMeasure[]> {
   const engine = await startDynamoDbLocal();
   try {
     const plain = await createHarness(engine.endpoint);
-    const count = counter();
-    const db = createDb({
-      tableName: plain.tableName,
-      region: 'local',
-      endpoint: engine.endpoint,
-      credentials: LOCAL_CREDENTIALS,
-      ...LOCAL_TIMEOUTS,
-      instrument: count.instrument,
-    });
+    const { count, db } = countedDb(plain.tableName, engine.endpoint);
     const h = { ...plain, deps: { ...plain.deps, db } };
     const reads = new Map<MatrixPhase, MatrixWorld>();
     const measures: RouteMeasure[] = [];

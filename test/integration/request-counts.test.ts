@@ -4,7 +4,7 @@ import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS } from '../../infra/local/engine.ts';
 import { createDb, type DbOptions } from '../../shared/db.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
-import { counter } from '../support/request-counter.ts';
+import { countedDb } from '../support/request-counter.ts';
 import { buildWorld } from '../support/world.ts';
 
 let h: Harness;
@@ -26,8 +26,7 @@ function dbWith(instrument: NonNullable<DbOptions['instrument']>) {
 
 /** A client whose requests are counted by the middleware `npm run bench -- requests` uses. */
 function countingDb() {
-  const count = counter();
-  return { db: dbWith(count.instrument), count };
+  return countedDb(h.tableName, h.endpoint);
 }
 
 /** Issue 12: the requests a hot write makes are counted, so one more read fails here. */

@@ -1,18 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createScoringApp } from '../../functions/scoring/app.ts';
-import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS } from '../../infra/local/engine.ts';
-import { createDb } from '../../shared/db.ts';
 import { readWholeContest } from '../../shared/review/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
 import { browserSession } from '../support/pages.ts';
-import { counter } from '../support/request-counter.ts';
-import { buildReviewWorld, scores } from '../support/review-world.ts';
+import { countedDb } from '../support/request-counter.ts';
+import { buildReviewWorld, type ReviewWorld, scores } from '../support/review-world.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
+
+/** The scoring app on a client whose every DynamoDB request the counter sees. */
+function countedApp(w: ReviewWorld) {
+  const { count, db } = countedDb(h.tableName, h.endpoint);
+  return { count, app: createScoringApp({ ...w.deps, db }) };
+}
 
 /**
  * Issue 12: a judge's sheet save and sheet submit each make at most two DynamoDB requests (one
@@ -23,18 +27,7 @@ beforeAll(async () => {
 describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, () => {
   it('saves, saves again and submits a sheet in at most two requests each; refusals still name the cause', async () => {
     const w = await buildReviewWorld(h, { proposals: 3, judges: 3, minJudges: 2 });
-    const count = counter();
-    const app = createScoringApp({
-      ...w.deps,
-      db: createDb({
-        tableName: h.tableName,
-        region: 'local',
-        endpoint: h.endpoint,
-        credentials: LOCAL_CREDENTIALS,
-        ...LOCAL_TIMEOUTS,
-        instrument: count.instrument,
-      }),
-    });
+    const { count, app } = countedApp(w);
     const whole = (await readWholeContest(w.deps.db, w.contestId))!;
     const tokenOf = (judgeId: string) => w.tokens.judges[w.judgeUsers.findIndex((j) => j.sub === judgeId)]!;
     const [a, b] = whole.assignments as [(typeof whole.assignments)[0], (typeof whole.assignments)[0]];
@@ -113,18 +106,7 @@ describe('DynamoDB requests of a judge’s sheet write', { timeout: 120_000 }, (
 
   it('saves and submits from the judge page in two requests each too', async () => {
     const w = await buildReviewWorld(h, { proposals: 2, judges: 2, minJudges: 1 });
-    const count = counter();
-    const app = createScoringApp({
-      ...w.deps,
-      db: createDb({
-        tableName: h.tableName,
-        region: 'local',
-        endpoint: h.endpoint,
-        credentials: LOCAL_CREDENTIALS,
-        ...LOCAL_TIMEOUTS,
-        instrument: count.instrument,
-      }),
-    });
+    const { count, app } = countedApp(w);
     const whole = (await readWholeContest(w.deps.db, w.contestId))!;
     const a = whole.assignments[0]!;
     const session = browserSession(app, w.tokens.judges[w.judgeUsers.findIndex((j) => j.sub === a.judgeId)]);

@@ -1,4 +1,5 @@
-import type { DbOptions } from '../../shared/db.ts';
+import { LOCAL_CREDENTIALS, LOCAL_TIMEOUTS } from '../../infra/local/engine.ts';
+import { createDb, type DbOptions } from '../../shared/db.ts';
 
 /** Data-plane operations, as the document client and the plain client name their commands. */
 const CAPACITY_OPERATIONS = new Set(
@@ -57,4 +58,18 @@ export function counter() {
         { step: 'initialize', name: 'countRequests' },
       ),
   };
+}
+
+/** A client of the local table whose every request the returned counter sees. */
+export function countedDb(tableName: string, endpoint: string) {
+  const count = counter();
+  const db = createDb({
+    tableName,
+    region: 'local',
+    endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    ...LOCAL_TIMEOUTS,
+    instrument: count.instrument,
+  });
+  return { count, db };
 }
