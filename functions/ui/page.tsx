@@ -126,12 +126,17 @@ export const refusalMessage = (error: AppError, locale: Locale): string =>
 export async function attempt<T>(
   locale: Locale,
   action: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; message: string; fields: FieldMessages }> {
+): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string; fields: FieldMessages }> {
   try {
     return { ok: true, value: await action() };
   } catch (error) {
     if (error instanceof AppError && error.status !== 401 && error.status !== 403 && error.status !== 404)
-      return { ok: false, message: refusalMessage(error, locale), fields: fieldMessages(error, locale) };
+      return {
+        ok: false,
+        code: error.code,
+        message: refusalMessage(error, locale),
+        fields: fieldMessages(error, locale),
+      };
     throw error;
   }
 }

@@ -6,7 +6,14 @@ import { getContest } from '../contest/store.ts';
 import { createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  AppError,
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.ts';
 import { keys, type ReviewProcess, withoutKeys } from '../keys.ts';
 import type { PageRequest } from '../paging.ts';
 import { isEligible, type Proposal } from '../proposal/model.ts';
@@ -466,7 +473,7 @@ export async function readOwnSheet(deps: Deps, principal: Principal, contestId: 
 function checkSheet(contest: Contest, proposal: Proposal, input: SheetInput, complete: boolean) {
   const scores = checkScores(contest.rubric, input.scores, complete);
   const codes = new Set(contest.rubric.map((criterion) => criterion.code));
-  const errors = Object.keys(input.comments ?? {})
+  const errors: FieldError[] = Object.keys(input.comments ?? {})
     .filter((code) => !codes.has(code))
     .map((code) => ({
       path: `comments.${code}`,
@@ -477,7 +484,7 @@ function checkSheet(contest: Contest, proposal: Proposal, input: SheetInput, com
     errors.push({
       path: 'recommendedFen',
       message: 'sheet.recommendedAboveRequested' as const,
-      params: { value: String(proposal.requestedFen ?? 0) },
+      params: { value: proposal.requestedFen ?? 0 },
     });
   }
   if (errors.length > 0) throw new ValidationError('validation.failed', {}, errors);
@@ -527,6 +534,23 @@ function sheetNote(principal: Principal, sheet: Sheet, action: string) {
     subject: sheet.proposalId,
     summary: { judgeId: sheet.judgeId, total: sheet.total },
   };
+}
+
+/**
+ * Checks a typed sheet as its submission would (every criterion scored within the rubric, the
+ * recommended amount not above the request) without writing: the confirmation step before a
+ * judge submits. Returns the scores in hundredths. Errors as writeSheet's reads and checks:
+ * 403 not on the panel, not assigned or conflicted; 422 scores or amount outside the rules.
+ */
+export async function checkSheetSubmission(
+  deps: Deps,
+  principal: Principal,
+  contestId: string,
+  proposalId: string,
+  typed: SheetContent,
+): Promise<Sheet['scores']> {
+  const { contest, proposal } = await judgeAccess(deps, principal, contestId, proposalId);
+  return checkSheet(contest, proposal, typeof typed === 'function' ? typed(contest) : typed, true);
 }
 
 /**

@@ -127,6 +127,36 @@ describe('the judge pages', () => {
     expect(await auditActions(w.deps.db, w.contestId)).toEqual(before);
   });
 
+  it('check the recommended amount before the confirmation, in yuan; a final sheet typed again shows what was submitted', async () => {
+    const session = judge();
+    await session.get(sheetPath(3));
+    const tooMuch = await session.post(sheetPath(3), {
+      do: 'submit',
+      ...scoresForm(fullMarks),
+      recommended: '99999999',
+    });
+    // sheetPath(2) was submitted at 83.00 above; Back to its form, typed again and confirmed.
+    const again = await session.post(sheetPath(2), {
+      do: 'confirm-submit',
+      ...scoresForm({
+        'need-fit': '5',
+        feasibility: '5',
+        'team-capacity': '5',
+        budget: '5',
+        participation: '5',
+      }),
+    });
+
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.html).not.toContain('确认提交评分');
+    expect(tooMuch.html).toMatch(/建议金额不能高于申请金额 [\d,]+\.\d{2} 元/);
+    expect(again.status).toBe(422);
+    expect(again.html).toContain('评分表已提交');
+    expect(again.html).toContain('83.00');
+    expect(again.html).toContain('22.50 / 25.00');
+    expect(again.html).not.toMatch(/>5(\.00)? \/ 25\.00/);
+  });
+
   it('declares a conflict with a reason and returns to the assignments', async () => {
     const session = judge();
     await session.get(sheetPath(1));

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { parseYuan } from '../../../shared/money.ts';
 import {
+  checkSheetSubmission,
   declareConflict,
   myAssignments,
   readBlindProposal,
@@ -15,7 +16,7 @@ import {
   submitSheet,
 } from '../../../shared/review/actions.ts';
 import { ConflictInput, type Sheet } from '../../../shared/review/model.ts';
-import { sheetScoresSchema, sheetTotal } from '../../../shared/scoring.ts';
+import { sheetTotal } from '../../../shared/scoring.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
@@ -156,46 +157,44 @@ export function scoringPages(deps: HttpDeps) {
         return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
       return c.redirect(href('judgePage'), 303);
     }
-    const formInvalid = (errors: Record<string, string>) =>
-      render(c, contestId, proposalId, { draft, errors, message: commonTexts[locale].fixErrors });
-    if (draft.do !== 'submit') {
-      // The write reads the contest and turns the typed points into the sheet with its rubric:
-      // one read and one write, as through the API.
-      const fromForm = (contest: Contest) => {
-        const { input, errors } = sheetInputOf(draft, contest, locale);
-        if (Object.keys(errors).length > 0) throw new FormInvalid(errors);
-        return input;
-      };
-      try {
+    // The action reads the contest and turns the typed points into the sheet with its rubric:
+    // a save or a submission is one read and one write, as through the API.
+    const fromForm = (contest: Contest) => {
+      const { input, errors } = sheetInputOf(draft, contest, locale);
+      if (Object.keys(errors).length > 0) throw new FormInvalid(errors);
+      return input;
+    };
+    try {
+      const result = await attempt(locale, async () => {
+        // Nothing is written before the judge confirms: the sheet is checked as its submission
+        // will be, and the confirmation step shows its total.
+        if (draft.do === 'submit')
+          return sheetTotal(await checkSheetSubmission(deps, principal, contestId, proposalId, fromForm));
         // A confirmed submission carries the typed sheet: saved and submitted in one write.
-        const written = await attempt(locale, async () => {
-          if (draft.do === 'confirm-submit')
-            await submitSheet(deps, principal, contestId, proposalId, version, fromForm);
-          else await saveSheet(deps, principal, contestId, proposalId, fromForm, version);
+        if (draft.do === 'confirm-submit')
+          await submitSheet(deps, principal, contestId, proposalId, version, fromForm);
+        else await saveSheet(deps, principal, contestId, proposalId, fromForm, version);
+        return undefined;
+      });
+      // A final sheet shows what was submitted, not what was typed again (Back, a second tab).
+      if (!result.ok)
+        return render(c, contestId, proposalId, {
+          ...(result.code === 'sheet.final' ? {} : { draft }),
+          errors: result.fields,
+          message: result.message,
         });
-        if (!written.ok)
-          return render(c, contestId, proposalId, {
-            draft,
-            errors: written.fields,
-            message: written.message,
-          });
-      } catch (error) {
-        if (error instanceof FormInvalid) return formInvalid(error.errors);
-        throw error;
-      }
-      return done(draft.do === 'confirm-submit' ? 'submitted' : 'saved');
+      if (result.value !== undefined)
+        return render(c, contestId, proposalId, { draft, confirmTotal: result.value });
+    } catch (error) {
+      if (error instanceof FormInvalid)
+        return render(c, contestId, proposalId, {
+          draft,
+          errors: error.errors,
+          message: commonTexts[locale].fixErrors,
+        });
+      throw error;
     }
-    const contest = await readContest(deps, principal, contestId);
-    const { input, errors } = sheetInputOf(draft, contest, locale);
-    if (Object.keys(errors).length > 0) return formInvalid(errors);
-    // Nothing is written before the judge confirms: the sheet is checked as a submission would
-    // check it and the confirmation step shows its total.
-    const checked = await attempt(locale, async () =>
-      parseOrThrow(sheetScoresSchema(contest.rubric, { complete: true }), input.scores),
-    );
-    if (!checked.ok)
-      return render(c, contestId, proposalId, { draft, errors: checked.fields, message: checked.message });
-    return render(c, contestId, proposalId, { draft, confirmTotal: sheetTotal(checked.value) });
+    return done(draft.do === 'confirm-submit' ? 'submitted' : 'saved');
   });
 
   app.route('/', officePages(deps));
