@@ -514,8 +514,8 @@ const messages = {
     en: 'This bid is not responsive or has no final quotation; it is not scored',
   },
   'procurement.sheetSubmitted': {
-    'zh-CN': '您已提交对该供应商的评分，不能再修改或回避',
-    en: 'You have already submitted your sheet for this supplier; it is final',
+    'zh-CN': '您已提交对该供应商的评分，不能再修改或回避；如需更正，须由街道工作人员注明理由重新开启',
+    en: 'You have already submitted your sheet for this supplier; it is final unless an officer reopens it, with a reason',
   },
   'procurement.evaluationIncomplete': {
     'zh-CN': '还有 {count} 份评分未提交，不能推荐成交候选人',

@@ -321,9 +321,10 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     );
   });
 
-  it('refuses scores outside the criteria, a second sheet, and a sheet for a bid that is not scored', async () => {
+  it('refuses scores outside the criteria, an incomplete submission, a second one, and a bid not scored', async () => {
     const w = await buildProcurementWorld(h, 'evaluation');
     const path = `${base(w)}/bids/${w.teams.A}/sheet`;
+    const submit = `${path}/submit`;
     const token = w.tokens.panelJudge;
     const scores = w.example.sheets[0]!.scores;
     await refused(
@@ -343,13 +344,13 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
       /steps of 0\.5/,
     );
     const { staffing: _missing, ...incomplete } = scores;
-    await refused(w, 'PUT', path, { token, body: { scores: incomplete } }, 422, /Give a score/);
-    expect((await call(w.app, 'PUT', path, { token, body: { scores } })).status).toBe(201);
-    await refused(w, 'PUT', path, { token, body: { scores } }, 409, /already submitted/);
+    await refused(w, 'POST', submit, { token, body: { scores: incomplete } }, 422, /Give a score/);
+    expect((await call(w.app, 'POST', submit, { token, body: { scores } })).status).toBe(200);
+    await refused(w, 'POST', submit, { token, body: { scores } }, 409, /already submitted/);
     await refused(
       w,
-      'PUT',
-      `${base(w)}/bids/${w.teams.D}/sheet`,
+      'POST',
+      `${base(w)}/bids/${w.teams.D}/sheet/submit`,
       { token, body: { scores } },
       409,
       /not scored/,
@@ -462,6 +463,18 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
         path: `${base(w)}/bids/${w.teams.A}/sheet`,
         token: w.tokens.panelJudge,
         valid: { scores: w.example.sheets[0]!.scores },
+      },
+      {
+        method: 'POST',
+        path: `${base(w)}/bids/${w.teams.B}/sheet/submit`,
+        token: w.tokens.panelJudge,
+        valid: { scores: w.example.sheets[0]!.scores },
+      },
+      {
+        method: 'POST',
+        path: `${base(w)}/bids/${w.teams.A}/sheets/${w.members[1]!.sub}/reopen`,
+        token: w.tokens.officer,
+        valid: { reason: 'x' },
       },
       {
         method: 'POST',
