@@ -265,8 +265,8 @@ const messages = {
     en: 'Account “{judgeId}” is not a judge and cannot join a panel',
   },
   'judge.officerOfOffice': {
-    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家',
-    en: 'Account “{judgeId}” is an officer of this office and may not judge its contests',
+    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家或采购项目的磋商小组成员',
+    en: 'Account “{judgeId}” is an officer of this office and may not sit on its panels (contest judging or a procurement’s panel)',
   },
   'judge.notOnPanelOf': {
     'zh-CN': '该评审专家不在本次大赛的评审组中',
@@ -418,10 +418,6 @@ const messages = {
   'procurement.panelSize': {
     'zh-CN': '磋商小组须为 3 人以上单数（当前 {count} 人）',
     en: 'The panel needs an odd number of members, at least 3 (now {count})',
-  },
-  'procurement.panelOfficer': {
-    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本项目的磋商小组成员',
-    en: 'Account “{judgeId}” is an officer of this office and may not sit on its panel',
   },
   'procurement.panelDuplicate': {
     'zh-CN': '磋商小组成员“{value}”重复',

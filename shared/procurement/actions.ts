@@ -1,5 +1,5 @@
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
-import { createOp, creation, insertOnce } from '../create-once.ts';
+import { createDraftOnce, createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -25,6 +25,8 @@ import {
   noConflictRecorded,
   noFinalSheet,
   reopenedSheet,
+  type SeatRefusal,
+  seatRefusal,
   submittedOnly,
   writeOwnSheet,
 } from '../review/panel.ts';
@@ -135,10 +137,8 @@ export async function procurementForMember(deps: Deps, principal: Principal, pro
   return procurement;
 }
 
-type PanelRefusal = 'judge.unknownUser' | 'judge.notAJudge' | 'procurement.panelOfficer';
-
 /** A 422 naming each refused panel member on its `panel.<i>.judgeId`. */
-function panelRefused(refusals: { index: number; judgeId: string; code: PanelRefusal }[]) {
+function panelRefused(refusals: { index: number; judgeId: string; code: SeatRefusal }[]) {
   const errors: FieldError[] = refusals.map(({ index, judgeId, code }) => ({
     path: `panel.${index}.judgeId`,
     message: code,
@@ -156,7 +156,7 @@ function panelRefused(refusals: { index: number; judgeId: string; code: PanelRef
  * user who has signed in with the judge role, and not an officer of the procurement's office
  * (the acting officer included). Reads the members' entries in one request; returns the
  * transaction's checks that they still hold the role. Errors: 422 on `panel.<i>.judgeId`,
- * `judge.unknownUser`, `judge.notAJudge` or `procurement.panelOfficer`.
+ * `judge.unknownUser`, `judge.notAJudge` or `judge.officerOfOffice` (the panel's one rule, `seatRefusal`).
  */
 async function panelChecks(
   deps: Deps,
@@ -169,14 +169,7 @@ async function panelChecks(
     panel.map((member) => member.judgeId),
   );
   const refusals = panel.flatMap(({ judgeId }, index) => {
-    const entry = entries[index];
-    const code: PanelRefusal | undefined = !entry
-      ? 'judge.unknownUser'
-      : !entry.roles.includes('judge')
-        ? 'judge.notAJudge'
-        : judgeId === principal.sub || (entry.roles.includes('officer') && entry.officeId === officeId)
-          ? 'procurement.panelOfficer'
-          : undefined;
+    const code = seatRefusal(entries[index], officeId, judgeId === principal.sub);
     return code ? [{ index, judgeId, code }] : [];
   });
   if (refusals.length > 0) throw panelRefused(refusals);
@@ -202,27 +195,14 @@ export async function createProcurement(
   if (!office) throw new NotFoundError('office.notFound');
   const setup = parseOrThrow(ProcurementSetup, input);
   const members = await panelChecks(deps, principal, officeId, setup.panel);
-  const now = deps.clock.now().toISOString();
-  const procurement: Procurement = {
-    ...setup,
-    noticePrefix: setup.noticePrefix ?? office.noticePrefix,
-    ...creation('procurement', principal.sub, input, idempotencyKey),
-    officeId,
-    officeName: office.name,
-    status: 'draft',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: principal.sub,
-  };
-  const { entity, created } = await insertOnce(
+  const { entity, created } = await createDraftOnce<Procurement>(
     deps,
-    procurement,
-    procurementItem,
-    () => getProcurement(deps.db, procurement.id),
-    (existing) => existing.createdBy === principal.sub,
-    { trail: procurement.id, actor: principal.sub, action: 'procurement.create', subject: procurement.id },
-    members,
+    'procurement',
+    { sub: principal.sub, office: { id: officeId, name: office.name } },
+    { ...setup, noticePrefix: setup.noticePrefix ?? office.noticePrefix },
+    { input, idempotencyKey },
+    { toItem: procurementItem, get: (id) => getProcurement(deps.db, id) },
+    { also: members },
   );
   return { procurement: entity, created };
 }

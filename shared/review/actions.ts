@@ -35,6 +35,8 @@ import {
   noConflictRecorded,
   noFinalSheet,
   reopenedSheet,
+  type SeatRefusal,
+  seatRefusal,
   submittedOnly,
   writeOwnSheet,
 } from './panel.ts';
@@ -86,10 +88,7 @@ function exists(key: { pk: string; sk: string }, error: () => Error): CheckOp {
 }
 
 /** A 422 on the request's `judgeId`: the account cannot sit on a panel. */
-function notAPanelUser(
-  code: 'judge.unknownUser' | 'judge.notAJudge' | 'judge.officerOfOffice',
-  judgeId: string,
-) {
+function notAPanelUser(code: SeatRefusal, judgeId: string) {
   return new ValidationError(code, { judgeId }, [{ path: 'judgeId', message: code, params: { judgeId } }]);
 }
 
@@ -111,12 +110,8 @@ export async function addJudge(
   const contest = await contestForOfficer(deps, principal, contestId);
   assertPhase(contest, 'panel');
   if (judgeId === principal.sub) throw new ForbiddenError('auth.officerMayNotJudge');
-  const user = await getUserEntry(deps.db, judgeId);
-  if (!user) throw notAPanelUser('judge.unknownUser', judgeId);
-  if (!user.roles.includes('judge')) throw notAPanelUser('judge.notAJudge', judgeId);
-  // Separation of duties: an officer of the contest's office never judges its proposals.
-  if (user.roles.includes('officer') && user.officeId === contest.officeId)
-    throw notAPanelUser('judge.officerOfOffice', judgeId);
+  const refusal = seatRefusal(await getUserEntry(deps.db, judgeId), contest.officeId);
+  if (refusal) throw notAPanelUser(refusal, judgeId);
   const judge: PanelJudge = {
     contestId,
     judgeId,

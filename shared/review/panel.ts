@@ -18,6 +18,28 @@ import { z } from '../zod.ts';
  * member reads of a subject) stays with each adapter; what must not differ is here, once.
  */
 
+/** Why an account may not take a seat on a panel (422 on its `judgeId`). */
+export type SeatRefusal = 'judge.unknownUser' | 'judge.notAJudge' | 'judge.officerOfOffice';
+
+/**
+ * The one rule of who sits on a panel of an office's process (a contest's judges, a procurement's
+ * 磋商小组, 财库〔2014〕214号 Art. 14): an account the user directory knows (it has signed in),
+ * with the judge role, and not an officer of the office (separation of duties: those who run
+ * the process never score in it; `self` says the account is the acting officer's own). The
+ * entry is the directory's (shared/user/directory.ts); the refusal's code, or undefined.
+ */
+export function seatRefusal(
+  entry: { roles: readonly string[]; officeId?: string | undefined } | undefined,
+  officeId: string,
+  self = false,
+): SeatRefusal | undefined {
+  if (!entry) return 'judge.unknownUser';
+  if (!entry.roles.includes('judge')) return 'judge.notAJudge';
+  if (self || (entry.roles.includes('officer') && entry.officeId === officeId))
+    return 'judge.officerOfOffice';
+  return undefined;
+}
+
 /** A subject a panel scores (a proposal, a supplier's bid) and the people behind it. */
 export interface PanelSubject {
   id: string;

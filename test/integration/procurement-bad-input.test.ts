@@ -149,15 +149,22 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     await w.tokenFor(officerJudge);
     await w.tokenFor(w.users.otherResident);
     const member = (judgeId: string) => ({ judgeId, name: '某人' });
-    const cases: [{ judgeId: string; name: string }, RegExp, RegExp][] = [
-      [member('never-signed-in'), /has never signed in/, /尚未登录过本系统/],
-      [member(w.users.otherResident.sub), /is not a judge/, /不是评审专家/],
-      [member(officerJudge.sub), /is an officer of this office/, /本街道办事处的工作人员/],
+    const cases: [{ judgeId: string; name: string }, RegExp, RegExp, string][] = [
+      [member('never-signed-in'), /has never signed in/, /尚未登录过本系统/, 'judge.unknownUser'],
+      [member(w.users.otherResident.sub), /is not a judge/, /不是评审专家/, 'judge.notAJudge'],
+      // The one rule with the contest's panel (shared/review/panel.ts seatRefusal), one code.
+      [
+        member(officerJudge.sub),
+        /is an officer of this office and may not sit on its panels/,
+        /本街道办事处的工作人员，不能担任本街道大赛的评审专家或采购项目的磋商小组成员/,
+        'judge.officerOfOffice',
+      ],
     ];
-    for (const [stranger, en, zh] of cases) {
+    for (const [stranger, en, zh, code] of cases) {
       const panel = [...w.panel.slice(0, 2), stranger];
       const body = procurementInput(w.clock.now(), panel);
       const response = await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, en);
+      expect(response.body.code).toBe(code);
       expect(response.body.errors).toEqual([expect.objectContaining({ path: 'panel.2.judgeId' })]);
       await refused(w, 'POST', path, { token: w.tokens.officer, body, lang: 'zh-CN' }, 422, zh);
       // An edit of the draft's panel is held to the same rule.
