@@ -809,12 +809,33 @@ export const routeTable = {
     ['judge'],
     'Declare a conflict of interest with a supplier',
   ),
-  submitBidSheet: r(
+  saveBidSheet: r(
     'procurement',
     'put',
     '/api/procurements/{procurementId}/bids/{teamId}/sheet',
     ['judge'],
-    'Submit my score sheet for a bid (final)',
+    'Save my draft score sheet for a bid (mine alone, not counted)',
+  ),
+  submitBidSheet: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/bids/{teamId}/sheet/submit',
+    ['judge'],
+    'Submit my score sheet for a bid (final unless an officer reopens it)',
+  ),
+  reopenBidSheet: r(
+    'procurement',
+    'post',
+    '/api/procurements/{procurementId}/bids/{teamId}/sheets/{judgeId}/reopen',
+    ['officer'],
+    "Reopen a member's submitted sheet, with a reason (before the recommendation)",
+  ),
+  procurementSheets: r(
+    'procurement',
+    'get',
+    '/api/procurements/{procurementId}/sheets',
+    ['officer'],
+    'Every sheet once the bids are unsealed: submitted ones with their scores, drafts by state only',
   ),
   myBidSheets: r(
     'procurement',

@@ -50,3 +50,66 @@ export async function insertOnce<T extends { requestHash?: string | undefined }>
   }
   return { entity: existing, created: false };
 }
+
+/** What every office's draft carries besides its own fields (a contest, a procurement). */
+export interface DraftFields {
+  id: string;
+  requestHash?: string | undefined;
+  officeId: string;
+  officeName: string;
+  /** `draft` when created. */
+  status: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+}
+
+/**
+ * Creates an office's draft of `kind` (`contest`, `procurement`) by its officer, once: `fields`
+ * (its rules, checked by the caller) with what every draft carries (its id, from the
+ * Idempotency-Key or new; the request's fingerprint; the office; `draft` at version 1; who and
+ * when), inserted with its audit entry (`<kind>.create`, plus `summary`) and `also` in one
+ * transaction (insertOnce: a retry by the same officer with the same key and body gets the first
+ * draft back, `created: false`; another body or caller with that key is 422).
+ */
+export function createDraftOnce<T extends DraftFields>(
+  deps: Deps,
+  kind: 'contest' | 'procurement',
+  by: { sub: string; office: { id: string; name: string } },
+  fields: Omit<T, keyof DraftFields>,
+  request: { input: unknown; idempotencyKey?: string | undefined },
+  store: {
+    toItem: (entity: T) => Record<string, unknown> & Key;
+    get: (id: string) => Promise<T | undefined>;
+  },
+  extra: { summary?: Record<string, unknown>; also?: readonly Op[] } = {},
+): Promise<{ entity: T; created: boolean }> {
+  const now = deps.clock.now().toISOString();
+  const draft = {
+    ...fields,
+    ...creation(kind, by.sub, request.input, request.idempotencyKey),
+    officeId: by.office.id,
+    officeName: by.office.name,
+    status: 'draft',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: by.sub,
+  } as T;
+  return insertOnce(
+    deps,
+    draft,
+    store.toItem,
+    () => store.get(draft.id),
+    (existing) => existing.createdBy === by.sub,
+    {
+      trail: draft.id,
+      actor: by.sub,
+      action: `${kind}.create`,
+      subject: draft.id,
+      ...(extra.summary ? { summary: extra.summary } : {}),
+    },
+    extra.also ?? [],
+  );
+}

@@ -265,8 +265,8 @@ const messages = {
     en: 'Account “{judgeId}” is not a judge and cannot join a panel',
   },
   'judge.officerOfOffice': {
-    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家',
-    en: 'Account “{judgeId}” is an officer of this office and may not judge its contests',
+    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家或采购项目的磋商小组成员',
+    en: 'Account “{judgeId}” is an officer of this office and may not sit on its panels (contest judging or a procurement’s panel)',
   },
   'judge.notOnPanelOf': {
     'zh-CN': '该评审专家不在本次大赛的评审组中',
@@ -419,10 +419,6 @@ const messages = {
     'zh-CN': '磋商小组须为 3 人以上单数（当前 {count} 人）',
     en: 'The panel needs an odd number of members, at least 3 (now {count})',
   },
-  'procurement.panelOfficer': {
-    'zh-CN': '账号“{judgeId}”是本街道办事处的工作人员，不能担任本项目的磋商小组成员',
-    en: 'Account “{judgeId}” is an officer of this office and may not sit on its panel',
-  },
   'procurement.panelDuplicate': {
     'zh-CN': '磋商小组成员“{value}”重复',
     en: 'Panel member “{value}” is listed twice',
@@ -514,8 +510,8 @@ const messages = {
     en: 'This bid is not responsive or has no final quotation; it is not scored',
   },
   'procurement.sheetSubmitted': {
-    'zh-CN': '您已提交对该供应商的评分，不能再修改或回避',
-    en: 'You have already submitted your sheet for this supplier; it is final',
+    'zh-CN': '您已提交对该供应商的评分，不能再修改或回避；如需更正，须由街道工作人员注明理由重新开启',
+    en: 'You have already submitted your sheet for this supplier; it is final unless an officer reopens it, with a reason',
   },
   'procurement.evaluationIncomplete': {
     'zh-CN': '还有 {count} 份评分未提交，不能推荐成交候选人',

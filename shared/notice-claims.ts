@@ -102,3 +102,47 @@ export async function findNoticeByCode<N extends { verificationCode: string }>(
   });
   return items.map(parse).find((n) => sameCode(n.verificationCode, code));
 }
+
+/** What a notice of any kind carries that its public verification shows. */
+interface VerifiableNotice {
+  number: string;
+  kind: string;
+  officeName: string;
+  /** Whole fen. */
+  amountFen?: number | undefined;
+  amountCapital?: string | undefined;
+  /** UTC ISO-8601. */
+  issuedAt: string;
+  verificationCode: string;
+}
+
+/**
+ * A public verification (findNoticeByCode): `{ valid: false }`, or `valid` with the notice's
+ * public facts: what every notice has (number, kind, issuing office, amount in fen and in
+ * capitals, issue time) and its kind's own (`own`: what it is about). Never the code itself,
+ * the owner or the addressee's contacts.
+ */
+export async function verifyByCode<N extends VerifiableNotice, F extends object>(
+  deps: Deps,
+  byNumber: (number: string) => string,
+  parse: (item: Record<string, unknown>) => N,
+  own: (notice: N) => F,
+  typed: string,
+  code: string,
+) {
+  const notice = await findNoticeByCode(deps, byNumber, parse, typed, code);
+  if (!notice) return { valid: false as const };
+  const { number, kind, officeName, amountFen, amountCapital, issuedAt } = notice;
+  return {
+    valid: true as const,
+    notice: {
+      number,
+      kind: kind as N['kind'],
+      officeName,
+      amountFen,
+      amountCapital,
+      issuedAt,
+      ...own(notice),
+    },
+  };
+}

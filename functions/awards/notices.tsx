@@ -8,7 +8,8 @@ import {
   verifyNotice,
 } from '../../shared/awards/actions.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { jsonResponse, NoticeVerificationQuery, PageOf, PageQuery, pageRequest } from '../http/params.ts';
+import { jsonResponse, PageOf, PageQuery, pageRequest } from '../http/params.ts';
+import { noticeVerification } from '../http/verification.ts';
 import { ContestParams, NoticeOut, NoticeParams, noticeView } from './schemas.ts';
 
 /** Award notices: issuing, reading and public verification (the printed notice is a page). */
@@ -66,36 +67,25 @@ export function noticesRoutes(deps: HttpDeps) {
   );
 
   app.openapi(
-    defineRoute('verifyNotice', {
-      request: {
-        query: NoticeVerificationQuery,
-      },
-      responses: {
-        200: jsonResponse(
-          z.object({
-            valid: z.boolean(),
-            notice: z
-              .object({
-                number: z.string(),
-                kind: z.enum(['selected', 'not-selected']),
-                title: z.string(),
-                contestTitle: z.string(),
-                officeName: z.string(),
-                amountFen: z.number().int().optional(),
-                amountCapital: z.string().optional(),
-                issuedAt: z.string(),
-                bundleSha256: z.string(),
-              })
-              .optional(),
-          }),
-          'Whether the number and code belong to an issued notice',
-        ),
-        ...problems(422),
-      },
-    }),
+    defineRoute(
+      'verifyNotice',
+      noticeVerification(
+        z.object({
+          number: z.string(),
+          kind: z.enum(['selected', 'not-selected']),
+          title: z.string(),
+          contestTitle: z.string(),
+          officeName: z.string(),
+          amountFen: z.number().int().optional(),
+          amountCapital: z.string().optional(),
+          issuedAt: z.string(),
+          bundleSha256: z.string(),
+        }),
+        'Whether the number and code belong to an issued notice',
+      ),
+    ),
     async (c) => {
       const { number, code } = c.req.valid('query');
-      // The code in the URL is a secret: no cache may keep the answer.
       c.header('cache-control', 'no-store');
       return c.json(await verifyNotice(deps, number, code), 200);
     },

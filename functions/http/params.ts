@@ -3,6 +3,8 @@ import { BadRequestError, PreconditionRequiredError } from '../../shared/errors.
 import { type IfMatch, parseIfMatch } from '../../shared/versioned.ts';
 
 export const Id = z.string().regex(/^[0-9A-Za-z-]{1,64}$/);
+/** A panel member's account id (the token's `sub`, as the user directory keeps it). */
+export const JudgeId = z.string().regex(/^[\w@.:-]{1,128}$/);
 
 /** The path parameters of every route under a contest. */
 export const ContestParams = z.object({ contestId: Id });

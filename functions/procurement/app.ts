@@ -1,5 +1,4 @@
 import { createFunctionApp, type HttpDeps } from '../http/app.ts';
-import { biddingPages } from './bidding-pages.tsx';
 import { bidsRoutes } from './bids.ts';
 import { evaluationRoutes } from './evaluation.ts';
 import { noticesRoutes } from './notices.ts';
@@ -10,7 +9,6 @@ import { setupRoutes } from './setup.ts';
 export function createProcurementApp(deps: HttpDeps) {
   const app = createFunctionApp(deps);
   app.route('/', setupRoutes(deps));
-  app.route('/', biddingPages(deps));
   app.route('/', bidsRoutes(deps));
   app.route('/', evaluationRoutes(deps));
   app.route('/', noticesRoutes(deps));

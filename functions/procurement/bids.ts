@@ -3,26 +3,31 @@ import {
   declareConflict,
   listBids,
   mySheets,
+  officeSheets,
+  reopenSheet,
+  saveSheet,
   submitBid,
   submitFinalQuotation,
   submitSheet,
 } from '../../shared/procurement/actions.ts';
 import { BidInput, FinalQuotationInput } from '../../shared/procurement/model.ts';
+import { ReopenInput } from '../../shared/review/panel.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { jsonBody, jsonResponse } from '../http/params.ts';
+import { IfMatchHeaders, jsonBody, jsonResponse, optionalIfMatch, optionalJsonBody } from '../http/params.ts';
 import {
   BidOut,
   BidParams,
+  BidSheetInput,
   BidSheetOut,
+  BidSheetParams,
   FinalQuotationOut,
   OpenedBidOut,
   ProcurementConflictOut,
   ProcurementParams,
   ReasonInput,
+  SubmitBidSheetInput,
+  withEtag,
 } from './schemas.ts';
-
-/** Scores in hundredths of a point, one per criterion; checked against the criteria in the domain. */
-const SheetInput = z.strictObject({ scores: z.record(z.string().max(40), z.number()) });
 
 /** Suppliers' bids and final quotations; the panel's conflicts and sheets. */
 export function bidsRoutes(deps: HttpDeps) {
@@ -97,19 +102,94 @@ export function bidsRoutes(deps: HttpDeps) {
   );
 
   app.openapi(
-    defineRoute('submitBidSheet', {
-      request: { params: BidParams, body: jsonBody(SheetInput.openapi('BidSheetInput')) },
+    defineRoute('saveBidSheet', {
+      request: { params: BidParams, headers: IfMatchHeaders, body: jsonBody(BidSheetInput) },
+      description:
+        'A draft: the member’s own (nobody else reads it, it never counts); scores in hundredths, some may be missing.',
       responses: {
-        201: jsonResponse(BidSheetOut, 'Submitted (final)'),
-        ...problems(400, 401, 403, 404, 409, 422),
+        201: jsonResponse(BidSheetOut, 'Draft created'),
+        200: jsonResponse(BidSheetOut, 'Draft saved'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
       },
     }),
     async (c) => {
       const { procurementId, teamId } = c.req.valid('param');
-      return c.json(
-        await submitSheet(deps, principalOf(c), procurementId, teamId, c.req.valid('json').scores),
-        201,
+      const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
+      const { sheet, created } = await saveSheet(
+        deps,
+        principalOf(c),
+        procurementId,
+        teamId,
+        c.req.valid('json').scores,
+        ifMatch,
       );
+      return c.json(sheet, created ? 201 : 200, withEtag(sheet.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('submitBidSheet', {
+      request: {
+        params: BidParams,
+        headers: IfMatchHeaders,
+        body: optionalJsonBody(SubmitBidSheetInput),
+      },
+      description:
+        'Without a body, submits the saved draft; with `scores`, saves and submits them in one write. Final unless an officer reopens it.',
+      responses: {
+        200: jsonResponse(BidSheetOut, 'Submitted'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
+      const sheet = await submitSheet(
+        deps,
+        principalOf(c),
+        procurementId,
+        teamId,
+        c.req.valid('json').scores,
+        ifMatch,
+      );
+      return c.json(sheet, 200, withEtag(sheet.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('reopenBidSheet', {
+      request: { params: BidSheetParams, headers: IfMatchHeaders, body: jsonBody(ReopenInput) },
+      description:
+        'An officer of the office, in evaluation only (before the recommendation): the sheet becomes the member’s draft again; the reason stays on it and in the audit trail.',
+      responses: {
+        200: jsonResponse(BidSheetOut, 'Reopened'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
+      const sheet = await reopenSheet(
+        deps,
+        principalOf(c),
+        c.req.valid('param'),
+        c.req.valid('json').reason,
+        ifMatch,
+      );
+      return c.json(sheet, 200, withEtag(sheet.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('procurementSheets', {
+      request: { params: ProcurementParams },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(BidSheetOut) }), 'The sheets; drafts by state only'),
+        ...problems(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const items = await officeSheets(deps, principalOf(c), c.req.valid('param').procurementId);
+      return c.json({ items }, 200);
     },
   );
 

@@ -7,7 +7,8 @@ import {
   verifyProcurementNotice,
 } from '../../shared/procurement/notices.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { jsonResponse, NoticeVerificationQuery } from '../http/params.ts';
+import { jsonResponse } from '../http/params.ts';
+import { noticeVerification } from '../http/verification.ts';
 import { BidParams, ProcurementParams } from './schemas.ts';
 
 const NoticeOut = ProcurementNotice.omit({ ownerSub: true }).openapi('ProcurementNotice');
@@ -61,35 +62,24 @@ export function noticesRoutes(deps: HttpDeps) {
   );
 
   app.openapi(
-    defineRoute('verifyProcurementNotice', {
-      request: {
-        query: NoticeVerificationQuery,
-      },
-      responses: {
-        200: jsonResponse(
-          z.object({
-            valid: z.boolean(),
-            notice: z
-              .object({
-                number: z.string(),
-                kind: z.enum(['deal', 'result']),
-                supplierName: z.string(),
-                procurementTitle: z.string(),
-                officeName: z.string(),
-                amountFen: z.number().int().optional(),
-                amountCapital: z.string().optional(),
-                issuedAt: z.string(),
-              })
-              .optional(),
-          }),
-          'Whether the notice is genuine, and its public facts',
-        ),
-        ...problems(400),
-      },
-    }),
+    defineRoute(
+      'verifyProcurementNotice',
+      noticeVerification(
+        z.object({
+          number: z.string(),
+          kind: z.enum(['deal', 'result']),
+          supplierName: z.string(),
+          procurementTitle: z.string(),
+          officeName: z.string(),
+          amountFen: z.number().int().optional(),
+          amountCapital: z.string().optional(),
+          issuedAt: z.string(),
+        }),
+        'Whether the notice is genuine, and its public facts',
+      ),
+    ),
     async (c) => {
       const { number, code } = c.req.valid('query');
-      // The code in the URL is a secret: no cache may keep the answer.
       c.header('cache-control', 'no-store');
       return c.json(await verifyProcurementNotice(deps, number, code), 200);
     },

@@ -9,11 +9,12 @@ import {
 } from '../../shared/procurement/store.ts';
 import { RequiredText } from '../../shared/text.ts';
 import { etag } from '../../shared/versioned.ts';
-import { Id } from '../http/params.ts';
+import { Id, JudgeId } from '../http/params.ts';
 
 export const OfficeParams = z.object({ officeId: Id });
 export const ProcurementParams = z.object({ procurementId: Id });
 export const BidParams = z.object({ procurementId: Id, teamId: Id });
+export const BidSheetParams = z.object({ procurementId: Id, teamId: Id, judgeId: JudgeId });
 
 export const ReasonInput = z.strictObject({ reason: RequiredText(1_000) });
 
@@ -33,6 +34,12 @@ export const OpenedBidOut = Bid.extend({
 }).openapi('OpenedBid');
 export const FinalQuotationOut = FinalQuotation.openapi('FinalQuotation');
 export const BidSheetOut = BidSheet.openapi('BidSheet');
+/** Scores in hundredths of a point by criterion code; checked against the criteria in the domain. */
+export const BidSheetInput = z
+  .strictObject({ scores: z.record(z.string().max(40), z.number()) })
+  .openapi('BidSheetInput');
+/** Submitting: no body submits the stored draft; a body is the whole sheet, saved and submitted. */
+export const SubmitBidSheetInput = BidSheetInput.partial().openapi('SubmitBidSheetInput');
 export const ProcurementConflictOut = ProcurementConflict.openapi('ProcurementConflict');
 
 /**

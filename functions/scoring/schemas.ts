@@ -2,11 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { Contest } from '../../shared/contest/model.ts';
 import { Assignment, BlindProposal, CELL_STATES, PanelJudge, Sheet } from '../../shared/review/model.ts';
 import { etag } from '../../shared/versioned.ts';
-import { Id } from '../http/params.ts';
+import { Id, JudgeId } from '../http/params.ts';
 
 export { ContestParams } from '../http/params.ts';
 export const ProposalParams = z.object({ contestId: Id, proposalId: Id });
-export const JudgeId = z.string().regex(/^[\w@.:-]{1,128}$/);
 export const PanelParams = z.object({ contestId: Id, judgeId: JudgeId });
 export const PairParams = z.object({ contestId: Id, proposalId: Id, judgeId: JudgeId });
 

@@ -15,7 +15,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
 import { OCID_PREFIX, ocdsRelease, shanghaiYear, verificationCode } from '../notice.ts';
-import { findNoticeByCode, issueNumbered } from '../notice-claims.ts';
+import { issueNumbered, verifyByCode } from '../notice-claims.ts';
 import { getOffice, type Office } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
 import { readWholeContest } from '../review/store.ts';
@@ -213,29 +213,15 @@ export async function readPrintableNotice(
 }
 
 /** Anyone can check a notice by its number and verification code; only public facts come back. */
-export async function verifyNotice(deps: Deps, typed: string, code: string) {
-  const notice = await findNoticeByCode(
+export function verifyNotice(deps: Deps, typed: string, code: string) {
+  return verifyByCode(
     deps,
     (number) => keys.noticeByNumber(number).gsi2pk,
     parseNotice,
+    ({ title, contestTitle, bundleSha256 }) => ({ title, contestTitle, bundleSha256 }),
     typed,
     code,
   );
-  if (!notice) return { valid: false as const };
-  return {
-    valid: true as const,
-    notice: {
-      number: notice.number,
-      kind: notice.kind,
-      title: notice.title,
-      contestTitle: notice.contestTitle,
-      officeName: notice.officeName,
-      amountFen: notice.amountFen,
-      amountCapital: notice.amountCapital,
-      issuedAt: notice.issuedAt,
-      bundleSha256: notice.bundleSha256,
-    },
-  };
 }
 
 /** The awards as an OCDS release: public once the bundle is locked. */

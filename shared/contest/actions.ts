@@ -1,6 +1,6 @@
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
 import type { CodeName, TypedCodeName } from '../codes.ts';
-import { creation, insertOnce } from '../create-once.ts';
+import { createDraftOnce } from '../create-once.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { keys } from '../keys.ts';
@@ -75,32 +75,14 @@ export async function createContest(
     ...input,
     ...placed.fields,
   });
-  const contest: Contest = {
-    ...rules,
-    communities: placed.fields.communities ?? [],
-    ...creation('contest', principal.sub, input, idempotencyKey),
-    officeId,
-    officeName: office.name,
-    status: 'draft',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: principal.sub,
-  };
-  const { entity, created } = await insertOnce(
+  const { entity, created } = await createDraftOnce<Contest>(
     deps,
-    contest,
-    contestItem,
-    () => getContest(deps.db, contest.id),
-    (existing) => existing.createdBy === principal.sub,
-    {
-      trail: contest.id,
-      actor: principal.sub,
-      action: 'contest.create',
-      subject: contest.id,
-      ...addedSummary(placed.ops),
-    },
-    placed.ops,
+    'contest',
+    { sub: principal.sub, office: { id: officeId, name: office.name } },
+    { ...rules, communities: placed.fields.communities ?? [] },
+    { input, idempotencyKey },
+    { toItem: contestItem, get: (id) => getContest(deps.db, id) },
+    { ...addedSummary(placed.ops), also: placed.ops },
   );
   return { contest: entity, created };
 }

@@ -1,19 +1,34 @@
 import { assertOfficer, isOfficerOf, type Principal } from '../auth.ts';
-import { createOp, creation, insertOnce } from '../create-once.ts';
+import { createDraftOnce, createOp } from '../create-once.ts';
 import { keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  AppError,
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.ts';
 import { ENTITY, keys, type ReviewProcess, reviewKeys, withoutKeys } from '../keys.ts';
 import { OCID_PREFIX } from '../notice.ts';
 import { getOffice } from '../office/office.ts';
 import type { PageRequest } from '../paging.ts';
 import { type ProcessCondition, statusIn } from '../phase-conditions.ts';
 import {
+  assertOwnSheetWritable,
+  assertReopenable,
   checkScores,
   conflictedPairs,
   isConflictedMember,
+  isCountedSheet,
   noConflictRecorded,
   noFinalSheet,
+  reopenedSheet,
+  type SeatRefusal,
+  seatRefusal,
+  submittedOnly,
+  writeOwnSheet,
 } from '../review/panel.ts';
 import { sheetTotal } from '../scoring.ts';
 import { teamOfOwner } from '../team/team.ts';
@@ -54,17 +69,19 @@ import { procurementRelease } from './ocds.ts';
 import { panelSeatOps } from './panel.ts';
 import {
   type Bid,
-  BidSheet,
+  type BidSheet,
   bidItem,
   conflictItem,
   type FinalQuotation,
   finalQuotationItem,
   getBid,
+  getBidSheet,
   getProcurement,
   listAnnouncedProcurements,
   listProcurementsByOffice,
   type Procurement,
   ProcurementConflict,
+  parseBidSheet,
   procurementItem,
   readWholeProcurement,
   sheetItem,
@@ -120,10 +137,8 @@ export async function procurementForMember(deps: Deps, principal: Principal, pro
   return procurement;
 }
 
-type PanelRefusal = 'judge.unknownUser' | 'judge.notAJudge' | 'procurement.panelOfficer';
-
 /** A 422 naming each refused panel member on its `panel.<i>.judgeId`. */
-function panelRefused(refusals: { index: number; judgeId: string; code: PanelRefusal }[]) {
+function panelRefused(refusals: { index: number; judgeId: string; code: SeatRefusal }[]) {
   const errors: FieldError[] = refusals.map(({ index, judgeId, code }) => ({
     path: `panel.${index}.judgeId`,
     message: code,
@@ -141,7 +156,7 @@ function panelRefused(refusals: { index: number; judgeId: string; code: PanelRef
  * user who has signed in with the judge role, and not an officer of the procurement's office
  * (the acting officer included). Reads the members' entries in one request; returns the
  * transaction's checks that they still hold the role. Errors: 422 on `panel.<i>.judgeId`,
- * `judge.unknownUser`, `judge.notAJudge` or `procurement.panelOfficer`.
+ * `judge.unknownUser`, `judge.notAJudge` or `judge.officerOfOffice` (the panel's one rule, `seatRefusal`).
  */
 async function panelChecks(
   deps: Deps,
@@ -154,14 +169,7 @@ async function panelChecks(
     panel.map((member) => member.judgeId),
   );
   const refusals = panel.flatMap(({ judgeId }, index) => {
-    const entry = entries[index];
-    const code: PanelRefusal | undefined = !entry
-      ? 'judge.unknownUser'
-      : !entry.roles.includes('judge')
-        ? 'judge.notAJudge'
-        : judgeId === principal.sub || (entry.roles.includes('officer') && entry.officeId === officeId)
-          ? 'procurement.panelOfficer'
-          : undefined;
+    const code = seatRefusal(entries[index], officeId, judgeId === principal.sub);
     return code ? [{ index, judgeId, code }] : [];
   });
   if (refusals.length > 0) throw panelRefused(refusals);
@@ -187,27 +195,14 @@ export async function createProcurement(
   if (!office) throw new NotFoundError('office.notFound');
   const setup = parseOrThrow(ProcurementSetup, input);
   const members = await panelChecks(deps, principal, officeId, setup.panel);
-  const now = deps.clock.now().toISOString();
-  const procurement: Procurement = {
-    ...setup,
-    noticePrefix: setup.noticePrefix ?? office.noticePrefix,
-    ...creation('procurement', principal.sub, input, idempotencyKey),
-    officeId,
-    officeName: office.name,
-    status: 'draft',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: principal.sub,
-  };
-  const { entity, created } = await insertOnce(
+  const { entity, created } = await createDraftOnce<Procurement>(
     deps,
-    procurement,
-    procurementItem,
-    () => getProcurement(deps.db, procurement.id),
-    (existing) => existing.createdBy === principal.sub,
-    { trail: procurement.id, actor: principal.sub, action: 'procurement.create', subject: procurement.id },
-    members,
+    'procurement',
+    { sub: principal.sub, office: { id: officeId, name: office.name } },
+    { ...setup, noticePrefix: setup.noticePrefix ?? office.noticePrefix },
+    { input, idempotencyKey },
+    { toItem: procurementItem, get: (id) => getProcurement(deps.db, id) },
+    { also: members },
   );
   return { procurement: entity, created };
 }
@@ -738,67 +733,168 @@ export async function declareConflict(
   }
 }
 
+const sheetFinal = () => new ConflictError('procurement.sheetSubmitted');
+const sheetNotSubmitted = () => new ConflictError('sheet.notSubmitted');
+
+function sheetNote(actor: string, sheet: BidSheet, action: string, summary: Record<string, unknown> = {}) {
+  return {
+    trail: sheet.procurementId,
+    actor,
+    action,
+    subject: sheet.teamId,
+    summary: { judgeId: sheet.judgeId, total: sheet.total, ...summary },
+  };
+}
+
 /**
- * A panel member's sheet for one bid, final once submitted (Art. 24: each member scores on their
- * own). Only in evaluation, only for a bid that is still in (responsive, with its final quotation),
- * never for a supplier the member is conflicted with. Errors: 403 not on the panel or conflicted;
- * 404 no such bid; 409 wrong phase, a bid not scored, or a second sheet; 422 scores outside the
- * criteria.
+ * The one write of a panel member's own sheet for one bid (Art. 24: each member scores on their
+ * own), a draft save or a submission, the review panel's sheet life (shared/review/panel.ts).
+ * Only in evaluation, only for a bid that is still in (responsive, with its final quotation),
+ * never for a supplier the member is conflicted with. The content is `scores` (hundredths of a
+ * point by criterion code; a draft may leave some out, a submission needs every one) or, for a
+ * submission without them, the stored draft. A submission moves the evaluation revision, so a
+ * recommendation read before it does not commit.
+ * Errors: 403 not on the panel or conflicted; 404 no such bid, or no draft to submit; 409 wrong
+ * phase, a bid not scored, or the sheet already submitted; 412 stale If-Match; 422 scores outside
+ * the criteria.
+ */
+async function writeSheet(
+  deps: Deps,
+  principal: Principal,
+  at: { procurementId: string; teamId: string },
+  scores: Record<string, number> | undefined,
+  submit: boolean,
+  ifMatch: IfMatch | undefined,
+): Promise<{ sheet: BidSheet; created: boolean }> {
+  const { procurementId, teamId } = at;
+  const judgeId = principal.sub;
+  const procurement = await procurementForMember(deps, principal, procurementId);
+  assertPhase(procurement, 'sheets');
+  const whole = (await readWholeProcurement(deps.db, procurementId))!;
+  const bid = whole.bids.find((b) => b.teamId === teamId);
+  if (!bid) throw new NotFoundError('procurement.bidNotFound');
+  const declared = whole.conflicts.some((c) => c.teamId === teamId && c.judgeId === judgeId);
+  if (isConflictedMember(bid, judgeId, declared)) throw new ForbiddenError('procurement.conflicted');
+  const result = evaluateWhole(whole).bids.find((b) => b.bidId === teamId);
+  if (!result?.responsive) throw new ConflictError('procurement.notScored');
+  const stored = whole.sheets.find((s) => s.teamId === teamId && s.judgeId === judgeId);
+  const source = scores ?? stored?.scores;
+  if (!source) throw new NotFoundError('sheet.notFound');
+  const checked = checkScores(procurement.criteria, source, submit);
+  assertOwnSheetWritable(stored, ifMatch, sheetFinal);
+  const content = { scores: checked, total: sheetTotal(checked) };
+  const guards: Op[] = [
+    // A submission changes what the evaluation counts; a draft counts for nothing.
+    submit ? evaluationChange(procurementId, 'sheets') : phaseCheck(procurementId, 'sheets'),
+    noConflictRecorded(
+      procurementProcess(procurementId),
+      teamId,
+      judgeId,
+      () => new ForbiddenError('procurement.conflicted'),
+    ),
+  ];
+  try {
+    return await writeOwnSheet<BidSheet>(deps, {
+      stored,
+      fresh: () => ({ procurementId, teamId, judgeId, ...content }),
+      content,
+      submit,
+      ifMatch,
+      toItem: sheetItem,
+      final: sheetFinal,
+      note: (sheet, action) => sheetNote(judgeId, sheet, action),
+      guards,
+    });
+  } catch (error) {
+    // Another write of this sheet came first (a double-clicked submit, two tabs): say what it did.
+    if (error instanceof AlreadyExists)
+      throw error.old?.status === 'draft' ? new ConflictError('precondition.failed') : sheetFinal();
+    if (error instanceof AppError && error.code === 'precondition.failed' && error.status === 409) {
+      const current = await getBidSheet(deps.db, procurementId, judgeId, teamId);
+      if (current?.status === 'submitted') throw sheetFinal();
+    }
+    throw error;
+  }
+}
+
+/** Saves the member's draft (writeSheet): theirs alone, never counted; 201 when it creates the sheet. */
+export function saveSheet(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  teamId: string,
+  scores: Record<string, number>,
+  ifMatch?: IfMatch,
+): Promise<{ sheet: BidSheet; created: boolean }> {
+  return writeSheet(deps, principal, { procurementId, teamId }, scores, false, ifMatch);
+}
+
+/**
+ * Submits the member's sheet (writeSheet), final unless an officer reopens it: `scores` saved and
+ * submitted in one write, or without them the stored draft.
  */
 export async function submitSheet(
   deps: Deps,
   principal: Principal,
   procurementId: string,
   teamId: string,
-  scores: Record<string, number>,
+  scores?: Record<string, number>,
+  ifMatch?: IfMatch,
 ): Promise<BidSheet> {
-  const procurement = await procurementForMember(deps, principal, procurementId);
-  assertPhase(procurement, 'sheets');
-  const whole = (await readWholeProcurement(deps.db, procurementId))!;
-  const bid = whole.bids.find((b) => b.teamId === teamId);
-  if (!bid) throw new NotFoundError('procurement.bidNotFound');
-  const declared = whole.conflicts.some((c) => c.teamId === teamId && c.judgeId === principal.sub);
-  if (isConflictedMember(bid, principal.sub, declared)) throw new ForbiddenError('procurement.conflicted');
-  const result = evaluateWhole(whole).bids.find((b) => b.bidId === teamId);
-  if (!result?.responsive) throw new ConflictError('procurement.notScored');
-  const checked = checkScores(procurement.criteria, scores, true);
-  const sheet: BidSheet = {
-    procurementId,
-    teamId,
-    judgeId: principal.sub,
-    scores: checked,
-    total: sheetTotal(checked),
-    submittedAt: deps.clock.now().toISOString(),
-  };
-  await commit(
-    deps,
-    [
-      evaluationChange(procurementId, 'sheets'),
-      noConflictRecorded(
-        procurementProcess(procurementId),
-        teamId,
-        principal.sub,
-        () => new ForbiddenError('procurement.conflicted'),
-      ),
-      { ...createOp(sheetItem(sheet)), explain: () => new ConflictError('procurement.sheetSubmitted') },
-    ],
-    {
-      trail: procurementId,
-      actor: principal.sub,
-      action: 'sheet.submit',
-      subject: teamId,
-      summary: { total: sheet.total },
-    },
-  );
-  return sheet;
+  return (await writeSheet(deps, principal, { procurementId, teamId }, scores, true, ifMatch)).sheet;
 }
 
-/** A panel member's own sheets, and nobody else's: members score blind to each other. */
+/**
+ * An officer of the office reopens a member's submitted sheet, with a reason (Art. 24 leaves the
+ * scoring to the member; the reopening lets them correct it and leaves a record): the sheet is a
+ * draft again, the reopening stays on it and in the trail. Only in evaluation, so never after
+ * the recommendation; one transaction with its audit entry that moves the evaluation revision.
+ * Errors: 403 another office; 404 no such sheet; 409 wrong phase (naming it) or a draft
+ * (`sheet.notSubmitted`); 412 stale If-Match.
+ */
+export async function reopenSheet(
+  deps: Deps,
+  principal: Principal,
+  at: { procurementId: string; teamId: string; judgeId: string },
+  reason: string,
+  ifMatch?: IfMatch,
+): Promise<BidSheet> {
+  const procurement = await procurementForOfficer(deps, principal, at.procurementId);
+  assertPhase(procurement, 'sheets');
+  const sheet = await getBidSheet(deps.db, at.procurementId, at.judgeId, at.teamId);
+  if (!sheet) throw new NotFoundError('sheet.notFound');
+  assertReopenable(sheet, ifMatch, sheetNotSubmitted);
+  const reopening = { by: principal.sub, at: deps.clock.now().toISOString(), reason };
+  return saveNextVersion(
+    deps,
+    reopenedSheet(sheet, reopening),
+    sheetItem,
+    { expectedVersion: ifMatch, ...submittedOnly(sheetNotSubmitted) },
+    sheetNote(principal.sub, sheet, 'sheet.reopen', { reason }),
+    [evaluationChange(at.procurementId, 'sheets')],
+  );
+}
+
+/** A panel member's own sheets, drafts included, and nobody else's: members score blind to each other. */
 export async function mySheets(deps: Deps, principal: Principal, procurementId: string): Promise<BidSheet[]> {
   await procurementForMember(deps, principal, procurementId);
   const { pk, skPrefix } = reviewKeys.sheetsOfJudge(procurementProcess(procurementId), principal.sub);
   const items = await queryAll(deps.db, { ...keyPrefix(pk, skPrefix), ConsistentRead: true });
-  return items.map((item) => BidSheet.parse(withoutKeys(item)));
+  return items.map(parseBidSheet);
+}
+
+/**
+ * The officers' view of the sheets once the bids are unsealed: every submitted sheet with its
+ * scores, and of a draft only that it is one and its reopenings (a draft is its member's own).
+ * Errors as readEvaluation for officers: 403 another office; 409 sealed.
+ */
+export async function officeSheets(deps: Deps, principal: Principal, procurementId: string) {
+  const procurement = await procurementForOfficer(deps, principal, procurementId);
+  assertBidsUnsealed(procurement, deps.clock.now());
+  const whole = (await readWholeProcurement(deps.db, procurementId))!;
+  return whole.sheets.map((sheet) =>
+    sheet.status === 'submitted' ? sheet : { ...sheet, scores: {}, total: 0, status: 'draft' as const },
+  );
 }
 
 /** The conflicts the evaluation honours: every conflicted (bid, member) pair, by the panel's predicate. */
@@ -817,7 +913,10 @@ export function evaluateWhole(whole: WholeProcurement) {
   return evaluate(
     { ...procurement, panel: procurement.panel.map((member) => member.judgeId) },
     whole.bids.map((bid) => forEvaluation(bid, quotations.get(bid.teamId))),
-    whole.sheets.map((sheet) => ({ bidId: sheet.teamId, judgeId: sheet.judgeId, scores: sheet.scores })),
+    // Only submitted sheets count (a draft is its member's own); conflicted ones are dropped there.
+    whole.sheets
+      .filter((sheet) => isCountedSheet(sheet, false))
+      .map((sheet) => ({ bidId: sheet.teamId, judgeId: sheet.judgeId, scores: sheet.scores })),
     panelConflicts(whole),
   );
 }

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { capitalYuan } from '../money.ts';
 import { shanghaiYear, verificationCode } from '../notice.ts';
-import { findNoticeByCode, issueNumbered } from '../notice-claims.ts';
+import { issueNumbered, verifyByCode } from '../notice-claims.ts';
 import { getOffice } from '../office/office.ts';
 import { z } from '../zod.ts';
 import { evaluateWhole, procurementForOfficer, readProcurement } from './actions.ts';
@@ -164,26 +164,13 @@ export async function getProcurementNotice(
 }
 
 /** Anyone checks a procurement notice by its number and code; only public facts come back. */
-export async function verifyProcurementNotice(deps: Deps, typed: string, code: string) {
-  const notice = await findNoticeByCode(
+export function verifyProcurementNotice(deps: Deps, typed: string, code: string) {
+  return verifyByCode(
     deps,
     (number) => keys.procurementNoticeByNumber(number).gsi2pk,
     parseNotice,
+    ({ supplierName, procurementTitle }) => ({ supplierName, procurementTitle }),
     typed,
     code,
   );
-  if (!notice) return { valid: false as const };
-  return {
-    valid: true as const,
-    notice: {
-      number: notice.number,
-      kind: notice.kind,
-      supplierName: notice.supplierName,
-      procurementTitle: notice.procurementTitle,
-      officeName: notice.officeName,
-      amountFen: notice.amountFen,
-      amountCapital: notice.amountCapital,
-      issuedAt: notice.issuedAt,
-    },
-  };
 }

@@ -2,6 +2,7 @@ import type { CursorCodec } from '../cursor.ts';
 import { type Db, keyPrefix, queryAll } from '../db.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { type PageOf, type PageRequest, queryPaged } from '../paging.ts';
+import { Reopening, SheetStatus } from '../review/panel.ts';
 import { readEntity } from '../versioned.ts';
 import { z } from '../zod.ts';
 import { ProcurementPhase } from './lifecycle.ts';
@@ -73,16 +74,45 @@ export const ProcurementConflict = z.object({
 });
 export type ProcurementConflict = z.infer<typeof ProcurementConflict>;
 
-/** A panel member's submitted sheet for one bid: final once submitted. */
+/**
+ * A panel member's sheet for one bid (its life is the review panel's, shared/review/panel.ts): a
+ * draft is the member's own, never read by anyone else nor counted; a submitted sheet is final
+ * unless an officer reopens it before the recommendation, with the reason kept in `reopenings`.
+ * Scores are integer hundredths of a point by criterion code (a draft may lack some); `total`
+ * is their sum.
+ */
 export const BidSheet = z.object({
   procurementId: z.string(),
   teamId: z.string(),
   judgeId: z.string(),
+  status: SheetStatus,
   scores: z.record(z.string(), z.number().int()),
   total: z.number().int(),
-  submittedAt: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().optional(),
+  /** Every time an officer reopened the submitted sheet, with the reason: the record stays. */
+  reopenings: z.array(Reopening),
 });
 export type BidSheet = z.infer<typeof BidSheet>;
+
+/**
+ * A stored sheet read back. Sheets written before drafts existed were submitted in one write and
+ * carry neither status nor version: they read as submitted, version 1, made when submitted.
+ */
+export function parseBidSheet(item: Record<string, unknown>): BidSheet {
+  const stored = withoutKeys(item);
+  const at = typeof stored.submittedAt === 'string' ? stored.submittedAt : undefined;
+  return BidSheet.parse({
+    status: 'submitted',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    reopenings: [],
+    ...stored,
+  });
+}
 
 export function procurementItem(procurement: Procurement) {
   return {
@@ -125,6 +155,16 @@ export function getProcurement(db: Db, procurementId: string): Promise<Procureme
 
 export function getBid(db: Db, procurementId: string, teamId: string): Promise<Bid | undefined> {
   return readEntity(db, keys.bid(procurementId, teamId), (item) => Bid.parse(withoutKeys(item)));
+}
+
+/** A member's sheet for one bid, if there is one. */
+export function getBidSheet(
+  db: Db,
+  procurementId: string,
+  judgeId: string,
+  teamId: string,
+): Promise<BidSheet | undefined> {
+  return readEntity(db, keys.bidSheet(procurementId, judgeId, teamId), parseBidSheet);
 }
 
 /** Access pattern: an office's procurements, newest first (gsi1). */
@@ -195,6 +235,6 @@ export async function readWholeProcurement(
     bids: of(ENTITY.bid, Bid),
     finalQuotations: of(ENTITY.finalQuotation, FinalQuotation),
     conflicts: of(ENTITY.procurementConflict, ProcurementConflict),
-    sheets: of(ENTITY.bidSheet, BidSheet),
+    sheets: items.filter((item) => item.entityType === ENTITY.bidSheet).map(parseBidSheet),
   };
 }

@@ -34,11 +34,18 @@ import {
   type SheetInput,
 } from './model.ts';
 import {
+  assertOwnSheetWritable,
+  assertReopenable,
   checkScores,
   conflictedPairs,
   isConflictedMember,
   noConflictRecorded,
   noFinalSheet,
+  reopenedSheet,
+  type SeatRefusal,
+  seatRefusal,
+  submittedOnly,
+  writeOwnSheet,
 } from './panel.ts';
 import {
   assignmentItem,
@@ -88,10 +95,7 @@ function exists(key: { pk: string; sk: string }, error: () => Error): CheckOp {
 }
 
 /** A 422 on the request's `judgeId`: the account cannot sit on a panel. */
-function notAPanelUser(
-  code: 'judge.unknownUser' | 'judge.notAJudge' | 'judge.officerOfOffice',
-  judgeId: string,
-) {
+function notAPanelUser(code: SeatRefusal, judgeId: string) {
   return new ValidationError(code, { judgeId }, [{ path: 'judgeId', message: code, params: { judgeId } }]);
 }
 
@@ -113,12 +117,8 @@ export async function addJudge(
   const contest = await contestForOfficer(deps, principal, contestId);
   assertPhase(contest, 'panel');
   if (judgeId === principal.sub) throw new ForbiddenError('auth.officerMayNotJudge');
-  const user = await getUserEntry(deps.db, judgeId);
-  if (!user) throw notAPanelUser('judge.unknownUser', judgeId);
-  if (!user.roles.includes('judge')) throw notAPanelUser('judge.notAJudge', judgeId);
-  // Separation of duties: an officer of the contest's office never judges its proposals.
-  if (user.roles.includes('officer') && user.officeId === contest.officeId)
-    throw notAPanelUser('judge.officerOfOffice', judgeId);
+  const refusal = seatRefusal(await getUserEntry(deps.db, judgeId), contest.officeId);
+  if (refusal) throw notAPanelUser(refusal, judgeId);
   const judge: PanelJudge = {
     contestId,
     judgeId,
@@ -519,12 +519,8 @@ function countSubmitted(contestId: string, judgeId: string, by: 1 | -1): Op {
   };
 }
 
-const draftOnly = {
-  condition: '#status = :draft',
-  names: { '#status': 'status' },
-  values: { ':draft': 'draft' },
-  explain: () => new ConflictError('sheet.final'),
-};
+const sheetFinal = () => new ConflictError('sheet.final');
+const sheetNotSubmitted = () => new ConflictError('sheet.notSubmitted');
 
 function sheetNote(principal: Principal, sheet: Sheet, action: string) {
   return {
@@ -610,14 +606,10 @@ async function writeSheet(
   let scores: Sheet['scores'];
   try {
     scores = checkSheet(contest, proposal, source, submit);
-    if (existing) {
-      assertVersion(existing, ifMatch);
-      if (existing.status !== 'draft') throw new ConflictError('sheet.final');
-    }
+    assertOwnSheetWritable(existing, ifMatch, sheetFinal);
   } catch (error) {
     return refuse(error as Error);
   }
-  const now = deps.clock.now().toISOString();
   const content = input && {
     scores,
     comments: input.comments ?? {},
@@ -625,8 +617,6 @@ async function writeSheet(
     recommendedFen: input.recommendedFen,
     total: sheetTotal(scores),
   };
-  const submitted = submit ? { status: 'submitted' as const, submittedAt: now } : {};
-  const action = submit ? 'sheet.submit' : 'sheet.save';
   // The transaction carries the judge's standing: review is on, assigned, not conflicted, on the
   // panel (a submit counts on the panel entry, which needs it there).
   const guards = submit
@@ -636,32 +626,18 @@ async function writeSheet(
         exists(keys.panelJudge(contestId, judgeId), () => new ForbiddenError('judge.notOnPanel')),
       ];
   try {
-    if (!existing) {
-      const sheet: Sheet = {
-        contestId,
-        proposalId,
-        judgeId,
-        status: 'draft',
-        ...content!,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        reopenings: [],
-        ...submitted,
-      };
-      await commit(deps, [...guards, createOp(sheetItem(sheet))], sheetNote(principal, sheet, action));
-      return { sheet, created: true };
-    }
-    const next = { ...existing, ...content, ...submitted };
-    const sheet = await saveNextVersion(
-      deps,
-      next,
-      sheetItem,
-      { expectedVersion: ifMatch, ...draftOnly },
-      sheetNote(principal, next, action),
+    return await writeOwnSheet<Sheet>(deps, {
+      stored: existing,
+      // Without a stored sheet there is an input (source above): its content is the sheet's.
+      fresh: () => ({ contestId, proposalId, judgeId, ...content! }),
+      content: content ?? {},
+      submit,
+      ifMatch,
+      toItem: sheetItem,
+      final: sheetFinal,
+      note: (sheet, action) => sheetNote(principal, sheet, action),
       guards,
-    );
-    return { sheet, created: false };
+    });
   } catch (error) {
     // A condition failed: explain it as the reads before a write would have.
     if (error instanceof AlreadyExists) return refuse(new ConflictError('precondition.failed'));
@@ -711,21 +687,13 @@ export async function reopenSheet(
   assertPhase(contest, 'sheets');
   const sheet = await getSheet(deps.db, contestId, proposalId, judgeId);
   if (!sheet) throw new NotFoundError('sheet.notFound');
-  assertVersion(sheet, ifMatch);
-  if (sheet.status !== 'submitted') throw new ConflictError('sheet.notSubmitted');
-  const { submittedAt: _s, ...rest } = sheet;
+  assertReopenable(sheet, ifMatch, sheetNotSubmitted);
   const reopening = { by: principal.sub, at: deps.clock.now().toISOString(), reason };
   return saveNextVersion(
     deps,
-    { ...rest, status: 'draft', reopenings: [...sheet.reopenings, reopening] },
+    reopenedSheet(sheet, reopening),
     sheetItem,
-    {
-      expectedVersion: ifMatch,
-      condition: '#status = :submitted',
-      names: { '#status': 'status' },
-      values: { ':submitted': 'submitted' },
-      explain: () => new ConflictError('sheet.notSubmitted'),
-    },
+    { expectedVersion: ifMatch, ...submittedOnly(sheetNotSubmitted) },
     {
       trail: contestId,
       actor: principal.sub,

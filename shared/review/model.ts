@@ -3,6 +3,7 @@ import { Fen } from '../money.ts';
 import { Proposal } from '../proposal/model.ts';
 import { NameText, RequiredText } from '../text.ts';
 import { z } from '../zod.ts';
+import { Reopening, SheetStatus } from './panel.ts';
 
 /**
  * Judging records, all in the contest's partition: the panel, who reviews what, declared
@@ -53,13 +54,11 @@ export type Conflict = z.infer<typeof Conflict>;
 
 export const ConflictInput = z.strictObject({ reason: RequiredText(500) });
 
-export const Reopening = z.object({ by: z.string(), at: z.string(), reason: z.string() });
-
 export const Sheet = z.object({
   contestId: z.string(),
   proposalId: z.string(),
   judgeId: z.string(),
-  status: z.enum(['draft', 'submitted']),
+  status: SheetStatus,
   scores: z.record(z.string(), z.number().int()),
   comments: z.record(z.string(), z.string()),
   overallComment: z.string().optional(),
@@ -86,12 +85,7 @@ export type SheetInput = z.infer<typeof SheetInput>;
 /** Submitting: no body submits the stored draft; a body is the whole sheet, saved and submitted. */
 export const SubmitSheetInput = SheetInput.partial({ scores: true });
 
-/** The one "counted sheet" predicate: submitted, by a judge not conflicted on the proposal. */
-export function isCountedSheet(sheet: Pick<Sheet, 'status'>, conflicted: boolean): boolean {
-  return sheet.status === 'submitted' && !conflicted;
-}
-
-export const ReopenInput = z.strictObject({ reason: RequiredText(1_000) });
+export { isCountedSheet, ReopenInput } from './panel.ts';
 
 export const CELL_STATES = ['missing', 'draft', 'submitted', 'conflict'] as const;
 export type CellState = (typeof CELL_STATES)[number];

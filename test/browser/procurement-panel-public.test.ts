@@ -86,7 +86,7 @@ async function toAwarded(members: string[]) {
           Math.round((c.maxPoints * (70 + 5 * i + m)) / 10_000) * 100,
         ]),
       );
-      await api(member, 'PUT', `${p()}/bids/${bid.teamId}/sheet`, { scores });
+      await api(member, 'POST', `${p()}/bids/${bid.teamId}/sheet/submit`, { scores });
     }
   }
   await api('officer-xitun', 'POST', `${p()}/recommend`);

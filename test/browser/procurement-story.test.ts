@@ -191,27 +191,36 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     await officer.goto(`${server.url}${dashboard}`);
     await move('开始综合评分');
     expect(await officer.getByText('0 / 3 已提交').first().isVisible()).toBe(true);
-    // The panel's scoring page is built beside these pages (pages-panel); until it lands the
-    // members score through the API with their session, as that page will.
+    // Each member scores every supplier on the panel pages: the first saves a draft before
+    // submitting; every sheet is submitted after its confirmation step.
+    const names = ['服务方案', '人员配置', '类似项目业绩'];
     for (const n of [1, 2, 3]) {
       const page = await openPage(browser, { viewport: DESKTOP });
-      await signIn(page, server.url, new RegExp(`评审专家 ${n} 号`), '/judge');
-      const api = `${server.url}/api/procurements/${procurementId}`;
-      const procurement = await (await page.request.get(api)).json();
-      const { items: bids }: { items: { teamId: string; supplierName: string }[] } = await (
-        await page.request.get(`${api}/bids`)
-      ).json();
-      for (const bid of bids) {
-        const row = SCORES[SUPPLIERS.findIndex((s) => bid.supplierName.startsWith(s.name))]!;
-        const scores = Object.fromEntries(
-          procurement.criteria.map((criterion: { code: string }, k: number) => [criterion.code, row[k]]),
-        );
-        const response = await page.request.put(`${api}/bids/${bid.teamId}/sheet`, {
-          data: { scores },
-          headers: { origin: server.url },
-        });
-        expect(response.status(), await response.text()).toBe(201);
+      await signIn(page, server.url, new RegExp(`评审专家 ${n} 号`), '/panel');
+      await page.getByRole('link', { name: TITLE }).click();
+      await page.waitForLoadState('load');
+      for (const [i, supplier] of SUPPLIERS.entries()) {
+        await page.getByRole('link', { name: new RegExp(`^${supplier.name}`) }).click();
+        await page.waitForLoadState('load');
+        for (const [k, name] of names.entries())
+          await page
+            .getByRole('group', { name, exact: true })
+            .getByLabel(/得分/)
+            .fill(String(SCORES[i]![k]! / 100));
+        if (n === 1 && i === 0) {
+          await press(page, '保存草稿');
+          expect(await page.getByText('草稿已保存').isVisible()).toBe(true);
+          const kept = page.getByRole('group', { name: names[0]!, exact: true }).getByLabel(/得分/);
+          expect(await kept.inputValue()).toBe(`${SCORES[0]![0]! / 100}.00`);
+          await checkBothWidths(page, 'panel-sheet-draft', { typed: true });
+        }
+        await press(page, '提交评分');
+        const total = SCORES[i]!.reduce((sum, points) => sum + points, 0) / 100;
+        expect(await page.locator('main').textContent()).toContain(`${total}.00`);
+        await press(page, '确认提交');
+        expect(await page.locator('main li', { hasText: supplier.name }).textContent()).toContain('已提交');
       }
+      expect(await page.getByText('3 / 3 已提交').first().isVisible()).toBe(true);
       await closePage(page);
     }
     await officer.reload();

@@ -149,15 +149,22 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     await w.tokenFor(officerJudge);
     await w.tokenFor(w.users.otherResident);
     const member = (judgeId: string) => ({ judgeId, name: '某人' });
-    const cases: [{ judgeId: string; name: string }, RegExp, RegExp][] = [
-      [member('never-signed-in'), /has never signed in/, /尚未登录过本系统/],
-      [member(w.users.otherResident.sub), /is not a judge/, /不是评审专家/],
-      [member(officerJudge.sub), /is an officer of this office/, /本街道办事处的工作人员/],
+    const cases: [{ judgeId: string; name: string }, RegExp, RegExp, string][] = [
+      [member('never-signed-in'), /has never signed in/, /尚未登录过本系统/, 'judge.unknownUser'],
+      [member(w.users.otherResident.sub), /is not a judge/, /不是评审专家/, 'judge.notAJudge'],
+      // The one rule with the contest's panel (shared/review/panel.ts seatRefusal), one code.
+      [
+        member(officerJudge.sub),
+        /is an officer of this office and may not sit on its panels/,
+        /本街道办事处的工作人员，不能担任本街道大赛的评审专家或采购项目的磋商小组成员/,
+        'judge.officerOfOffice',
+      ],
     ];
-    for (const [stranger, en, zh] of cases) {
+    for (const [stranger, en, zh, code] of cases) {
       const panel = [...w.panel.slice(0, 2), stranger];
       const body = procurementInput(w.clock.now(), panel);
       const response = await refused(w, 'POST', path, { token: w.tokens.officer, body }, 422, en);
+      expect(response.body.code).toBe(code);
       expect(response.body.errors).toEqual([expect.objectContaining({ path: 'panel.2.judgeId' })]);
       await refused(w, 'POST', path, { token: w.tokens.officer, body, lang: 'zh-CN' }, 422, zh);
       // An edit of the draft's panel is held to the same rule.
@@ -321,9 +328,10 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     );
   });
 
-  it('refuses scores outside the criteria, a second sheet, and a sheet for a bid that is not scored', async () => {
+  it('refuses scores outside the criteria, an incomplete submission, a second one, and a bid not scored', async () => {
     const w = await buildProcurementWorld(h, 'evaluation');
     const path = `${base(w)}/bids/${w.teams.A}/sheet`;
+    const submit = `${path}/submit`;
     const token = w.tokens.panelJudge;
     const scores = w.example.sheets[0]!.scores;
     await refused(
@@ -343,13 +351,13 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
       /steps of 0\.5/,
     );
     const { staffing: _missing, ...incomplete } = scores;
-    await refused(w, 'PUT', path, { token, body: { scores: incomplete } }, 422, /Give a score/);
-    expect((await call(w.app, 'PUT', path, { token, body: { scores } })).status).toBe(201);
-    await refused(w, 'PUT', path, { token, body: { scores } }, 409, /already submitted/);
+    await refused(w, 'POST', submit, { token, body: { scores: incomplete } }, 422, /Give a score/);
+    expect((await call(w.app, 'POST', submit, { token, body: { scores } })).status).toBe(200);
+    await refused(w, 'POST', submit, { token, body: { scores } }, 409, /already submitted/);
     await refused(
       w,
-      'PUT',
-      `${base(w)}/bids/${w.teams.D}/sheet`,
+      'POST',
+      `${base(w)}/bids/${w.teams.D}/sheet/submit`,
       { token, body: { scores } },
       409,
       /not scored/,
@@ -462,6 +470,18 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
         path: `${base(w)}/bids/${w.teams.A}/sheet`,
         token: w.tokens.panelJudge,
         valid: { scores: w.example.sheets[0]!.scores },
+      },
+      {
+        method: 'POST',
+        path: `${base(w)}/bids/${w.teams.B}/sheet/submit`,
+        token: w.tokens.panelJudge,
+        valid: { scores: w.example.sheets[0]!.scores },
+      },
+      {
+        method: 'POST',
+        path: `${base(w)}/bids/${w.teams.A}/sheets/${w.members[1]!.sub}/reopen`,
+        token: w.tokens.officer,
+        valid: { reason: 'x' },
       },
       {
         method: 'POST',

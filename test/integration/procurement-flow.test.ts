@@ -82,7 +82,13 @@ describe('a competitive consultation through the HTTP API', () => {
     await ok('POST', `${base}/start-evaluation`, officer);
     for (const sheet of w.example.sheets) {
       const token = memberTokens[Number(sheet.member.slice(1)) - 1];
-      await ok('PUT', `${base}/bids/${w.teams[sheet.letter]}/sheet`, token, { scores: sheet.scores }, 201);
+      await ok(
+        'POST',
+        `${base}/bids/${w.teams[sheet.letter]}/sheet/submit`,
+        token,
+        { scores: sheet.scores },
+        200,
+      );
     }
     // Each member reads their own sheets only.
     const mine = await ok('GET', `${base}/sheets/mine`, memberTokens[0]);

@@ -209,6 +209,53 @@ describe("the office's procurement pages", () => {
     expectReadable(notices.body);
   });
 
+  it('reopens a submitted sheet with a reason after a confirmation; its member sees why', async () => {
+    const w = await buildProcurementWorld(h, 'scored');
+    const officer = pageClient(w.tokens.officer);
+    const path = `/office/procurements/${w.procurementId}`;
+    const page = await officer.get(w.app, path);
+    const sheet = `${w.teams.A}/${w.members[0]!.sub}/1`;
+    const before = await w.snapshot();
+    const noReason = await officer.post(w.app, path, { do: 'reopen', sheet, reason: ' ' });
+    const ask = await officer.post(w.app, path, { do: 'reopen', sheet, reason: '服务方案分数录入有误' });
+    const unchanged = await w.snapshot();
+    const done = await officer.post(w.app, path, {
+      do: 'reopen',
+      sheet,
+      reason: '服务方案分数录入有误',
+      confirmed: 'yes',
+    });
+    const after = await officer.get(w.app, done.location!);
+    const again = await officer.post(w.app, path, {
+      do: 'reopen',
+      sheet,
+      reason: '再次开启',
+      confirmed: 'yes',
+    });
+    const memberPage = await pageClient(await w.tokenFor(w.members[0]!)).get(
+      w.app,
+      `/panel/${w.procurementId}/${w.teams.A}`,
+    );
+
+    expect(pageText(page.body)).toContain('重新开启评分表');
+    expect(page.body).toContain(`value="${sheet}"`);
+    expect(noReason.status).toBe(422);
+    expect(fieldError(noReason.body, 'reason')).toBeTruthy();
+    expect(ask.status).toBe(200);
+    expect(pageText(ask.body)).toContain('服务方案分数录入有误');
+    expect(pageText(ask.body)).toContain('专家1');
+    expect(unchanged).toEqual(before);
+    expect(done.status).toBe(303);
+    expect(pageText(after.body)).toContain('评分表已重新开启，等待该成员重新提交。');
+    expect(pageText(after.body)).toMatch(/草稿，未提交.*重新开启：服务方案分数录入有误/);
+    expect(pageText(after.body)).toContain('2 / 3 已提交');
+    expect(again.status).toBe(422);
+    expect(pageText(again.body)).toMatch(/修改|刷新/);
+    expect(pageText(memberPage.body)).toContain('重新开启了你的评分表，理由：服务方案分数录入有误');
+    expect(memberPage.body).toContain('保存草稿');
+    expectReadable(after.body);
+  });
+
   it('terminates with a reason after a confirmation', async () => {
     const w = await buildProcurementWorld(h, 'announced');
     const officer = pageClient(w.tokens.officer);

@@ -117,6 +117,56 @@ describe('scoring a bid', () => {
     expectReadable(list.body, CODES);
   });
 
+  it('saves a draft in parts, shown only to its member and not counted, then submits it at the version read', async () => {
+    const w = await buildProcurementWorld(h, 'evaluation');
+    const client = await member(w, 0);
+    const sheet = w.example.sheets.find((s) => s.letter === 'A' && s.member === 'm1')!;
+    await client.get(w.app, sheetPage(w, 'A'));
+
+    const saved = await client.post(w.app, sheetPage(w, 'A'), {
+      do: 'save',
+      version: '0',
+      ...typed(sheet.scores),
+      'scores.management': '',
+    });
+    const draft = await client.get(w.app, saved.location!);
+    const list = await client.get(w.app, procurementPage(w));
+    const other = await (await member(w, 1)).get(w.app, sheetPage(w, 'A'));
+    // Two tabs read at version 1: the first save wins, the second is told the sheet changed.
+    await client.post(w.app, sheetPage(w, 'A'), { do: 'save', version: '1', ...typed(sheet.scores) });
+    const stale = await client.post(w.app, sheetPage(w, 'A'), {
+      do: 'save',
+      version: '1',
+      ...typed(sheet.scores),
+    });
+    const confirm = await client.post(w.app, sheetPage(w, 'A'), { do: 'submit', ...typed(sheet.scores) });
+    const submitted = await client.post(w.app, sheetPage(w, 'A'), {
+      do: 'confirm-submit',
+      confirmed: 'yes',
+      version: '2',
+      ...typed(sheet.scores),
+    });
+    const after = await client.get(w.app, sheetPage(w, 'A'));
+    const { items } = await w.snapshot();
+
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`${sheetPage(w, 'A')}?done=saved`);
+    expect(pageText(draft.body)).toContain('草稿已保存：只有你自己看得到，提交后才计入评分。');
+    expect(draft.body).toMatch(/name="scores\.service-plan"[^>]*value="[0-9.]+"/);
+    expect(draft.body).toMatch(/name="scores\.management"[^>]*value=""/);
+    expect(draft.body).toContain('保存草稿');
+    expect(pageText(list.body)).toContain('红山区社区服务中心 · 草稿，未提交');
+    expect(pageText(list.body)).toContain('0 / 3 已提交');
+    expect(other.body).toMatch(/name="scores\.service-plan"[^>]*value=""/);
+    expect(stale.status).toBe(422);
+    expect(pageText(stale.body)).toMatch(/修改|变化|刷新/);
+    expect(confirm.body).toMatch(/name="version"[^>]*value="2"/);
+    expect(submitted.status).toBe(303);
+    expect(pageText(after.body)).toContain('评分已提交，不能修改。');
+    const stored = items.filter((item) => item.entityType === 'bid-sheet');
+    expect(stored).toEqual([expect.objectContaining({ status: 'submitted', version: 3 })]);
+  });
+
   it('is blind: another member sees an empty sheet, and nobody else’s total', async () => {
     const w = await buildProcurementWorld(h, 'evaluation');
     const first = await member(w, 0);

@@ -107,8 +107,8 @@ describe('an officer of an office never enters, screens their own or judges in i
     const path = `/api/contests/${w.contestId}/judges/${person.sub}`;
     const before = await auditActions(w.deps.db, w.contestId);
     const expected = {
-      'zh-CN': `账号“${person.sub}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家`,
-      en: `Account “${person.sub}” is an officer of this office and may not judge its contests`,
+      'zh-CN': `账号“${person.sub}”是本街道办事处的工作人员，不能担任本街道大赛的评审专家或采购项目的磋商小组成员`,
+      en: `Account “${person.sub}” is an officer of this office and may not sit on its panels (contest judging or a procurement’s panel)`,
     };
     for (const lang of ['zh-CN', 'en'] as const) {
       const refused = await call(w.app, 'PUT', path, {

@@ -864,9 +864,9 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       expect: panel(200),
     },
   ],
-  submitBidSheet: [
+  saveBidSheet: [
     {
-      label: 'the conflicted member never scores the supplier',
+      label: 'a draft: the conflicted member never scores the supplier',
       phase: 'p-evaluation',
       request: (w) => ({
         path: `${pr(w)}/bids/${w.supplierTeamId}/sheet`,
@@ -874,6 +874,31 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       }),
       expect: { assignedJudge: 201, unassignedJudge: 201 },
     },
+  ],
+  submitBidSheet: [
+    {
+      label: 'the conflicted member never scores the supplier',
+      phase: 'p-evaluation',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}/sheet/submit`,
+        body: { scores: workedExample().sheets[0]!.scores },
+      }),
+      expect: { assignedJudge: 200, unassignedJudge: 200 },
+    },
+  ],
+  reopenBidSheet: [
+    {
+      label: 'the office reopens a submitted sheet with a reason',
+      phase: 'p-scored',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}/sheets/${w.users.assignedJudge.sub}/reopen`,
+        body: { reason: '技术评分与方案不符，请核对' },
+      }),
+      expect: officer(200),
+    },
+  ],
+  procurementSheets: [
+    { phase: 'p-scored', request: (w) => ({ path: `${pr(w)}/sheets` }), expect: officer(200) },
   ],
   myBidSheets: [
     { phase: 'p-evaluation', request: (w) => ({ path: `${pr(w)}/sheets/mine` }), expect: panel(200) },

@@ -95,6 +95,18 @@ export interface OfficeProcurementText {
   panelProgress: string;
   panelProgressLead: string;
   memberProgress: (name: string) => string;
+  sheets: {
+    title: string;
+    lead: string;
+    head: { supplier: string; member: string; state: string };
+    submitted: (total: string) => string;
+    draft: string;
+    reopened: (reason: string, when: string) => string;
+    sheet: string;
+    reason: string;
+    reopen: string;
+    reopenLead: string;
+  };
   conflictsNote: (count: number) => string;
   ranking: string;
   rankingPreview: string;
@@ -229,6 +241,18 @@ const zhCN: OfficeProcurementText = {
   panelProgress: '磋商小组评分进度',
   panelProgressLead: '每位成员独立评分，互相看不到评分；回避的供应商不评。',
   memberProgress: (name) => `${name}`,
+  sheets: {
+    title: '评分表',
+    lead: '推荐成交候选人之前，可以注明理由重新开启某位成员已提交的评分表，由其更正后重新提交。',
+    head: { supplier: '供应商', member: '成员', state: '状态' },
+    submitted: (total) => `已提交，${total} 分`,
+    draft: '草稿，未提交',
+    reopened: (reason, when) => `${when} 重新开启：${reason}`,
+    sheet: '要重新开启的评分表',
+    reason: '重新开启的理由',
+    reopen: '重新开启评分表',
+    reopenLead: '评分表回到该成员的草稿，须重新提交后才计分；理由记入评分表和审计记录。',
+  },
   conflictsNote: (count) => `已声明回避 ${count} 项。`,
   ranking: '综合评分排名',
   rankingPreview: '全部评分已提交；推荐后此排名即为成交候选人顺序。',
@@ -264,6 +288,7 @@ const zhCN: OfficeProcurementText = {
     recommend: '已推荐成交候选人。',
     award: '已确定成交供应商。',
     decline: '已记录不确定的理由，由下一位候选人递补。',
+    reopen: '评分表已重新开启，等待该成员重新提交。',
     terminate: '采购已终止。',
     issued: '通知书已发放。',
   },
@@ -384,6 +409,19 @@ const en: OfficeProcurementText = {
   panelProgressLead:
     "Each member scores alone and sees nobody else's sheet; conflicted suppliers are skipped.",
   memberProgress: (name) => `${name}`,
+  sheets: {
+    title: 'Score sheets',
+    lead: "Until the candidates are recommended, a member's submitted sheet can be reopened, with a reason, for them to correct and submit again.",
+    head: { supplier: 'Supplier', member: 'Member', state: 'State' },
+    submitted: (total) => `Submitted, ${total} points`,
+    draft: 'Draft, not submitted',
+    reopened: (reason, when) => `Reopened ${when}: ${reason}`,
+    sheet: 'Sheet to reopen',
+    reason: 'Reason for reopening',
+    reopen: 'Reopen the sheet',
+    reopenLead:
+      'The sheet goes back to its member as a draft and counts once submitted again; the reason stays on the sheet and in the audit trail.',
+  },
   conflictsNote: (count) => `${count} conflicts declared.`,
   ranking: 'Ranking',
   rankingPreview: 'Every sheet is in; once recommended, this is the order of the candidates.',
@@ -420,6 +458,7 @@ const en: OfficeProcurementText = {
     recommend: 'The candidates are recommended.',
     award: 'The supplier is confirmed.',
     decline: 'Declined with its reason; the next candidate takes its place.',
+    reopen: 'The sheet is reopened; its member submits it again.',
     terminate: 'The procurement was terminated.',
     issued: 'The notices were issued.',
   },

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
@@ -14,10 +15,12 @@ import {
   listBids,
   listOfficeProcurements,
   type OpenedBid,
+  officeSheets,
   openBidding,
   procurementForOfficer,
   readEvaluation,
   recommend,
+  reopenSheet,
   startEvaluation,
   terminateProcurement,
   updateProcurement,
@@ -30,7 +33,8 @@ import {
   listProcurementNotices,
   type ProcurementNotice,
 } from '../../../shared/procurement/notices.ts';
-import type { Procurement } from '../../../shared/procurement/store.ts';
+import type { BidSheet, Procurement } from '../../../shared/procurement/store.ts';
+import { ReopenInput } from '../../../shared/review/panel.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import {
@@ -41,6 +45,7 @@ import {
   Notice,
   ProcurementBadge,
   ProgressBar,
+  Select,
   Table,
   TextArea,
 } from '../../ui/components.tsx';
@@ -121,11 +126,26 @@ function ProcurementList(props: { locale: Locale; procurements: Procurement[] })
   );
 }
 
-type Confirming = { kind: Move } | { kind: 'terminate' | 'decline'; reason: string };
+type Confirming =
+  | { kind: Move }
+  | { kind: 'terminate' | 'decline'; reason: string }
+  /** `sheet` names the sheet and the version read: `<teamId>/<judgeId>/<version>`. */
+  | { kind: 'reopen'; reason: string; sheet: string };
+
+/** A sheet as the reopen form names it, with the version it was read at (its If-Match). */
+const SheetRef = z
+  .string()
+  .regex(/^([0-9A-Za-z-]{1,64})\/([\w@.:-]{1,128})\/(\d{1,9})$/)
+  .transform((value) => {
+    const [teamId, judgeId, version] = value.split('/') as [string, string, string];
+    return { teamId, judgeId, version: Number(version) };
+  });
 
 /** What the dashboard reads once the bids are open: the bids, the evaluation, the notices. */
 interface Opened {
   bids: OpenedBid[];
+  /** The sheets as the office reads them (officeSheets): drafts by state only. */
+  sheets: BidSheet[];
   evaluation: Awaited<ReturnType<typeof readEvaluation>>['evaluation'];
   nextCandidate: string | null;
   notices: ProcurementNotice[];
@@ -244,6 +264,74 @@ function PanelProgress(props: { locale: Locale; procurement: Procurement; opened
           );
         })}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * Every sheet there is, by supplier and member, with its state and reopenings; in evaluation,
+ * before the recommendation, a submitted one can be reopened with a reason (confirmed next).
+ */
+function Sheets(props: {
+  locale: Locale;
+  procurement: Procurement;
+  opened: Opened;
+  values: FormState<Confirming>;
+}) {
+  const text = pick(officeProcurementTexts, props.locale).sheets;
+  const { procurement, opened, locale } = props;
+  if (opened.sheets.length === 0) return null;
+  const suppliers = new Map(opened.bids.map((bid) => [bid.teamId, bid.supplierName]));
+  const members = new Map(procurement.panel.map((member) => [member.judgeId, member.name]));
+  const label = (sheet: BidSheet) =>
+    `${suppliers.get(sheet.teamId) ?? sheet.teamId} · ${members.get(sheet.judgeId) ?? sheet.judgeId}`;
+  const submitted = opened.sheets.filter((sheet) => sheet.status === 'submitted');
+  const typed = props.values.values?.do === 'reopen' ? props.values : {};
+  return (
+    <section aria-labelledby="sheets">
+      <h2 id="sheets">{text.title}</h2>
+      <Table
+        label={text.title}
+        head={[text.head.supplier, text.head.member, text.head.state]}
+        rows={opened.sheets.map((sheet) => [
+          suppliers.get(sheet.teamId) ?? sheet.teamId,
+          members.get(sheet.judgeId) ?? sheet.judgeId,
+          <>
+            {sheet.status === 'submitted' ? text.submitted(points(sheet.total)) : text.draft}
+            {sheet.reopenings.map((reopening) => (
+              <p class="muted">{text.reopened(reopening.reason, dateTime(reopening.at, locale))}</p>
+            ))}
+          </>,
+        ])}
+      />
+      {procurement.status === 'evaluation' && submitted.length > 0 ? (
+        <Form action={href('officeProcurementPost', { procurementId: procurement.id })}>
+          <input type="hidden" name="do" value="reopen" />
+          <p class="muted">{text.lead}</p>
+          <Select
+            name="sheet"
+            label={text.sheet}
+            value={typed.values?.sheet ?? ''}
+            options={submitted.map((sheet) => ({
+              value: `${sheet.teamId}/${sheet.judgeId}/${sheet.version}`,
+              label: label(sheet),
+            }))}
+            errors={typed.errors ?? {}}
+          />
+          <TextArea
+            name="reason"
+            label={text.reason}
+            value={typed.values?.reason ?? ''}
+            maxLength={1000}
+            errors={typed.errors ?? {}}
+          />
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {text.reopen}
+            </button>
+          </div>
+        </Form>
+      ) : null}
     </section>
   );
 }
@@ -395,6 +483,10 @@ function Dashboard(props: {
   const confirm = state.confirm;
   const confirmTitle = confirm ? (confirm.kind in text.moves ? text.moves[confirm.kind as Move] : '') : '';
   const reasonErrors = state.values?.do === 'terminate' ? (state.errors ?? {}) : {};
+  const reopening = confirm?.kind === 'reopen' ? confirm : undefined;
+  const reopened = reopening && SheetRef.safeParse(reopening.sheet).data;
+  const suppliers = new Map((opened?.bids ?? []).map((bid) => [bid.teamId, bid.supplierName]));
+  const members = new Map(procurement.panel.map((member) => [member.judgeId, member.name]));
   return (
     <>
       <h1>{procurement.title}</h1>
@@ -411,7 +503,23 @@ function Dashboard(props: {
       </p>
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
-      {confirm ? (
+      {reopening && reopened ? (
+        <ConfirmStep
+          locale={locale}
+          title={text.sheets.reopen}
+          action={action}
+          confirmLabel={text.confirmMove(text.sheets.reopen)}
+          cancelHref={here}
+          hidden={{ do: 'reopen', sheet: reopening.sheet, reason: reopening.reason }}
+          facts={[
+            [text.sheets.head.supplier, suppliers.get(reopened.teamId) ?? reopened.teamId],
+            [text.sheets.head.member, members.get(reopened.judgeId) ?? reopened.judgeId],
+            [text.reason, reopening.reason],
+          ]}
+        >
+          <p>{text.sheets.reopenLead}</p>
+        </ConfirmStep>
+      ) : confirm && confirm.kind !== 'reopen' ? (
         <ConfirmStep
           locale={locale}
           title={
@@ -493,6 +601,7 @@ function Dashboard(props: {
         <>
           <Ranking locale={locale} procurement={procurement} opened={opened} />
           <PanelProgress locale={locale} procurement={procurement} opened={opened} />
+          <Sheets locale={locale} procurement={procurement} opened={opened} values={state} />
         </>
       ) : null}
       {procurement.status === 'draft' ? null : (
@@ -595,12 +704,13 @@ export function procurementOfficePages(deps: HttpDeps) {
       !inPhase(procurement, 'sealed') &&
       deps.clock.now().getTime() >= Date.parse(procurement.biddingDeadline);
     if (unsealed) {
-      const [bids, read, notices] = await Promise.all([
+      const [bids, read, notices, sheets] = await Promise.all([
         listBids(deps, principal, procurementId),
         readEvaluation(deps, principal, procurementId),
         procurement.status === 'awarded' ? listProcurementNotices(deps, principal, procurementId) : [],
+        officeSheets(deps, principal, procurementId),
       ]);
-      opened = { bids, evaluation: read.evaluation, nextCandidate: read.nextCandidate, notices };
+      opened = { bids, sheets, evaluation: read.evaluation, nextCandidate: read.nextCandidate, notices };
     }
     const done = c.req.query('done');
     c.status(status);
@@ -652,6 +762,23 @@ export function procurementOfficePages(deps: HttpDeps) {
       if (!result.value.moved)
         return renderDashboard(c, procurementId, { confirm: { kind: op, reason: result.value.reason } });
       return done(op);
+    }
+    if (op === 'reopen') {
+      const result = await attempt(locale, async () => {
+        const { reason } = parseOrThrow(ReopenInput, { reason: formText(form, 'reason') });
+        const sheet = formText(form, 'sheet');
+        const ref = parseOrThrow(z.object({ sheet: SheetRef }), { sheet }).sheet;
+        if (!confirmed) return { reason, sheet, moved: false };
+        const { teamId, judgeId } = ref;
+        await reopenSheet(deps, principal, { procurementId, teamId, judgeId }, reason, ref.version);
+        return { reason, sheet, moved: true };
+      });
+      if (!result.ok) return renderDashboard(c, procurementId, retyped(form, result), 422);
+      if (!result.value.moved)
+        return renderDashboard(c, procurementId, {
+          confirm: { kind: 'reopen', reason: result.value.reason, sheet: result.value.sheet },
+        });
+      return done('reopen');
     }
     if (op === 'issue') {
       const result = await attempt(locale, () => issueProcurementNotices(deps, principal, procurementId));

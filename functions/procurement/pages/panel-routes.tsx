@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { declareConflict, submitSheet } from '../../../shared/procurement/actions.ts';
+import { declareConflict, saveSheet, submitSheet } from '../../../shared/procurement/actions.ts';
 import { myPanelSeats, readPanelBid, readPanelWork } from '../../../shared/procurement/panel.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
 import { getProcurement } from '../../../shared/procurement/store.ts';
@@ -20,6 +20,7 @@ import { panelTexts } from './panel-texts.ts';
 const ProcurementParams = z.object({ procurementId: Id });
 const BidParams = z.object({ procurementId: Id, teamId: Id });
 const Done = z.object({ done: z.enum(['submitted', 'declared']).optional() });
+const Saved = z.object({ done: z.enum(['saved']).optional() });
 
 /** Only the sheet's own fields of a posted form, to carry through the confirm step. */
 const scoresOf = (draft: SheetDraft, procurement: Procurement): SheetDraft =>
@@ -27,10 +28,15 @@ const scoresOf = (draft: SheetDraft, procurement: Procurement): SheetDraft =>
     procurement.criteria.map(({ code }) => [`scores.${code}`, draft[`scores.${code}`] ?? '']),
   );
 
+/** The sheet version the form was read at (its If-Match), none before the first save. */
+const versionOf = (draft: SheetDraft) => (Number(draft.version) > 0 ? Number(draft.version) : undefined);
+
 /**
  * A panel member's pages: the procurements they sit on; one procurement's bids with their own
- * state (sealed until the bidding deadline); a bid beside the member's score sheet. Submitting
- * is one write (the API's `PUT …/sheet`, final), after a confirm step that shows the total.
+ * state (sealed until the bidding deadline); a bid beside the member's score sheet. Saving a
+ * draft is the API's `PUT …/sheet`; submitting is one write of the typed sheet (the API's
+ * `POST …/sheet/submit`, final unless an officer reopens it), after a confirm step that shows the
+ * total. Both are conditioned on the version the page was read at.
  */
 export function panelPages(deps: HttpDeps) {
   const app = createRouter();
@@ -61,7 +67,13 @@ export function panelPages(deps: HttpDeps) {
   const render = async (
     c: Context<AppEnv>,
     ids: { procurementId: string; teamId: string },
-    extra: { draft?: SheetDraft; errors?: FieldMessages; message?: string; confirmTotal?: number } = {},
+    extra: {
+      draft?: SheetDraft;
+      errors?: FieldMessages;
+      message?: string;
+      confirmTotal?: number;
+      saved?: boolean;
+    } = {},
   ) => {
     const { procurement, bid } = await readPanelBid(deps, principalOf(c), ids.procurementId, ids.teamId);
     if (extra.message) c.status(422);
@@ -74,12 +86,15 @@ export function panelPages(deps: HttpDeps) {
         errors={extra.errors && scoreFieldErrors(extra.errors, procurement.criteria)}
         message={extra.message}
         confirmTotal={extra.confirmTotal}
+        saved={extra.saved}
       />,
       { title: bid.supplierName },
     );
   };
 
-  definePage(app, 'panelSheetPage', deps, (c) => render(c, pageParams(c, BidParams)));
+  definePage(app, 'panelSheetPage', deps, (c) =>
+    render(c, pageParams(c, BidParams), { saved: pageQuery(c, Saved)?.done === 'saved' }),
+  );
 
   definePage(app, 'panelSheetPost', deps, async (c) => {
     const ids = pageParams(c, BidParams);
@@ -107,9 +122,17 @@ export function panelPages(deps: HttpDeps) {
     const { scores, errors } = readScores(draft, procurement.criteria, locale);
     if (Object.keys(errors).length > 0)
       return render(c, ids, { draft, errors, message: commonTexts[locale].fixErrors });
+    const version = versionOf(form);
+    if (form.do === 'save') {
+      const saved = await attempt(locale, () =>
+        saveSheet(deps, principal, ids.procurementId, ids.teamId, scores, version),
+      );
+      if (!saved.ok) return render(c, ids, { draft, errors: saved.fields, message: saved.message });
+      return c.redirect(href('panelSheetPage', ids, { done: 'saved' }), 303);
+    }
     if (form.do === 'confirm-submit' && form.confirmed === 'yes') {
       const submitted = await attempt(locale, () =>
-        submitSheet(deps, principal, ids.procurementId, ids.teamId, scores),
+        submitSheet(deps, principal, ids.procurementId, ids.teamId, scores, version),
       );
       if (!submitted.ok)
         return render(c, ids, { draft, errors: submitted.fields, message: submitted.message });

@@ -12,6 +12,7 @@ export interface PanelText {
   business: string;
   states: {
     missing: string;
+    draft: string;
     submitted: string;
     declared: string;
     own: string;
@@ -25,6 +26,9 @@ export interface PanelText {
   conflicted: { declared: string; own: string };
   conflictHint: string;
   confirmBody: string;
+  saveDraft: string;
+  saved: string;
+  reopened: (reason: string, when: string) => string;
   declared: string;
   back: string;
   result: string;
@@ -42,6 +46,7 @@ export const panelTexts: Texts<PanelText> = {
     business: '商务评分项',
     states: {
       missing: '未评分',
+      draft: '草稿，未提交',
       submitted: '已提交',
       declared: '已申报冲突，回避',
       own: '本人所在组织，回避',
@@ -57,7 +62,10 @@ export const panelTexts: Texts<PanelText> = {
       own: '这是你所在组织的响应文件，你不参与对它的评分。',
     },
     conflictHint: '例如：曾在该机构任职，或与其负责人是亲属',
-    confirmBody: '提交后不能修改。',
+    confirmBody: '提交后不能修改；如需更正，须由街道工作人员注明理由重新开启。',
+    saveDraft: '保存草稿',
+    saved: '草稿已保存：只有你自己看得到，提交后才计入评分。',
+    reopened: (reason, when) => `街道工作人员于 ${when} 重新开启了你的评分表，理由：${reason}`,
     declared: '已申报冲突，你不会为这家供应商评分。',
     back: '返回评分列表',
     result: '查看成交结果公告',
@@ -74,6 +82,7 @@ export const panelTexts: Texts<PanelText> = {
     business: 'Business criteria',
     states: {
       missing: 'Not scored',
+      draft: 'Draft, not submitted',
       submitted: 'Submitted',
       declared: 'Conflict declared, stepped aside',
       own: 'My own organisation, stepped aside',
@@ -89,7 +98,10 @@ export const panelTexts: Texts<PanelText> = {
       own: 'This is your own organisation’s bid; you do not score it.',
     },
     conflictHint: 'For example: you worked there, or a relative leads it',
-    confirmBody: 'Once submitted it cannot be changed.',
+    confirmBody: 'Once submitted it cannot be changed unless an officer reopens it, with a reason.',
+    saveDraft: 'Save draft',
+    saved: 'Draft saved: only you see it, and it counts once submitted.',
+    reopened: (reason, when) => `An officer reopened your sheet on ${when}. Reason: ${reason}`,
     declared: 'Conflict declared; you will not score this supplier.',
     back: 'Back to the bids',
     result: 'See the result announcement',

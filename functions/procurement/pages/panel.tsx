@@ -4,7 +4,7 @@ import { reasonText } from '../../../shared/procurement/announcement.ts';
 import type { PanelBid, PanelSeat } from '../../../shared/procurement/panel.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
 import { Form, Notice, ProcurementBadge, ProgressBar } from '../../ui/components.tsx';
-import { date } from '../../ui/format.ts';
+import { date, dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import {
@@ -55,7 +55,7 @@ const partNamesOf = (procurement: Procurement) =>
 /** Where a bid stands for this member, in words. */
 function bidState(bid: PanelBid, procurement: Procurement, locale: Locale): string {
   const text = pick(panelTexts, locale);
-  if (bid.sheet) return text.states.submitted;
+  if (isSubmitted(bid)) return text.states.submitted;
   if (bid.conflict) return text.states[bid.conflict];
   if (bid.reasons.length > 0)
     return text.states.out(
@@ -63,11 +63,14 @@ function bidState(bid: PanelBid, procurement: Procurement, locale: Locale): stri
         .map((reason) => reasonText(reason, locale, partNamesOf(procurement)))
         .join(locale === 'en' ? '; ' : '；'),
     );
-  return text.states.missing;
+  return bid.sheet ? text.states.draft : text.states.missing;
 }
 
 /** A bid the member is to score: responsive, not conflicted. */
 const toScore = (bid: PanelBid) => bid.conflict === undefined && bid.reasons.length === 0;
+
+/** The member's sheet for the bid is submitted (a draft is not). */
+const isSubmitted = (bid: PanelBid) => bid.sheet?.status === 'submitted';
 
 /**
  * One procurement for a member: sealed until the bidding deadline (nothing shown); then the
@@ -107,7 +110,7 @@ export function PanelProcurementPage(props: {
         <>
           <p class="lead">{scoring ? text.lead : text.waiting}</p>
           {scoring ? (
-            <ProgressBar done={mine.filter((bid) => bid.sheet).length} total={mine.length} locale={locale} />
+            <ProgressBar done={mine.filter(isSubmitted).length} total={mine.length} locale={locale} />
           ) : null}
           <ul>
             {props.bids.map((bid) => (
@@ -130,7 +133,7 @@ export function PanelProcurementPage(props: {
   );
 }
 
-/** The member's sheet as typed, or as stored once submitted. */
+/** The member's sheet as stored (a draft or the submitted sheet), empty before the first save. */
 export const panelDraftOf = (procurement: Procurement, bid: PanelBid): SheetDraft =>
   scoresDraft(procurement.criteria, bid.sheet?.scores);
 
@@ -146,17 +149,22 @@ export function PanelSheetPage(props: {
   errors?: FieldMessages | undefined;
   message?: string | undefined;
   confirmTotal?: number | undefined;
+  saved?: boolean | undefined;
 }) {
   const { locale, procurement, bid, draft, errors } = props;
   const text = pick(panelTexts, locale);
   const sheet = pick(sheetTexts, locale);
   const ids = { procurementId: procurement.id, teamId: bid.teamId };
   const action = href('panelSheetPost', ids);
-  const scorable = procurement.status === 'evaluation' && !bid.sheet && toScore(bid);
+  const submitted = isSubmitted(bid);
+  const scorable = procurement.status === 'evaluation' && !submitted && toScore(bid);
   const conflictOpen =
     ['consultation', 'final-quotation', 'evaluation'].includes(procurement.status) &&
-    !bid.sheet &&
+    !submitted &&
     !bid.conflict;
+  // The version the member's next write is conditioned on (If-Match); 0 before the first save.
+  const version = String(bid.sheet?.version ?? 0);
+  const reopening = bid.sheet?.status === 'draft' ? bid.sheet.reopenings.at(-1) : undefined;
   const kinds = [
     ['technical', text.technical],
     ['business', text.business],
@@ -169,6 +177,8 @@ export function PanelSheetPage(props: {
       </p>
       <h1>{bid.supplierName}</h1>
       <p class="muted">{text.blindNote}</p>
+      {props.saved ? <Notice tone="ok">{text.saved}</Notice> : null}
+      {reopening ? <Notice>{text.reopened(reopening.reason, dateTime(reopening.at, locale))}</Notice> : null}
       {props.message ? (
         <Notice tone="bad">
           {props.message} {Object.keys(errors ?? {}).length > 0 ? commonTexts[locale].fixErrors : ''}
@@ -189,13 +199,13 @@ export function PanelSheetPage(props: {
           action={action}
           total={props.confirmTotal}
           cancelHref={href('panelSheetPage', ids)}
-          hidden={draft}
+          hidden={{ ...draft, version }}
         >
           <p>{text.confirmBody}</p>
         </ConfirmSheet>
       ) : null}
       <h2>{sheet.sheet}</h2>
-      {bid.sheet ? (
+      {submitted && bid.sheet ? (
         <SubmittedScores
           locale={locale}
           criteria={procurement.criteria}
@@ -210,6 +220,7 @@ export function PanelSheetPage(props: {
         <Notice>{text.notYet}</Notice>
       ) : (
         <Form action={action}>
+          <input type="hidden" name="version" value={version} />
           {kinds.map(([kind, label]) => {
             const criteria = procurement.criteria.filter((criterion) => criterion.kind === kind);
             return criteria.length === 0 ? null : (
@@ -220,6 +231,9 @@ export function PanelSheetPage(props: {
             );
           })}
           <div class="actions">
+            <button type="submit" name="do" value="save" class="secondary">
+              {text.saveDraft}
+            </button>
             <button type="submit" name="do" value="submit">
               {sheet.submit}
             </button>
