@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { type BuildResult, build, type Plugin } from 'esbuild';
@@ -36,8 +37,50 @@ const zodTrim: Plugin = {
     esbuild.onResolve({ filter: /^\.\/(compile|from-json-schema)\.js$/ }, (args) =>
       inZod(args.importer) ? { path: ZOD_UNUSED } : undefined,
     );
+    esbuild.onResolve({ filter: JSON_SCHEMA_MODULE }, (args) =>
+      inZod(args.importer)
+        ? { path: resolve(args.resolveDir, args.path), namespace: 'zod-json-schema' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'zod-json-schema' }, (args) => ({
+      contents: jsonSchemaStub(args.path),
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
+
+/** zod's JSON Schema generation: what `z.toJSONSchema` and `schema.toJSONSchema()` run. */
+const JSON_SCHEMA_MODULE =
+  /^\.\.?\/(core\/)?(json-schema-processors|to-json-schema|json-schema-generator)\.js$/;
+
+/**
+ * A stand-in for one of zod's JSON Schema modules (31 KB of every function): the API document
+ * is built at bundle time, so no function turns a schema into JSON Schema. Every export the
+ * real module has is kept by name, read from the installed zod, so an upgrade cannot drop one
+ * silently: the `create…Method` factories, which zod calls while making a schema, return a
+ * method that throws; anything else throws when called. `aggregateChecks` stays the real one,
+ * since schemas' `minLength`, `maxValue`, … read it.
+ */
+export function jsonSchemaStub(file: string): string {
+  const names = [
+    ...readFileSync(file, 'utf8').matchAll(
+      /^export (?:const|function|class) (\w+)|^export \{ (\w+) as (\w+) \}/gm,
+    ),
+  ].map((match) => match[1] ?? match[3] ?? '');
+  const lines = [
+    `const notBundled = (name) => function () { throw new Error(name + ' is left out of the Lambda bundles (infra/bundle.ts): no function makes JSON Schema'); };`,
+  ];
+  for (const name of names) {
+    if (name === 'aggregateChecks') lines.push(`export { aggregateChecks } from ${JSON.stringify(file)};`);
+    else if (/^create\w*Method$/.test(name))
+      lines.push(`export const ${name} = () => notBundled(${JSON.stringify(name)});`);
+    else if (/^[A-Z]/.test(name))
+      lines.push(`export class ${name} { constructor() { notBundled(${JSON.stringify(name)})(); } }`);
+    else lines.push(`export const ${name} = notBundled(${JSON.stringify(name)});`);
+  }
+  return lines.join('\n');
+}
 
 const OPENAPI_RUNTIME = fileURLToPath(new URL('./openapi-runtime.ts', import.meta.url));
 

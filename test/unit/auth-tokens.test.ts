@@ -1,4 +1,6 @@
-import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier, principalFromClaims, type TokenVerifier } from '../../shared/auth.ts';
 
@@ -7,6 +9,7 @@ const CLIENT = 'portal-client-id';
 
 let sign: (claims: JWTPayload) => Promise<string>;
 let verifier: TokenVerifier;
+let publicKeys: JSONWebKeySet;
 
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -18,7 +21,8 @@ beforeAll(async () => {
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
-  verifier = createTokenVerifier({ issuer: ISSUER, audience: CLIENT, jwks: { keys: [jwk] } });
+  publicKeys = { keys: [jwk] };
+  verifier = createTokenVerifier({ issuer: ISSUER, audience: CLIENT, jwks: publicKeys });
 });
 
 /** What Cognito puts in an access token (no `aud`; the client as `client_id`). */
@@ -33,6 +37,35 @@ const cognitoAccess = (extra: JWTPayload = {}): JWTPayload => ({
 });
 
 describe('the token verifier', () => {
+  it("fetches the issuer's keys from its JWKS URL on the first token and keeps them", async () => {
+    // Prepare: the issuer's key set served over HTTP, as Cognito's is on AWS.
+    let fetches = 0;
+    const server = createServer((_request, response) => {
+      fetches++;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(publicKeys));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const remote = createTokenVerifier({
+        issuer: ISSUER,
+        audience: CLIENT,
+        jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      });
+
+      // Act
+      const first = await remote.verify(await sign(cognitoAccess()));
+      const second = await remote.verify(await sign(cognitoAccess({ sub: 'u-3' })));
+
+      // Assess
+      expect([first.sub, second.sub]).toEqual(['u-1', 'u-3']);
+      expect(fetches).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
   it('accepts a Cognito access token and reads groups and office from it', async () => {
     // Act
     const principal = await verifier.verify(await sign(cognitoAccess()));

@@ -4,6 +4,8 @@ export interface OfficeContestText {
   dashboard: string;
   dashboardLead: string;
   newContest: string;
+  /** The dashboard's link to the special purchases (the procurement function's list). */
+  procurements: string;
   noContests: string;
   head: { title: string; status: string; deadline: string; next: string };
   setUp: string;
@@ -91,6 +93,7 @@ export const officeContestTexts: Texts<OfficeContestText> = {
     dashboard: '街道后台',
     dashboardLead: '本街道的大赛，以及每个大赛下一步要做的事。',
     newContest: '新建大赛',
+    procurements: '服务采购（竞争性磋商）',
     noContests: '还没有大赛。',
     head: { title: '大赛', status: '阶段', deadline: '申报截止', next: '下一步' },
     setUp: '新建大赛',
@@ -191,6 +194,7 @@ export const officeContestTexts: Texts<OfficeContestText> = {
     dashboard: 'Office',
     dashboardLead: "Your office's contests and the next step for each.",
     newContest: 'New contest',
+    procurements: 'Service purchases (competitive consultation)',
     noContests: 'No contests yet.',
     head: { title: 'Contest', status: 'Phase', deadline: 'Submission deadline', next: 'Next step' },
     setUp: 'New contest',

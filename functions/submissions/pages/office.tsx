@@ -26,7 +26,6 @@ import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
-import { officeProcurementTexts } from '../../procurement/pages/office-texts.ts';
 import {
   ConfirmStep,
   DateTime,
@@ -85,7 +84,7 @@ function Dashboard(props: { locale: Locale; contests: Contest[] }) {
           {text.newContest}
         </a>{' '}
         <a class="button secondary" href={href('officeProcurementsPage')}>
-          {pick(officeProcurementTexts, props.locale).list}
+          {text.procurements}
         </a>{' '}
         <a class="button secondary" href={href('officeCommunitiesPage')}>
           {pick(communitiesTexts, props.locale).title}
