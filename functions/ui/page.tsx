@@ -5,8 +5,10 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { hasRole } from '../../shared/auth.ts';
-import { AppError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
+import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
 import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
+import { canonicalJson, sha256Hex } from '../../shared/ids.ts';
+import { claimPost, settlePost } from '../../shared/repeat-posts.ts';
 import type { z } from '../../shared/zod.ts';
 import { type AppEnv, type HttpDeps, SESSION_COOKIE } from '../http/app.ts';
 import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
@@ -53,9 +55,32 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
     }
     if (c.req.method === 'POST' && principal) {
       const form = await c.req.parseBody();
-      if (!csrfMatches(c.get('csrfToken'), form[CSRF_FIELD])) throw new ForbiddenError('http.forbidden');
+      // A missing or stale form token is a page read before a new sign-in (or long ago), or a
+      // forgery: either way the person's next step is to reload the page, so that is what it says.
+      if (!csrfMatches(c.get('csrfToken'), form[CSRF_FIELD])) throw new ForbiddenError('page.expired');
     }
     await next();
+  };
+}
+
+/**
+ * A form post runs once: an identical post of the same person to the same page, while the first
+ * runs or within a minute of its redirect, gets that redirect (shared/repeat-posts.ts), so a
+ * double click lands on the result page rather than on "changed by someone else".
+ */
+function oncePerPost(deps: Pick<HttpDeps, 'db' | 'clock'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (c.req.method !== 'POST' || !principal) return next();
+    const fingerprint = sha256Hex(canonicalJson([c.req.path, await formOf(c)]));
+    const claim = await claimPost(deps, principal.sub, c.req.path, fingerprint);
+    if (!claim.run) return c.redirect(claim.location, 303);
+    try {
+      await next();
+    } finally {
+      const location = c.res.status === 303 ? (c.res.headers.get('location') ?? undefined) : undefined;
+      await settlePost(deps, principal.sub, c.req.path, fingerprint, location);
+    }
   };
 }
 
@@ -67,13 +92,21 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
 export function definePage(
   app: OpenAPIHono<AppEnv>,
   name: RouteName,
-  deps: Pick<HttpDeps, 'secret'>,
+  deps: Pick<HttpDeps, 'secret' | 'db' | 'clock'>,
   handler: Handler<AppEnv>,
 ): void {
   const spec: RouteSpec = routeTable[name];
   if (spec.kind !== 'page') throw new Error(`${name} is not a page route`);
   const path = spec.path.replace(/\{(\w+)\}/g, ':$1');
-  app.on(spec.method.toUpperCase(), path, pageSetup(spec, deps), compress(), renderer, handler);
+  app.on(
+    spec.method.toUpperCase(),
+    path,
+    pageSetup(spec, deps),
+    oncePerPost(deps),
+    compress(),
+    renderer,
+    handler,
+  );
 }
 
 /** A page's path parameters through zod; a malformed id is a page that does not exist (404). */
@@ -99,6 +132,22 @@ export async function formOf(c: Context): Promise<Record<string, string | string
     else if (Array.isArray(value)) form[key] = value.filter((v): v is string => typeof v === 'string');
   }
   return form;
+}
+
+/**
+ * The action a posted form asks for (its `do`): one of `known` (a string, or a pattern such as
+ * `remove-<n>`), or '' when the form sends none (the form's plain save). Anything else is a
+ * page out of date or a hand-made post: 400 `page.unknownAction`, naming it, and nothing runs.
+ */
+export function formAction<K extends string>(
+  form: Record<string, string | string[]>,
+  known: readonly (K | RegExp)[],
+): K | '' {
+  const raw = form.do;
+  const action = typeof raw === 'string' ? raw.trim() : '';
+  if (action === '') return '';
+  if (known.some((k) => (typeof k === 'string' ? k === action : k.test(action)))) return action as K;
+  throw new BadRequestError('page.unknownAction', { action: action.slice(0, 40) });
 }
 
 /** Field errors by path ("budgetLines.0.item"), in the page's language. */

@@ -293,6 +293,10 @@ describe('the panel, assignment and progress', () => {
     const assigned = await officer.post(w.app, path, { do: 'autoAssign' });
     const started = await officer.post(w.app, path, { do: 'startReview' });
     const page = await officer.get(w.app, `${path}?done=reviewStarted`);
+    // The same post at once is the double click: it lands where the first one did.
+    const doubleClick = await officer.post(w.app, path, { do: 'startReview' });
+    // Sent again later, it is a new request, refused in the phase's words.
+    w.clock.advance(61_000);
     const again = await officer.post(w.app, path, { do: 'startReview' });
 
     expect(noName.status).toBe(422);
@@ -301,6 +305,8 @@ describe('the panel, assignment and progress', () => {
     expect(added.status).toBe(303);
     expect(assigned.status).toBe(303);
     expect(started.status).toBe(303);
+    expect(doubleClick.status).toBe(303);
+    expect(doubleClick.location).toBe(started.location);
     expect(page.body).toContain('外聘专家');
     expect(page.body).toContain('0 / 9 已提交');
     expect(page.body).toContain('未开始');

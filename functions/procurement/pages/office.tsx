@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
 import {
   announceProcurement,
@@ -44,10 +44,10 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { dateTime, points, timeLeft } from '../../ui/format.ts';
+import { criterionLabel, dateTime, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, officerOf, retyped } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams, ReasonInput } from '../schemas.ts';
 import {
@@ -147,19 +147,30 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
       </dd>
       <dt>{text.criteria}</dt>
       <dd>
-        {procurement.criteria
-          .map(
-            (criterion) =>
-              `${criterion.name}（${text.criterionKinds[criterion.kind]}）${points(criterion.maxPoints)}`,
-          )
-          .join('；')}
+        {joinList(
+          locale,
+          procurement.criteria.map((criterion) =>
+            criterionLabel(locale, criterion.name, text.criterionKinds[criterion.kind], criterion.maxPoints),
+          ),
+          'clauses',
+        )}
       </dd>
       <dt>{text.requiredParts}</dt>
-      <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+      <dd>
+        {joinList(
+          locale,
+          procurement.requiredParts.map((part) => part.name),
+        )}
+      </dd>
       <dt>{text.minResponsive}</dt>
       <dd>{procurement.minResponsive}</dd>
       <dt>{text.panel}</dt>
-      <dd>{procurement.panel.map((member) => member.name).join('、')}</dd>
+      <dd>
+        {joinList(
+          locale,
+          procurement.panel.map((member) => member.name),
+        )}
+      </dd>
       <dt>{text.biddingDeadline}</dt>
       <dd>
         <DateTime iso={procurement.biddingDeadline} locale={locale} /> ·{' '}
@@ -188,7 +199,11 @@ function BidsSection(props: { locale: Locale; procurement: Procurement; opened: 
     return reasons.length === 0
       ? text.responsiveYes
       : text.notResponsive(
-          reasons.map((reason) => reasonText(reason, locale, partNames)).join(locale === 'en' ? '; ' : '；'),
+          joinList(
+            locale,
+            reasons.map((reason) => reasonText(reason, locale, partNames)),
+            'clauses',
+          ),
         );
   };
   return (
@@ -568,6 +583,7 @@ export function procurementOfficePages(deps: HttpDeps) {
   definePage(app, 'officeNewProcurementPost', deps, async (c) => {
     const { principal, locale } = officerOf(c);
     const form = await formOf(c);
+    formAction(form, ['save']);
     const { input, errors } = readProcurementForm(form, undefined, pick(officeProcurementTexts, locale));
     if (Object.keys(errors).length > 0)
       return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
@@ -625,7 +641,7 @@ export function procurementOfficePages(deps: HttpDeps) {
     const { procurementId } = pageParams(c, ProcurementParams);
     const { principal, locale } = officerOf(c);
     const form = await formOf(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, [...MOVES, 'terminate', 'decline', 'issue', 'save']);
     const confirmed = formText(form, 'confirmed') === 'yes';
     const version = Number(formText(form, 'version')) || undefined;
     const done = (key: string) =>

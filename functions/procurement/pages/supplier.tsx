@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
-import type { Locale } from '../../../shared/i18n.ts';
-import { parseYuan } from '../../../shared/money.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
+import { readYuan } from '../../../shared/money.ts';
 import {
   listPublicProcurements,
   readProcurement,
@@ -35,10 +35,10 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { points, timeLeft, yuan } from '../../ui/format.ts';
+import { criterionLabel, points, timeLeft, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, retyped } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams } from '../schemas.ts';
 import { officeProcurementTexts } from './office-texts.ts';
@@ -190,9 +190,11 @@ function ProcurementPage(props: {
                 {reasons.length > 0 ? (
                   <p class="error">
                     {text.notResponsive(
-                      reasons
-                        .map((r) => reasonText(r, locale, partNames))
-                        .join(locale === 'en' ? '; ' : '；'),
+                      joinList(
+                        locale,
+                        reasons.map((r) => reasonText(r, locale, partNames)),
+                        'clauses',
+                      ),
                     )}
                   </p>
                 ) : null}
@@ -270,12 +272,21 @@ function ProcurementPage(props: {
           <dd>{points(procurement.priceWeightBp)}</dd>
           <dt>{text.criteria}</dt>
           <dd>
-            {procurement.criteria
-              .map((c) => `${c.name}（${office.criterionKinds[c.kind]}）${points(c.maxPoints)}`)
-              .join('；')}
+            {joinList(
+              locale,
+              procurement.criteria.map((c) =>
+                criterionLabel(locale, c.name, office.criterionKinds[c.kind], c.maxPoints),
+              ),
+              'clauses',
+            )}
           </dd>
           <dt>{text.requiredParts}</dt>
-          <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+          <dd>
+            {joinList(
+              locale,
+              procurement.requiredParts.map((part) => part.name),
+            )}
+          </dd>
           <dt>{text.biddingDeadline}</dt>
           <dd>
             <DateTime iso={procurement.biddingDeadline} locale={locale} />
@@ -352,13 +363,20 @@ export function procurementSupplierPages(deps: HttpDeps) {
     const locale = c.get('locale');
     const text = pick(supplierTexts, locale);
     const form = await formOf(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['bid', 'quote']);
     const teamId = formText(form, 'teamId');
     const errors: FieldMessages = {};
+    // Each wrong kind of amount in its own words, naming the amount; above the ceiling is the
+    // action's refusal (procurement.aboveCeiling, in yuan), shown beside the same field.
     const money = (name: string) => {
-      const fen = parseYuan(formText(form, name));
-      if (fen === undefined) errors[name] = text.notAmount;
-      return fen;
+      const read = readYuan(formText(form, name));
+      const amount = commonTexts[locale].amount;
+      if ('fen' in read) {
+        if (read.fen === 0) errors[name] = amount.zero;
+        return read.fen;
+      }
+      errors[name] = read.problem === 'notAnAmount' ? text.notAmount : amount[read.problem](read.typed);
+      return undefined;
     };
     const retype = () =>
       render(
