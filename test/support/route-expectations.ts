@@ -824,6 +824,26 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
       expect: team(201),
     },
   ],
+  amendBid: [
+    {
+      label: 'the supplier’s own bid, before the deadline',
+      phase: 'p-bidding',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}`,
+        body: { priceFen: 14_800_000, parts: { 'service-plan': '方案（修改）', staffing: '名单' } },
+        headers: v1,
+      }),
+      expect: team(200),
+    },
+  ],
+  withdrawBid: [
+    {
+      label: 'the supplier’s own bid, before the deadline',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `${pr(w)}/bids/${w.supplierTeamId}`, headers: v1 }),
+      expect: team(200),
+    },
+  ],
   listBids: [
     {
       label: 'sealed before the deadline: nobody reads a bid, officers included',

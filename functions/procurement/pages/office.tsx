@@ -185,16 +185,26 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
   );
 }
 
-function BidsSection(props: { locale: Locale; procurement: Procurement; opened: Opened | undefined }) {
+function BidsSection(props: {
+  locale: Locale;
+  now: Date;
+  procurement: Procurement;
+  opened: Opened | undefined;
+}) {
   const text = pick(officeProcurementTexts, props.locale);
   const { procurement, opened, locale } = props;
   const partNames = Object.fromEntries(procurement.requiredParts.map((part) => [part.code, part.name]));
-  const beforeQuotes = inPhase(procurement, 'sealed') || procurement.status === 'consultation';
+  // A missing final quotation counts only once none can come: from the final-quotation deadline
+  // on, the final quotations are what responsiveness reads (one above the ceiling is out too).
+  const quotesToCome =
+    inPhase(procurement, 'sealed') ||
+    procurement.status === 'consultation' ||
+    (procurement.status === 'final-quotation' &&
+      props.now.getTime() < Date.parse(procurement.finalQuotationDeadline));
   const results = new Map(opened?.evaluation.bids.map((bid) => [bid.bidId, bid]) ?? []);
   const responsiveness = (bid: OpenedBid) => {
     const reasons = (results.get(bid.teamId)?.reasons ?? []).filter(
-      (reason) =>
-        !(beforeQuotes || procurement.status === 'final-quotation') || reason.code !== 'no-final-quotation',
+      (reason) => !quotesToCome || reason.code !== 'no-final-quotation',
     );
     return reasons.length === 0
       ? text.responsiveYes
@@ -465,7 +475,15 @@ function Dashboard(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}: {text.next[procurement.status]}
+          {text.nextStep}:{' '}
+          {procurement.status === 'awarded' && (opened?.notices.length ?? 0) > 0 ? (
+            <>
+              {text.finished} ·{' '}
+              <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
+            </>
+          ) : (
+            text.next[procurement.status]
+          )}
         </p>
         {procurement.terminationReason ? (
           <p>{text.terminatedBecause(procurement.terminationReason)}</p>
@@ -511,7 +529,7 @@ function Dashboard(props: {
         </>
       ) : null}
       {procurement.status === 'draft' ? null : (
-        <BidsSection locale={locale} procurement={procurement} opened={opened} />
+        <BidsSection locale={locale} now={props.now} procurement={procurement} opened={opened} />
       )}
       <section aria-labelledby="rules">
         <h2 id="rules">{text.rules}</h2>
