@@ -88,7 +88,9 @@ describe("the suppliers' procurement pages", () => {
     expect(await getBid(w.deps.db, w.procurementId, teamId)).toMatchObject({ priceFen: 14_900_000 });
     expect(pageText(page.body)).toContain('响应文件已递交并密封。');
     expect(pageText(page.body)).toContain('¥149,000.00');
-    expect(page.body).not.toContain('name="priceFen"');
+    // No second bid form; the bid itself can still be changed or withdrawn (Art. 13).
+    expect(page.body).not.toContain('name="do" value="bid"');
+    expect(page.body).toContain('name="do" value="amend"');
     expect([doubleClick.status, doubleClick.location]).toEqual([303, sent.location]);
     expect(again.status).toBe(422);
     expect(pageText(again.body)).toContain('每家供应商只能递交一次');
