@@ -95,8 +95,6 @@ export const keys = {
 
   /** A user as their identity provider last described them at sign-in (shared/user/directory.ts). */
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: '#USER' }),
-  /** A person's last form post to a page (shared/repeat-posts.ts): one item per person and path. */
-  pagePost: (sub: string, path: string) => ({ pk: `PAGEPOST#${sub}`, sk: path }),
 
   /** A judge on a contest's panel. */
   panelJudge: (contestId: string, judgeId: string) =>
@@ -258,7 +256,6 @@ export const ENTITY = {
   auditEntry: 'audit-entry',
   auditHead: 'audit-head',
   quota: 'quota',
-  pagePost: 'page-post',
 } as const;
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entityType'] as const;

@@ -1,14 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { createHmac } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { jsxRenderer } from 'hono/jsx-renderer';
+import { serialize } from 'hono/utils/cookie';
 import { hasRole } from '../../shared/auth.ts';
 import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
 import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
-import { canonicalJson, sha256Hex } from '../../shared/ids.ts';
-import { claimPost, settlePost } from '../../shared/repeat-posts.ts';
+import { canonicalJson } from '../../shared/ids.ts';
 import type { z } from '../../shared/zod.ts';
 import { type AppEnv, type HttpDeps, SESSION_COOKIE } from '../http/app.ts';
 import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
@@ -63,24 +64,40 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
   };
 }
 
+/** The cookie that remembers a person's last answered form post to a page, for a minute. */
+export const REPEAT_COOKIE = 'mv_post';
+
 /**
- * A form post runs once: an identical post of the same person to the same page, while the first
- * runs or within a minute of its redirect, gets that redirect (shared/repeat-posts.ts), so a
- * double click lands on the result page rather than on "changed by someone else".
+ * A form post answered once is answered the same way again: an identical post (same person,
+ * page and fields; the form's version among them) sent again after the first one's redirect
+ * (a second click that arrived late, a resubmission) gets that redirect instead of running again
+ * into the version the first one changed ("changed by someone else"). What was answered is kept
+ * in a cookie of the page's path, signed with the server's secret, for a minute: no request to
+ * the database. The page's script stops the second click itself (functions/ui/script.ts).
  */
-function oncePerPost(deps: Pick<HttpDeps, 'db' | 'clock'>): MiddlewareHandler<AppEnv> {
+function oncePerPost(secret: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get('principal');
     if (c.req.method !== 'POST' || !principal) return next();
-    const fingerprint = sha256Hex(canonicalJson([c.req.path, await formOf(c)]));
-    const claim = await claimPost(deps, principal.sub, c.req.path, fingerprint);
-    if (!claim.run) return c.redirect(claim.location, 303);
-    try {
-      await next();
-    } finally {
-      const location = c.res.status === 303 ? (c.res.headers.get('location') ?? undefined) : undefined;
-      await settlePost(deps, principal.sub, c.req.path, fingerprint, location);
-    }
+    const fingerprint = createHmac('sha256', secret)
+      .update(canonicalJson(['post', principal.sub, c.req.path, await formOf(c)]))
+      .digest('base64url')
+      .slice(0, 32);
+    const [answered, location] = (getCookie(c, REPEAT_COOKIE) ?? '').split('|');
+    if (answered === fingerprint && location?.startsWith('/') && !location.startsWith('//'))
+      return c.redirect(location, 303);
+    await next();
+    const redirect = c.res.status === 303 ? c.res.headers.get('location') : null;
+    if (redirect?.startsWith('/') && !redirect.startsWith('//'))
+      c.res.headers.append(
+        'set-cookie',
+        serialize(REPEAT_COOKIE, `${fingerprint}|${redirect}`, {
+          path: c.req.path,
+          httpOnly: true,
+          sameSite: 'Lax',
+          maxAge: 60,
+        }),
+      );
   };
 }
 
@@ -92,7 +109,7 @@ function oncePerPost(deps: Pick<HttpDeps, 'db' | 'clock'>): MiddlewareHandler<Ap
 export function definePage(
   app: OpenAPIHono<AppEnv>,
   name: RouteName,
-  deps: Pick<HttpDeps, 'secret' | 'db' | 'clock'>,
+  deps: Pick<HttpDeps, 'secret'>,
   handler: Handler<AppEnv>,
 ): void {
   const spec: RouteSpec = routeTable[name];
@@ -102,7 +119,7 @@ export function definePage(
     spec.method.toUpperCase(),
     path,
     pageSetup(spec, deps),
-    oncePerPost(deps),
+    oncePerPost(deps.secret),
     compress(),
     renderer,
     handler,

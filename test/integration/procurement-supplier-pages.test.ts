@@ -48,7 +48,7 @@ describe("the suppliers' procurement pages", () => {
     const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
     const path = `/me/procurements/${w.procurementId}`;
     const teamId = w.teams.A!;
-    const supplier = pageClient(w.tokens.supplier);
+    const supplier = pageClient(w.tokens.supplier, 'zh-CN', { keepCookies: true });
     const form = await supplier.get(w.app, path);
     const typos = await supplier.post(w.app, path, {
       ...BID,

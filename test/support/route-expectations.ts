@@ -474,7 +474,7 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   officeReviewPost: [
     {
       phase: 'review',
-      request: (w) => ({ path: `/office/contests/${w.contestId}/review`, form: { do: 'auto-assign' } }),
+      request: (w) => ({ path: `/office/contests/${w.contestId}/review`, form: { do: 'autoAssign' } }),
       expect: officer(303),
     },
     {
