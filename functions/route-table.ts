@@ -788,6 +788,20 @@ export const routeTable = {
     ['resident'],
     "Send my organisation's one bid (sealed until the deadline)",
   ),
+  amendBid: r(
+    'procurement',
+    'patch',
+    '/api/procurements/{procurementId}/bids/{teamId}',
+    ['resident'],
+    "Supplement or modify my organisation's bid before the bidding deadline (If-Match)",
+  ),
+  withdrawBid: r(
+    'procurement',
+    'delete',
+    '/api/procurements/{procurementId}/bids/{teamId}',
+    ['resident'],
+    "Withdraw my organisation's bid before the bidding deadline (it may bid again)",
+  ),
   listBids: r(
     'procurement',
     'get',

@@ -65,6 +65,14 @@ const messages = {
   'http.unauthorized': { 'zh-CN': '请先登录', en: 'Sign-in required' },
   'http.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
   'http.internal': { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  'page.expired': {
+    'zh-CN': '页面已过期（或来自另一次登录），请刷新页面后重试',
+    en: 'This page has expired (or belongs to another sign-in); reload it and try again',
+  },
+  'page.unknownAction': {
+    'zh-CN': '页面提交了未知的操作“{action}”，请刷新页面后重试',
+    en: 'The page sent an action this form does not know (“{action}”); reload it and try again',
+  },
   'http.unavailable': {
     'zh-CN': '服务暂时繁忙，请稍后重试',
     en: 'The service is busy; please retry shortly',
@@ -611,6 +619,19 @@ export function t(locale: Locale, code: MessageCode, params: Params = {}): strin
   return messages[code][locale].replace(PLACEHOLDER, (whole, name: string, kind: string | undefined) =>
     name in params ? formatParam(params[name]!, kind, locale) : whole,
   );
+}
+
+/**
+ * A list in the reader's language: 甲、乙、丙 in Chinese, "a, b, c" in English (Intl.ListFormat,
+ * no conjunction); `clauses` for items that hold commas of their own: 甲；乙 / "a; b".
+ */
+export function joinList(
+  locale: Locale,
+  items: readonly string[],
+  kind: 'items' | 'clauses' = 'items',
+): string {
+  if (kind === 'clauses') return items.join(locale === 'zh-CN' ? '；' : '; ');
+  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
 }
 
 /** Problem titles for messages that take parameters: a title stays the same for every occurrence. */

@@ -33,6 +33,25 @@ export function parseYuan(text: string): number | undefined {
   return fen <= MAX_FEN ? fen : undefined;
 }
 
+/** What is wrong with a typed amount, by kind, so each kind gets its own words. */
+export type AmountProblem = 'notAnAmount' | 'negative' | 'tooManyDecimals' | 'tooLarge';
+
+/**
+ * A typed amount as fen, or what is wrong with it and the amount as typed, in plain yuan
+ * ("-100", "0.001"): a sign, a third decimal, more than MAX_FEN, or no amount at all.
+ */
+export function readYuan(text: string): { fen: number } | { problem: AmountProblem; typed: string } {
+  const fen = parseYuan(text);
+  if (fen !== undefined) return { fen };
+  const plain = text.replace(/[\s,，¥￥元]/g, '');
+  const match = /^([-−－])?(\d+)(?:\.(\d+))?$/.exec(plain);
+  if (!match) return { problem: 'notAnAmount', typed: plain };
+  const typed = `${match[1] ? '-' : ''}${match[2]}${match[3] === undefined ? '' : `.${match[3]}`}`;
+  if (match[1]) return { problem: 'negative', typed };
+  if ((match[3] ?? '').length > 2) return { problem: 'tooManyDecimals', typed };
+  return { problem: 'tooLarge', typed };
+}
+
 export function sumFen(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }

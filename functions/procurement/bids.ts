@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  amendBid,
   declareConflict,
   listBids,
   mySheets,
@@ -9,11 +10,19 @@ import {
   submitBid,
   submitFinalQuotation,
   submitSheet,
+  withdrawBid,
 } from '../../shared/procurement/actions.ts';
 import { BidInput, FinalQuotationInput } from '../../shared/procurement/model.ts';
 import { ReopenInput } from '../../shared/review/panel.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { IfMatchHeaders, jsonBody, jsonResponse, optionalIfMatch, optionalJsonBody } from '../http/params.ts';
+import {
+  IfMatchHeaders,
+  jsonBody,
+  jsonResponse,
+  optionalIfMatch,
+  optionalJsonBody,
+  requireIfMatch,
+} from '../http/params.ts';
 import {
   BidOut,
   BidParams,
@@ -28,6 +37,11 @@ import {
   SubmitBidSheetInput,
   withEtag,
 } from './schemas.ts';
+
+/** What a withdrawal answers: the bid is gone, the organisation may bid again. */
+const WithdrawnOut = z
+  .object({ procurementId: z.string(), teamId: z.string(), withdrawnAt: z.string() })
+  .openapi('WithdrawnBid');
 
 /** Suppliers' bids and final quotations; the panel's conflicts and sheets. */
 export function bidsRoutes(deps: HttpDeps) {
@@ -45,7 +59,48 @@ export function bidsRoutes(deps: HttpDeps) {
     async (c) => {
       const { procurementId, teamId } = c.req.valid('param');
       const bid = await submitBid(deps, principalOf(c), procurementId, { ...c.req.valid('json'), teamId });
-      return c.json(bid, 201);
+      return c.json(bid, 201, withEtag(bid.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('amendBid', {
+      request: { params: BidParams, headers: IfMatchHeaders, body: jsonBody(BidInput.openapi('BidInput')) },
+      description:
+        'The whole bid again (price in whole fen, at most the ceiling; every part), before the bidding deadline; still sealed. If-Match: the ETag of the bid as last sent.',
+      responses: {
+        200: jsonResponse(BidOut, 'Amended (sealed until the bidding deadline)'),
+        ...problems(400, 401, 403, 404, 409, 412, 422, 428),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      const ifMatch = requireIfMatch(c.req.valid('header')['if-match']);
+      const bid = await amendBid(
+        deps,
+        principalOf(c),
+        procurementId,
+        { ...c.req.valid('json'), teamId },
+        ifMatch,
+      );
+      return c.json(bid, 200, withEtag(bid.version));
+    },
+  );
+
+  app.openapi(
+    defineRoute('withdrawBid', {
+      request: { params: BidParams, headers: IfMatchHeaders },
+      description:
+        "Before the bidding deadline; releases the organisation's one-bid claim in the same write, so it may bid again.",
+      responses: {
+        200: jsonResponse(WithdrawnOut, 'Withdrawn'),
+        ...problems(400, 401, 403, 404, 409, 412),
+      },
+    }),
+    async (c) => {
+      const { procurementId, teamId } = c.req.valid('param');
+      const ifMatch = optionalIfMatch(c.req.valid('header')['if-match']);
+      return c.json(await withdrawBid(deps, principalOf(c), procurementId, teamId, ifMatch), 200);
     },
   );
 

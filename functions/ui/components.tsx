@@ -368,6 +368,24 @@ export function Notice(props: { tone?: 'ok' | 'bad'; children?: Child }) {
   );
 }
 
+/**
+ * A refused form's alert, said once: the refusal, then "see the fields marked below" only when
+ * a field is marked and the refusal is not already that sentence.
+ */
+export function Refusal(props: {
+  locale: Locale;
+  message?: string | undefined;
+  errors?: FieldMessages | undefined;
+}) {
+  const fixErrors = commonTexts[props.locale].fixErrors;
+  const marked = Object.keys(props.errors ?? {}).length > 0;
+  if (!props.message && !marked) return null;
+  const sentences = [props.message, marked ? fixErrors : undefined].filter(
+    (sentence, index, all): sentence is string => !!sentence && all.indexOf(sentence) === index,
+  );
+  return <Notice tone="bad">{sentences.join(' ')}</Notice>;
+}
+
 /** A date and time typed in Beijing time (`parseBeijingInput` reads it on the server). */
 export function DateTimeField(props: FieldProps & { value?: string; required?: boolean }) {
   return (

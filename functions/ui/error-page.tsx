@@ -27,6 +27,16 @@ const SIGN_IN_PATHS: readonly string[] = [routeTable.hostedSignIn.path, routeTab
 
 type ShownStatus = keyof (typeof commonTexts)['en']['errors'];
 
+/** A path a page answers a GET on: where "reload the page" can send the person back to. */
+function reloadable(path: string): boolean {
+  return Object.values(routeTable).some(
+    (route) =>
+      route.kind === 'page' &&
+      route.method === 'get' &&
+      new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
+  );
+}
+
 /** Renders a full page with the layout, outside jsxRenderer (errors can happen before it runs). */
 export async function renderPage(c: Context<AppEnv>, title: string, body: JSX.Element, status = 200) {
   c.header('content-security-policy', PAGE_CSP);
@@ -71,7 +81,8 @@ export function errorPage(c: Context<AppEnv>, error: unknown): Response | Promis
   const shown = (
     String(status) in text.errors ? String(status) : status < 500 ? '400' : '500'
   ) as ShownStatus;
-  const { title, body } = text.errors[shown];
+  const expired = error instanceof AppError && error.code === 'page.expired';
+  const { title, body } = expired ? text.expired : text.errors[shown];
   return renderPage(
     c,
     title,
@@ -82,6 +93,11 @@ export function errorPage(c: Context<AppEnv>, error: unknown): Response | Promis
         {signingIn && (
           <>
             <a href={signInHref(routeTable.home.path)}>{text.signIn}</a>{' '}
+          </>
+        )}
+        {expired && reloadable(c.req.path) && (
+          <>
+            <a href={c.req.path}>{text.reload}</a>{' '}
           </>
         )}
         <a href={routeTable.home.path}>{text.home}</a>

@@ -15,6 +15,10 @@ export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;
 /** 8550 hundredths → "85.50". */
 export const points = (hundredths: number): string => formatPoints(hundredths);
 
+/** A criterion with its kind and maximum: 服务方案（技术）30 / "Service plan (technical) 30". */
+export const criterionLabel = (locale: Locale, name: string, kind: string, maxPoints: number): string =>
+  locale === 'zh-CN' ? `${name}（${kind}）${points(maxPoints)}` : `${name} (${kind}) ${points(maxPoints)}`;
+
 const formatters = {
   'zh-CN': {
     dateTime: dateFormat('zh-CN', {

@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Role } from '../../shared/auth.ts';
+import { joinList } from '../../shared/i18n.ts';
 import type { AppEnv } from '../http/app.ts';
 import { type RouteName, routeTable } from '../route-table.ts';
 import { uiAssetUrl } from './assets.ts';
@@ -60,7 +62,10 @@ export function Layout(props: { c: Context<AppEnv>; title: string; children?: Ch
                   <span class="who">
                     {text.signedInAs(
                       principal.name,
-                      principal.roles.map((role) => text.roles[role]).join('、'),
+                      joinList(
+                        locale,
+                        principal.roles.map((role) => text.roles[role]),
+                      ),
                     )}
                   </span>
                   <form method="post" action={routeTable.signOut.path}>

@@ -1,12 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { createHmac } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { jsxRenderer } from 'hono/jsx-renderer';
+import { serialize } from 'hono/utils/cookie';
 import { hasRole } from '../../shared/auth.ts';
-import { AppError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
+import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../shared/errors.ts';
 import { isMessageCode, issueMessage, type Locale, t } from '../../shared/i18n.ts';
+import { canonicalJson } from '../../shared/ids.ts';
 import type { z } from '../../shared/zod.ts';
 import { type AppEnv, type HttpDeps, SESSION_COOKIE } from '../http/app.ts';
 import { type RouteName, type RouteSpec, routeTable } from '../route-table.ts';
@@ -53,9 +56,48 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
     }
     if (c.req.method === 'POST' && principal) {
       const form = await c.req.parseBody();
-      if (!csrfMatches(c.get('csrfToken'), form[CSRF_FIELD])) throw new ForbiddenError('http.forbidden');
+      // A missing or stale form token is a page read before a new sign-in (or long ago), or a
+      // forgery: either way the person's next step is to reload the page, so that is what it says.
+      if (!csrfMatches(c.get('csrfToken'), form[CSRF_FIELD])) throw new ForbiddenError('page.expired');
     }
     await next();
+  };
+}
+
+/** The cookie that remembers a person's last answered form post to a page, for a minute. */
+export const REPEAT_COOKIE = 'mv_post';
+
+/**
+ * A form post answered once is answered the same way again: an identical post (same person,
+ * page and fields; the form's version among them) sent again after the first one's redirect
+ * (a second click that arrived late, a resubmission) gets that redirect instead of running again
+ * into the version the first one changed ("changed by someone else"). What was answered is kept
+ * in a cookie of the page's path, signed with the server's secret, for a minute: no request to
+ * the database. The page's script stops the second click itself (functions/ui/script.ts).
+ */
+function oncePerPost(secret: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (c.req.method !== 'POST' || !principal) return next();
+    const fingerprint = createHmac('sha256', secret)
+      .update(canonicalJson(['post', principal.sub, c.req.path, await formOf(c)]))
+      .digest('base64url')
+      .slice(0, 32);
+    const [answered, location] = (getCookie(c, REPEAT_COOKIE) ?? '').split('|');
+    if (answered === fingerprint && location?.startsWith('/') && !location.startsWith('//'))
+      return c.redirect(location, 303);
+    await next();
+    const redirect = c.res.status === 303 ? c.res.headers.get('location') : null;
+    if (redirect?.startsWith('/') && !redirect.startsWith('//'))
+      c.res.headers.append(
+        'set-cookie',
+        serialize(REPEAT_COOKIE, `${fingerprint}|${redirect}`, {
+          path: c.req.path,
+          httpOnly: true,
+          sameSite: 'Lax',
+          maxAge: 60,
+        }),
+      );
   };
 }
 
@@ -73,7 +115,15 @@ export function definePage(
   const spec: RouteSpec = routeTable[name];
   if (spec.kind !== 'page') throw new Error(`${name} is not a page route`);
   const path = spec.path.replace(/\{(\w+)\}/g, ':$1');
-  app.on(spec.method.toUpperCase(), path, pageSetup(spec, deps), compress(), renderer, handler);
+  app.on(
+    spec.method.toUpperCase(),
+    path,
+    pageSetup(spec, deps),
+    oncePerPost(deps.secret),
+    compress(),
+    renderer,
+    handler,
+  );
 }
 
 /** A page's path parameters through zod; a malformed id is a page that does not exist (404). */
@@ -99,6 +149,22 @@ export async function formOf(c: Context): Promise<Record<string, string | string
     else if (Array.isArray(value)) form[key] = value.filter((v): v is string => typeof v === 'string');
   }
   return form;
+}
+
+/**
+ * The action a posted form asks for (its `do`): one of `known` (a string, or a pattern such as
+ * `remove-<n>`), or '' when the form sends none (the form's plain save). Anything else is a
+ * page out of date or a hand-made post: 400 `page.unknownAction`, naming it, and nothing runs.
+ */
+export function formAction<K extends string>(
+  form: Record<string, string | string[]>,
+  known: readonly (K | RegExp)[],
+): K | '' {
+  const raw = form.do;
+  const action = typeof raw === 'string' ? raw.trim() : '';
+  if (action === '') return '';
+  if (known.some((k) => (typeof k === 'string' ? k === action : k.test(action)))) return action as K;
+  throw new BadRequestError('page.unknownAction', { action: action.slice(0, 40) });
 }
 
 /** Field errors by path ("budgetLines.0.item"), in the page's language. */

@@ -2,6 +2,9 @@
  * The only client script: progressive enhancement, never needed. It keeps a budget form's line
  * amounts and total up to date as the person types (the server computes them again on save).
  * Money stays in integer fen here too: "1,234.5" is read as 123450 fen, never as a float.
+ * And a form is sent once: a second click (or Enter) while its post is on its way is ignored and
+ * its buttons are disabled, after the browser has taken the clicked button's name and value
+ * (disabling it at once would drop them); coming back to the page (back button) enables them.
  */
 export const UI_SCRIPT = `
 (function () {
@@ -30,6 +33,28 @@ export const UI_SCRIPT = `
   document.addEventListener('input', function (e) {
     var form = e.target.closest && e.target.closest('[data-budget]');
     if (form) update(form);
+  });
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form || (form.method || '').toLowerCase() !== 'post') return;
+    if (form.hasAttribute('data-sending')) {
+      e.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sending', '');
+    setTimeout(function () {
+      form.querySelectorAll('button, input[type=submit]').forEach(function (b) {
+        b.disabled = true;
+      });
+    }, 0);
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-sending]').forEach(function (form) {
+      form.removeAttribute('data-sending');
+      form.querySelectorAll('button, input[type=submit]').forEach(function (b) {
+        b.disabled = false;
+      });
+    });
   });
 })();
 `;

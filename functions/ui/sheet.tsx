@@ -28,8 +28,8 @@ export type SheetDraft = Record<string, string>;
 export interface SheetText {
   sheet: string;
   points: (max: string) => string;
-  pointsHint: string;
-  notPoints: string;
+  pointsHint: (example: string) => string;
+  notPoints: (example: string) => string;
   total: string;
   readOnly: string;
   submit: string;
@@ -45,8 +45,8 @@ export const sheetTexts: Texts<SheetText> = {
   'zh-CN': {
     sheet: '评分表',
     points: (max) => `得分（满分 ${max} 分）`,
-    pointsHint: '可以打半分，例如 22.5',
-    notPoints: '请填写分数，例如 22.5',
+    pointsHint: (example) => `可以打半分，例如 ${example}`,
+    notPoints: (example) => `请填写分数，例如 ${example}`,
     total: '总分',
     readOnly: '评分已提交，不能修改。',
     submit: '提交评分',
@@ -60,8 +60,8 @@ export const sheetTexts: Texts<SheetText> = {
   en: {
     sheet: 'Score sheet',
     points: (max) => `Score (out of ${max} points)`,
-    pointsHint: 'Half points are fine, e.g. 22.5',
-    notPoints: 'Enter a score, e.g. 22.5',
+    pointsHint: (example) => `Half points are fine, e.g. ${example}`,
+    notPoints: (example) => `Enter a score, e.g. ${example}`,
     total: 'Total',
     readOnly: 'This sheet is submitted and cannot be changed.',
     submit: 'Submit the sheet',
@@ -73,6 +73,24 @@ export const sheetTexts: Texts<SheetText> = {
     declare: 'Declare and step aside',
   },
 };
+
+/**
+ * The example score a criterion's hint gives, as typed: 22.5 where it fits, else 2.5 below
+ * the maximum (from 5 points), 0.5 below it (from 1 point) or the maximum itself, so the example
+ * is always a score the criterion takes (15 points: "e.g. 12.5").
+ */
+export function exampleScore(maxPoints: number): string {
+  const example = exampleHundredths(maxPoints);
+  // As people type points: 12.5, 22.5, 9 (never 12.50).
+  return example % 100 === 0 ? String(example / 100) : points(example).replace(/0$/, '');
+}
+
+function exampleHundredths(maxPoints: number): number {
+  if (maxPoints >= 2250) return 2250;
+  if (maxPoints >= 500) return Math.floor((maxPoints - 250) / 50) * 50;
+  if (maxPoints >= 100) return Math.floor((maxPoints - 50) / 50) * 50;
+  return maxPoints;
+}
 
 /** A posted form as the sheet's draft: every text field, trimmed. */
 export const sheetDraftOfForm = (form: Record<string, string | string[]>): SheetDraft =>
@@ -94,11 +112,12 @@ export function scoresDraft(criteria: readonly SheetCriterion[], scores: Record<
 export function readScores(draft: SheetDraft, criteria: readonly SheetCriterion[], locale: Locale) {
   const errors: FieldMessages = {};
   const scores: Record<string, number> = {};
-  for (const { code } of criteria) {
+  for (const { code, maxPoints } of criteria) {
     const typed = draft[`scores.${code}`] ?? '';
     if (!typed) continue;
     const value = parsePoints(typed);
-    if (value === undefined) errors[`scores.${code}`] = pick(sheetTexts, locale).notPoints;
+    if (value === undefined)
+      errors[`scores.${code}`] = pick(sheetTexts, locale).notPoints(exampleScore(maxPoints));
     else scores[code] = value;
   }
   return { scores, errors };
@@ -131,7 +150,7 @@ export function ScoreFieldsets(props: {
           <TextField
             name={`scores.${criterion.code}`}
             label={text.points(points(criterion.maxPoints))}
-            hint={text.pointsHint}
+            hint={text.pointsHint(exampleScore(criterion.maxPoints))}
             value={props.draft[`scores.${criterion.code}`]}
             errors={props.errors}
             inputMode="decimal"

@@ -46,6 +46,13 @@ export interface CommonText {
   yuanSuffix: string;
   fixErrors: string;
   notAnAmount: string;
+  /** A typed amount's problem, by kind, naming the amount in yuan (shared/money.ts readYuan). */
+  amount: {
+    negative: (typed: string) => string;
+    zero: string;
+    tooManyDecimals: (typed: string) => string;
+    tooLarge: (typed: string) => string;
+  };
   notAWholeNumber: string;
   fillIn: string;
   progress: (done: number, total: number) => string;
@@ -61,6 +68,9 @@ export interface CommonText {
     '400' | '401' | '403' | '404' | '409' | '422' | '500' | '503',
     { title: string; body: string }
   >;
+  /** The page a post with a stale form token gets (functions/ui/error-page.tsx). */
+  expired: { title: string; body: string };
+  reload: string;
   home: string;
   footer: string;
   /** A printed notice's frame (functions/ui/print.tsx). */
@@ -114,6 +124,12 @@ const zhCN: CommonText = {
   yuanSuffix: '元',
   fixErrors: '有几处需要修改，请看下面标出的字段。',
   notAnAmount: '请填写金额（元），最多两位小数，例如 1,250.50',
+  amount: {
+    negative: (typed) => `金额不能是负数（填写的是 ${typed} 元）`,
+    zero: '金额须大于 0 元',
+    tooManyDecimals: (typed) => `金额最小到分，最多两位小数（填写的是 ${typed} 元）`,
+    tooLarge: (typed) => `金额 ${typed} 元超过本系统的上限 100,000,000 元`,
+  },
   notAWholeNumber: '请填写整数，例如 40',
   fillIn: '请填写这一项',
   progress: (done, total) => `${done} / ${total} 已提交`,
@@ -140,6 +156,8 @@ const zhCN: CommonText = {
     '500': { title: '出错了', body: '服务器出了问题，我们已经记录。请稍后再试。' },
     '503': { title: '暂时繁忙', body: '请稍等几秒再试。' },
   },
+  expired: { title: '页面已过期', body: '页面已过期，请刷新页面后重试。' },
+  reload: '刷新页面',
   home: '回到首页',
   footer: '微创投 · 社区公益微创投大赛与服务购买',
   printed: {
@@ -192,6 +210,13 @@ const en: CommonText = {
   yuanSuffix: 'yuan',
   fixErrors: 'A few things need changing; see the fields marked below.',
   notAnAmount: 'Enter an amount in yuan with at most two decimals, e.g. 1,250.50',
+  amount: {
+    negative: (typed) => `An amount cannot be negative (${typed} yuan was entered)`,
+    zero: 'The amount must be more than 0 yuan',
+    tooManyDecimals: (typed) =>
+      `An amount goes down to the fen, two decimals at most (${typed} yuan was entered)`,
+    tooLarge: (typed) => `${typed} yuan is above the system's limit of 100,000,000 yuan`,
+  },
   notAWholeNumber: 'Enter a whole number, e.g. 40',
   fillIn: 'Please fill this in',
   progress: (done, total) => `${done} / ${total} submitted`,
@@ -221,6 +246,8 @@ const en: CommonText = {
     '500': { title: 'Something went wrong', body: 'The server failed; it has been logged. Try again later.' },
     '503': { title: 'Busy', body: 'Please try again in a few seconds.' },
   },
+  expired: { title: 'This page has expired', body: 'This page has expired; reload it and try again.' },
+  reload: 'Reload the page',
   home: 'Home page',
   footer: 'Micro-Venture · community micro-venture contests and service purchasing',
   printed: {

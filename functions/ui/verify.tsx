@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../shared/i18n.ts';
+import { noticeNumber, shanghaiYear } from '../../shared/notice.ts';
 import { z } from '../../shared/zod.ts';
 import { Money, Notice, TextField } from './components.tsx';
 import { date } from './format.ts';
@@ -22,8 +23,18 @@ export const VerifyQuery = z.object({
 export interface VerifyPageText {
   title: string;
   lead: string;
-  numberHint: string;
+  numberHint: (example: string) => string;
 }
+
+/** The prefix the example number shows: the demo office's (infra/local/seed.ts), as people know it. */
+export const EXAMPLE_NOTICE_PREFIX = '西屯微创投';
+
+/**
+ * The example a verification page gives: number 1 of this year (Beijing time), written by the
+ * code that numbers notices (shared/notice.ts), so the example reads as a real number does.
+ */
+export const exampleNoticeNumber = (now: Date): string =>
+  noticeNumber(EXAMPLE_NOTICE_PREFIX, shanghaiYear(now.toISOString()), 1);
 
 interface VerifyText {
   number: string;
@@ -74,6 +85,8 @@ export function VerifyForm(props: {
   action: string;
   number: string;
   code: string;
+  /** The example number the hint shows (exampleNoticeNumber). */
+  exampleNumber: string;
   /** undefined before anything is checked. */
   verdict?: { valid: boolean };
   /** The genuine notice's facts: its kind and subject (facts, after the number), its amount's label. */
@@ -114,7 +127,7 @@ export function VerifyForm(props: {
         <TextField
           name="number"
           label={text.number}
-          hint={props.text.numberHint}
+          hint={props.text.numberHint(props.exampleNumber)}
           value={props.number}
           required
           maxLength={80}

@@ -40,7 +40,7 @@ export const DEMO_COMMUNITIES = [
 ];
 
 export const DEMO_USERS: DevUser[] = [
-  { sub: 'officer-xitun', name: '王晓梅（街道工作人员）', roles: ['officer'], officeId: DEMO_OFFICE.id },
+  { sub: 'officer-xitun', name: '王晓梅', roles: ['officer'], officeId: DEMO_OFFICE.id },
   ...[1, 2, 3, 4, 5].map((n) => ({ sub: `judge-${n}`, name: `评审专家 ${n} 号`, roles: ['judge' as const] })),
   { sub: 'resident-1', name: '赵建华（少年手工智造坊）', roles: ['resident'] },
   { sub: 'resident-2', name: '钱淑芬（停车自管志愿队）', roles: ['resident'] },

@@ -8,6 +8,7 @@ import {
   type FieldError,
   ForbiddenError,
   NotFoundError,
+  PreconditionFailedError,
   ValidationError,
 } from '../errors.ts';
 import { ENTITY, keys, type ReviewProcess, reviewKeys, withoutKeys } from '../keys.ts';
@@ -35,7 +36,7 @@ import { teamOfOwner } from '../team/team.ts';
 import { AlreadyExists, commit, type Op } from '../transact.ts';
 import { getUserEntries, holdsRole } from '../user/directory.ts';
 import { parseOrThrow, pickShape } from '../validation.ts';
-import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
+import { assertVersion, type IfMatch, saveNextVersion, versionMatches } from '../versioned.ts';
 import type { z } from '../zod.ts';
 import {
   type BidForEvaluation,
@@ -528,24 +529,23 @@ function aboveCeiling(path: string, amountFen: number, ceilingFen: number) {
 }
 
 /**
- * A supplier's one bid (Art. 17: sealed until the deadline). Any team may send it through its
- * owner; only a registered organisation's bid is responsive, which the evaluation records.
- * Errors: 403 not the team's owner; 409 wrong phase, after the deadline (`procurement.biddingClosed`)
- * or a second bid (`procurement.alreadyBid`); 422 above the ceiling or naming an unknown part.
+ * What sending, amending and withdrawing a bid share: the procurement taking bids, the caller
+ * owning the team, and the deadline not passed (409 `procurement.biddingClosed` naming it,
+ * checked again in the write's transaction).
  */
-export async function submitBid(
-  deps: Deps,
-  principal: Principal,
-  procurementId: string,
-  input: BidInput & { teamId: string },
-): Promise<Bid> {
+async function whileBidding(deps: Deps, principal: Principal, procurementId: string, teamId: string) {
   const procurement = await readProcurement(deps, principal, procurementId);
-  const team = await teamOfOwner(deps, principal, input.teamId);
+  const team = await teamOfOwner(deps, principal, teamId);
   assertPhase(procurement, 'bids');
   const now = deps.clock.now().toISOString();
   const closed = () =>
     new ConflictError('procurement.biddingClosed', { deadline: procurement.biddingDeadline });
   if (now >= procurement.biddingDeadline) throw closed();
+  return { procurement, team, now, closed };
+}
+
+/** A bid's content as sent or amended: at most the ceiling, only the parts the documents ask for (422). */
+function checkBidContent(procurement: Procurement, input: BidInput) {
   if (input.priceFen > procurement.ceilingFen)
     throw aboveCeiling('priceFen', input.priceFen, procurement.ceilingFen);
   const known = new Set(procurement.requiredParts.map((part) => part.code));
@@ -561,6 +561,117 @@ export async function submitBid(
       })),
     );
   }
+}
+
+/** The supplier's own bid, before the deadline; 404 when it sent none (or withdrew it), 412 on a stale If-Match. */
+async function ownBid(deps: Deps, procurementId: string, teamId: string, expected: IfMatch | undefined) {
+  const bid = await getBid(deps.db, procurementId, teamId);
+  if (!bid) throw new NotFoundError('procurement.bidNotFound');
+  if (expected !== undefined && !versionMatches(bid.version, expected))
+    throw new PreconditionFailedError('precondition.failed');
+  return bid;
+}
+
+/** The bid's own condition in an amendment or withdrawal: still there at the version read. */
+function sameBid(bid: Bid, expected: IfMatch | undefined) {
+  return {
+    expression: 'attribute_exists(pk) AND #version = :version',
+    names: { '#version': 'version' },
+    values: { ':version': bid.version },
+    explain: (old: Record<string, unknown> | undefined) =>
+      !old
+        ? new NotFoundError('procurement.bidNotFound')
+        : expected !== undefined
+          ? new PreconditionFailedError('precondition.failed')
+          : new ConflictError('precondition.failed'),
+  };
+}
+
+/**
+ * A supplier supplements or modifies its bid before the bidding deadline (财库〔2014〕214号
+ * Art. 13: the amendment is part of the bid and prevails over it): the price and the parts,
+ * replaced whole, still sealed. If-Match names the version read (the ETag of the bid's PUT or
+ * last PATCH). Errors: 403 not the team's owner; 404 no bid; 409 wrong phase or after the
+ * deadline; 412 stale; 422 above the ceiling or an unknown part. Audited without its content.
+ */
+export async function amendBid(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  input: BidInput & { teamId: string },
+  expected: IfMatch,
+): Promise<Bid> {
+  const { procurement, now, closed } = await whileBidding(deps, principal, procurementId, input.teamId);
+  checkBidContent(procurement, input);
+  const bid = await ownBid(deps, procurementId, input.teamId, expected);
+  const amended: Bid = {
+    ...bid,
+    priceFen: input.priceFen,
+    parts: input.parts,
+    version: bid.version + 1,
+    amendedAt: now,
+  };
+  await commit(
+    deps,
+    [
+      phaseCheck(procurementId, 'bids', beforeDeadline('biddingDeadline', now, closed)),
+      { kind: 'put', item: bidItem(amended), ...sameBid(bid, expected) },
+    ],
+    // Sealed: the audit entry says that the bid changed, not how.
+    { trail: procurementId, actor: principal.sub, action: 'bid.amend', subject: bid.teamId },
+  );
+  return amended;
+}
+
+/**
+ * A supplier withdraws its bid before the bidding deadline (Art. 13), in one transaction with
+ * its organisation's one-bid claim (BIDCERT#), so it may bid again, or another team of the same
+ * organisation may. Errors as amendBid (If-Match optional).
+ */
+export async function withdrawBid(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  teamId: string,
+  expected?: IfMatch,
+): Promise<{ procurementId: string; teamId: string; withdrawnAt: string }> {
+  const { now, closed } = await whileBidding(deps, principal, procurementId, teamId);
+  const bid = await ownBid(deps, procurementId, teamId, expected);
+  await commit(
+    deps,
+    [
+      phaseCheck(procurementId, 'bids', beforeDeadline('biddingDeadline', now, closed)),
+      { kind: 'delete', key: keys.bid(procurementId, teamId), ...sameBid(bid, expected) },
+      ...(bid.certificateNumber
+        ? [
+            {
+              kind: 'delete' as const,
+              key: keys.bidCertificate(procurementId, bid.certificateNumber),
+              expression: 'teamId = :team',
+              values: { ':team': teamId },
+            },
+          ]
+        : []),
+    ],
+    { trail: procurementId, actor: principal.sub, action: 'bid.withdraw', subject: teamId },
+  );
+  return { procurementId, teamId, withdrawnAt: now };
+}
+
+/**
+ * A supplier's one bid (Art. 17: sealed until the deadline). Any team may send it through its
+ * owner; only a registered organisation's bid is responsive, which the evaluation records.
+ * Errors: 403 not the team's owner; 409 wrong phase, after the deadline (`procurement.biddingClosed`)
+ * or a second bid (`procurement.alreadyBid`); 422 above the ceiling or naming an unknown part.
+ */
+export async function submitBid(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  input: BidInput & { teamId: string },
+): Promise<Bid> {
+  const { procurement, team, now, closed } = await whileBidding(deps, principal, procurementId, input.teamId);
+  checkBidContent(procurement, input);
   const bid: Bid = {
     procurementId,
     teamId: team.id,
@@ -571,6 +682,7 @@ export async function submitBid(
     priceFen: input.priceFen,
     parts: input.parts,
     submittedAt: now,
+    version: 1,
   };
   await commit(
     deps,

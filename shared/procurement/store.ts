@@ -54,6 +54,10 @@ export const Bid = z.object({
   priceFen: z.number().int(),
   parts: z.record(z.string(), z.string()),
   submittedAt: z.string(),
+  /** Its If-Match tag: 1 as sent, one more at each amendment (bids stored before have none: 1). */
+  version: z.number().int().min(1).default(1),
+  /** When the supplier last amended it (Art. 13), before the bidding deadline. */
+  amendedAt: z.string().optional(),
 });
 export type Bid = z.infer<typeof Bid>;
 

@@ -71,6 +71,27 @@ describe('a resident on a phone', () => {
     await closePage(page);
   });
 
+  it('sends a form once when its button is double-clicked, and lands on the result', async () => {
+    const page = await openPage(browser);
+    await signIn(page, server.url, /钱淑芬/, '/me/teams');
+    await page.locator('main a[href^="/me/teams/"]').first().click();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.getByLabel('团队名称').fill('停车自管志愿队（双击）');
+    await page.getByRole('button', { name: '保存团队' }).dblclick();
+    await page.getByText('团队信息已保存。').waitFor();
+
+    expect(posts).toHaveLength(1);
+    expect(await page.getByText('内容已被他人修改').count()).toBe(0);
+    expect(await page.getByLabel('团队名称').inputValue()).toBe('停车自管志愿队（双击）');
+    // Back on the page (the browser's back button), its buttons work again.
+    await page.goBack();
+    expect(await page.getByRole('button', { name: '保存团队' }).isEnabled()).toBe(true);
+    await closePage(page);
+  });
+
   it('cannot open another team’s proposal page', async () => {
     const owner = await openPage(browser);
     await signIn(owner, server.url, /赵建华/, '/me/proposals');

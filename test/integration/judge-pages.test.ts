@@ -67,7 +67,7 @@ describe('the judge pages', () => {
 
     expect(outsider.status).toBe(403);
     expect(bad.status).toBe(422);
-    expect(fieldError(bad.html, 'scores.budget')).toBe('请填写分数，例如 22.5');
+    expect(fieldError(bad.html, 'scores.budget')).toBe('请填写分数，例如 12.5');
   });
 
   it('save a draft, then submit after a confirmation that shows the total', async () => {

@@ -280,7 +280,7 @@ describe('the panel, assignment and progress', () => {
       phase: 'screening',
       autoAssign: false,
     });
-    const officer = pageClient(w.tokens.officer);
+    const officer = pageClient(w.tokens.officer, 'zh-CN', { keepCookies: true });
     const path = `/office/contests/${w.contestId}/review`;
     await officer.get(w.app, path);
 
@@ -293,7 +293,13 @@ describe('the panel, assignment and progress', () => {
     const assigned = await officer.post(w.app, path, { do: 'autoAssign' });
     const started = await officer.post(w.app, path, { do: 'startReview' });
     const page = await officer.get(w.app, `${path}?done=reviewStarted`);
-    const again = await officer.post(w.app, path, { do: 'startReview' });
+    // The same post at once is the double click: it lands where the first one did.
+    const doubleClick = await officer.post(w.app, path, { do: 'startReview' });
+    // Sent from another session (the repeat's cookie is the browser's), it is a new request,
+    // refused in the phase's words.
+    const elsewhere = pageClient(w.tokens.officer);
+    await elsewhere.get(w.app, path);
+    const again = await elsewhere.post(w.app, path, { do: 'startReview' });
 
     expect(noName.status).toBe(422);
     expect(fieldError(noName.body, 'name')).toBeDefined();
@@ -301,6 +307,8 @@ describe('the panel, assignment and progress', () => {
     expect(added.status).toBe(303);
     expect(assigned.status).toBe(303);
     expect(started.status).toBe(303);
+    expect(doubleClick.status).toBe(303);
+    expect(doubleClick.location).toBe(started.location);
     expect(page.body).toContain('外聘专家');
     expect(page.body).toContain('0 / 9 已提交');
     expect(page.body).toContain('未开始');

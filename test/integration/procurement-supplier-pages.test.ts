@@ -48,7 +48,7 @@ describe("the suppliers' procurement pages", () => {
     const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
     const path = `/me/procurements/${w.procurementId}`;
     const teamId = w.teams.A!;
-    const supplier = pageClient(w.tokens.supplier);
+    const supplier = pageClient(w.tokens.supplier, 'zh-CN', { keepCookies: true });
     const form = await supplier.get(w.app, path);
     const typos = await supplier.post(w.app, path, {
       ...BID,
@@ -64,7 +64,9 @@ describe("the suppliers' procurement pages", () => {
     const nothing = await getBid(w.deps.db, w.procurementId, teamId);
     const sent = await supplier.post(w.app, path, { ...BID, teamId });
     const page = await supplier.get(w.app, sent.location!);
-    const again = await supplier.post(w.app, path, { ...BID, teamId });
+    // The same form again at once is a double click: it lands on the result, writing nothing.
+    const doubleClick = await supplier.post(w.app, path, { ...BID, teamId });
+    const again = await supplier.post(w.app, path, { ...BID, teamId, priceFen: '148,000' });
     const unregistered = await pageClient(await w.tokenFor(w.supplierUsers[3]!)).get(w.app, path);
     const notMine = pageClient(w.tokens.otherResident);
     await notMine.get(w.app, path);
@@ -86,7 +88,10 @@ describe("the suppliers' procurement pages", () => {
     expect(await getBid(w.deps.db, w.procurementId, teamId)).toMatchObject({ priceFen: 14_900_000 });
     expect(pageText(page.body)).toContain('响应文件已递交并密封。');
     expect(pageText(page.body)).toContain('¥149,000.00');
-    expect(page.body).not.toContain('name="priceFen"');
+    // No second bid form; the bid itself can still be changed or withdrawn (Art. 13).
+    expect(page.body).not.toContain('name="do" value="bid"');
+    expect(page.body).toContain('name="do" value="amend"');
+    expect([doubleClick.status, doubleClick.location]).toEqual([303, sent.location]);
     expect(again.status).toBe(422);
     expect(pageText(again.body)).toContain('每家供应商只能递交一次');
     expect(pageText(unregistered.body)).toContain('只有依法登记的社会组织');

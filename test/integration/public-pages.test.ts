@@ -239,7 +239,7 @@ describe('every page', () => {
 
     expect(home.body).toContain('居民0（居民）');
     expect(withoutToken.status).toBe(403);
-    expect(await withoutToken.text()).toContain('没有权限');
+    expect(await withoutToken.text()).toContain('页面已过期');
     expect(forged.status).toBe(403);
     expect(signedOut.status).toBe(303);
     expect(signedOut.headers.get('location')).toBe('/');

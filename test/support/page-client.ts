@@ -13,15 +13,38 @@ export interface PageResult {
  * A browser's requests to page routes over `app.request`: the session cookie of `token`, HTML
  * accepted, forms posted url-encoded from this origin with the form token read off a page.
  */
-export function pageClient(token: string | undefined, lang: 'zh-CN' | 'en' = 'zh-CN') {
-  const cookie = token ? `${SESSION_COOKIE}=${token}` : '';
-  const headers = () => ({ accept: 'text/html', 'accept-language': lang, ...(cookie ? { cookie } : {}) });
-  let csrf: string | undefined;
-  const result = async (response: Response): Promise<PageResult> => ({
-    status: response.status,
-    body: await response.text(),
-    location: response.headers.get('location'),
+export function pageClient(
+  token: string | undefined,
+  lang: 'zh-CN' | 'en' = 'zh-CN',
+  { keepCookies = false }: { keepCookies?: boolean } = {},
+) {
+  // With keepCookies, the cookies the pages set are sent back as a browser would (by name, any path).
+  const kept = new Map<string, string>();
+  const cookie = () =>
+    [
+      ...(token ? [`${SESSION_COOKIE}=${token}`] : []),
+      ...[...kept].map(([name, value]) => `${name}=${value}`),
+    ].join('; ');
+  const headers = () => ({
+    accept: 'text/html',
+    'accept-language': lang,
+    ...(cookie() ? { cookie: cookie() } : {}),
   });
+  let csrf: string | undefined;
+  const result = async (response: Response): Promise<PageResult> => {
+    if (keepCookies)
+      for (const set of response.headers.getSetCookie()) {
+        const [pair = ''] = set.split(';');
+        const at = pair.indexOf('=');
+        if (/max-age=0/i.test(set)) kept.delete(pair.slice(0, at));
+        else kept.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+    return {
+      status: response.status,
+      body: await response.text(),
+      location: response.headers.get('location'),
+    };
+  };
   const client = {
     async get(app: AnyApp, path: string): Promise<PageResult> {
       const page = await result(await app.request(path, { headers: headers() }));

@@ -474,7 +474,7 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
   officeReviewPost: [
     {
       phase: 'review',
-      request: (w) => ({ path: `/office/contests/${w.contestId}/review`, form: { do: 'auto-assign' } }),
+      request: (w) => ({ path: `/office/contests/${w.contestId}/review`, form: { do: 'autoAssign' } }),
       expect: officer(303),
     },
     {
@@ -822,6 +822,26 @@ export const EXPECTATIONS: { [name in RouteName]?: MatrixCase[] } = {
         body: { priceFen: 14_900_000, parts: { 'service-plan': '方案', staffing: '名单' } },
       }),
       expect: team(201),
+    },
+  ],
+  amendBid: [
+    {
+      label: 'the supplier’s own bid, before the deadline',
+      phase: 'p-bidding',
+      request: (w) => ({
+        path: `${pr(w)}/bids/${w.supplierTeamId}`,
+        body: { priceFen: 14_800_000, parts: { 'service-plan': '方案（修改）', staffing: '名单' } },
+        headers: v1,
+      }),
+      expect: team(200),
+    },
+  ],
+  withdrawBid: [
+    {
+      label: 'the supplier’s own bid, before the deadline',
+      phase: 'p-bidding',
+      request: (w) => ({ path: `${pr(w)}/bids/${w.supplierTeamId}`, headers: v1 }),
+      expect: team(200),
     },
   ],
   listBids: [

@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { myNotices, readPrintableNotice, verifyNotice } from '../../../shared/awards/actions.ts';
+import { verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
+import { href } from '../../ui/href.ts';
 import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
 import { printedNoticeResponse } from '../../ui/print.tsx';
 import { namesOf } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
-import { VerifyQuery } from '../../ui/verify.tsx';
+import { exampleNoticeNumber, VerifyQuery } from '../../ui/verify.tsx';
 import { NoticeParams } from '../schemas.ts';
 import { NoticesPage } from './notices.tsx';
 import { NoticePage } from './print.tsx';
@@ -19,10 +21,21 @@ export function awardsPages(deps: HttpDeps) {
   definePage(app, 'verifyNoticePage', deps, async (c) => {
     const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
     const verdict = number && code ? await verifyNotice(deps, number, code) : undefined;
+    // Contest and procurement notices share an office's numbers: a procurement's deal or result
+    // notice checked here is shown where procurement notices are verified.
+    if (verdict && !verdict.valid && (await verifyProcurementNotice(deps, number, code)).valid)
+      return c.redirect(href('procurementNoticeVerifyPage', {}, { number, code }), 303);
     const locale = c.get('locale');
-    return c.render(<VerifyPage locale={locale} number={number} code={code} verdict={verdict} />, {
-      title: pick(verifyTexts, locale).title,
-    });
+    return c.render(
+      <VerifyPage
+        locale={locale}
+        number={number}
+        code={code}
+        exampleNumber={exampleNoticeNumber(deps.clock.now())}
+        verdict={verdict}
+      />,
+      { title: pick(verifyTexts, locale).title },
+    );
   });
 
   definePage(app, 'myNoticesPage', deps, async (c) => {

@@ -18,7 +18,7 @@ export const verifyTexts: Texts<VerifyText> = {
   'zh-CN': {
     title: '核验通知书',
     lead: '输入通知书上的文号和验证码，查看这份通知书是否由街道发出，以及它的内容。',
-    numberHint: '例如：西屯微创〔2026〕1号',
+    numberHint: (example) => `例如：${example}`,
     facts: {
       kind: '结果',
       selected: '立项',
@@ -33,7 +33,7 @@ export const verifyTexts: Texts<VerifyText> = {
   en: {
     title: 'Verify a notice',
     lead: 'Type the number and verification code printed on a notice to see whether the street office issued it, and what it says.',
-    numberHint: 'For example: 西屯微创〔2026〕1号',
+    numberHint: (example) => `For example: ${example}`,
     facts: {
       kind: 'Result',
       selected: 'Funded',

@@ -9,7 +9,13 @@ import { verifyTexts } from './texts.ts';
 type Verdict = Awaited<ReturnType<typeof verifyNotice>>;
 
 /** Number and code in, a contest notice's facts out (functions/ui/verify.tsx). */
-export function VerifyPage(props: { locale: Locale; number: string; code: string; verdict?: Verdict }) {
+export function VerifyPage(props: {
+  locale: Locale;
+  number: string;
+  code: string;
+  exampleNumber: string;
+  verdict?: Verdict;
+}) {
   const text = pick(verifyTexts, props.locale);
   const notice = props.verdict?.valid ? props.verdict.notice : undefined;
   return (
@@ -19,6 +25,7 @@ export function VerifyPage(props: { locale: Locale; number: string; code: string
       action={href('verifyNoticePage')}
       number={props.number}
       code={props.code}
+      exampleNumber={props.exampleNumber}
       verdict={props.verdict}
       notice={notice}
       facts={

@@ -21,6 +21,8 @@ export interface OfficeProcurementText {
   head: { title: string; phase: string; ceiling: string; deadline: string; next: string };
   setUp: string;
   next: Record<ProcurementPhase, string>;
+  /** The next step once the notices are issued: none, the result is public. */
+  finished: string;
   // The set-up form.
   basics: string;
   title: string;
@@ -153,6 +155,7 @@ const zhCN: OfficeProcurementText = {
     awarded: '发放成交通知书和结果通知书',
     terminated: '采购已终止，无需操作',
   },
+  finished: '采购已完成：通知书已发放，成交结果已公告，无需操作',
   basics: '项目与磋商文件',
   title: '项目名称',
   description: '采购需求（服务内容）',
@@ -319,6 +322,7 @@ const en: OfficeProcurementText = {
     awarded: 'Issue the deal notice and the result notices',
     terminated: 'Terminated; nothing to do',
   },
+  finished: 'Finished: the notices are issued and the result is announced; nothing to do',
   basics: 'Procurement and documents',
   title: 'Title',
   description: 'What is to be bought (service description)',

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
 import {
   announceProcurement,
@@ -49,10 +49,10 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { dateTime, points, timeLeft } from '../../ui/format.ts';
+import { criterionLabel, dateTime, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, officerOf, retyped } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams, ReasonInput } from '../schemas.ts';
 import {
@@ -167,19 +167,30 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
       </dd>
       <dt>{text.criteria}</dt>
       <dd>
-        {procurement.criteria
-          .map(
-            (criterion) =>
-              `${criterion.name}（${text.criterionKinds[criterion.kind]}）${points(criterion.maxPoints)}`,
-          )
-          .join('；')}
+        {joinList(
+          locale,
+          procurement.criteria.map((criterion) =>
+            criterionLabel(locale, criterion.name, text.criterionKinds[criterion.kind], criterion.maxPoints),
+          ),
+          'clauses',
+        )}
       </dd>
       <dt>{text.requiredParts}</dt>
-      <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+      <dd>
+        {joinList(
+          locale,
+          procurement.requiredParts.map((part) => part.name),
+        )}
+      </dd>
       <dt>{text.minResponsive}</dt>
       <dd>{procurement.minResponsive}</dd>
       <dt>{text.panel}</dt>
-      <dd>{procurement.panel.map((member) => member.name).join('、')}</dd>
+      <dd>
+        {joinList(
+          locale,
+          procurement.panel.map((member) => member.name),
+        )}
+      </dd>
       <dt>{text.biddingDeadline}</dt>
       <dd>
         <DateTime iso={procurement.biddingDeadline} locale={locale} /> ·{' '}
@@ -194,21 +205,35 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
   );
 }
 
-function BidsSection(props: { locale: Locale; procurement: Procurement; opened: Opened | undefined }) {
+function BidsSection(props: {
+  locale: Locale;
+  now: Date;
+  procurement: Procurement;
+  opened: Opened | undefined;
+}) {
   const text = pick(officeProcurementTexts, props.locale);
   const { procurement, opened, locale } = props;
   const partNames = Object.fromEntries(procurement.requiredParts.map((part) => [part.code, part.name]));
-  const beforeQuotes = inPhase(procurement, 'sealed') || procurement.status === 'consultation';
+  // A missing final quotation counts only once none can come: from the final-quotation deadline
+  // on, the final quotations are what responsiveness reads (one above the ceiling is out too).
+  const quotesToCome =
+    inPhase(procurement, 'sealed') ||
+    procurement.status === 'consultation' ||
+    (procurement.status === 'final-quotation' &&
+      props.now.getTime() < Date.parse(procurement.finalQuotationDeadline));
   const results = new Map(opened?.evaluation.bids.map((bid) => [bid.bidId, bid]) ?? []);
   const responsiveness = (bid: OpenedBid) => {
     const reasons = (results.get(bid.teamId)?.reasons ?? []).filter(
-      (reason) =>
-        !(beforeQuotes || procurement.status === 'final-quotation') || reason.code !== 'no-final-quotation',
+      (reason) => !quotesToCome || reason.code !== 'no-final-quotation',
     );
     return reasons.length === 0
       ? text.responsiveYes
       : text.notResponsive(
-          reasons.map((reason) => reasonText(reason, locale, partNames)).join(locale === 'en' ? '; ' : '；'),
+          joinList(
+            locale,
+            reasons.map((reason) => reasonText(reason, locale, partNames)),
+            'clauses',
+          ),
         );
   };
   return (
@@ -558,7 +583,15 @@ function Dashboard(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}: {text.next[procurement.status]}
+          {text.nextStep}:{' '}
+          {procurement.status === 'awarded' && (opened?.notices.length ?? 0) > 0 ? (
+            <>
+              {text.finished} ·{' '}
+              <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
+            </>
+          ) : (
+            text.next[procurement.status]
+          )}
         </p>
         {procurement.terminationReason ? (
           <p>{text.terminatedBecause(procurement.terminationReason)}</p>
@@ -605,7 +638,7 @@ function Dashboard(props: {
         </>
       ) : null}
       {procurement.status === 'draft' ? null : (
-        <BidsSection locale={locale} procurement={procurement} opened={opened} />
+        <BidsSection locale={locale} now={props.now} procurement={procurement} opened={opened} />
       )}
       <section aria-labelledby="rules">
         <h2 id="rules">{text.rules}</h2>
@@ -677,6 +710,7 @@ export function procurementOfficePages(deps: HttpDeps) {
   definePage(app, 'officeNewProcurementPost', deps, async (c) => {
     const { principal, locale } = officerOf(c);
     const form = await formOf(c);
+    formAction(form, ['save']);
     const { input, errors } = readProcurementForm(form, undefined, pick(officeProcurementTexts, locale));
     if (Object.keys(errors).length > 0)
       return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
@@ -735,7 +769,7 @@ export function procurementOfficePages(deps: HttpDeps) {
     const { procurementId } = pageParams(c, ProcurementParams);
     const { principal, locale } = officerOf(c);
     const form = await formOf(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, [...MOVES, 'terminate', 'decline', 'reopen', 'issue', 'save']);
     const confirmed = formText(form, 'confirmed') === 'yes';
     const version = Number(formText(form, 'version')) || undefined;
     const done = (key: string) =>

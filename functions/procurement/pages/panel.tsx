@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { type Locale, t } from '../../../shared/i18n.ts';
+import { joinList, type Locale, t } from '../../../shared/i18n.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
 import type { PanelBid, PanelSeat } from '../../../shared/procurement/panel.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
-import { Form, Notice, ProcurementBadge, ProgressBar } from '../../ui/components.tsx';
+import { Form, Notice, ProcurementBadge, ProgressBar, Refusal } from '../../ui/components.tsx';
 import { date, dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
@@ -16,7 +16,7 @@ import {
   scoresDraft,
   sheetTexts,
 } from '../../ui/sheet.tsx';
-import { commonTexts, pick } from '../../ui/texts.ts';
+import { pick } from '../../ui/texts.ts';
 import { panelTexts } from './panel-texts.ts';
 
 /** The procurements a member sits on, newest first, each with its phase. */
@@ -59,9 +59,11 @@ function bidState(bid: PanelBid, procurement: Procurement, locale: Locale): stri
   if (bid.conflict) return text.states[bid.conflict];
   if (bid.reasons.length > 0)
     return text.states.out(
-      bid.reasons
-        .map((reason) => reasonText(reason, locale, partNamesOf(procurement)))
-        .join(locale === 'en' ? '; ' : '；'),
+      joinList(
+        locale,
+        bid.reasons.map((reason) => reasonText(reason, locale, partNamesOf(procurement))),
+        'clauses',
+      ),
     );
   return bid.sheet ? text.states.draft : text.states.missing;
 }
@@ -179,11 +181,7 @@ export function PanelSheetPage(props: {
       <p class="muted">{text.blindNote}</p>
       {props.saved ? <Notice tone="ok">{text.saved}</Notice> : null}
       {reopening ? <Notice>{text.reopened(reopening.reason, dateTime(reopening.at, locale))}</Notice> : null}
-      {props.message ? (
-        <Notice tone="bad">
-          {props.message} {Object.keys(errors ?? {}).length > 0 ? commonTexts[locale].fixErrors : ''}
-        </Notice>
-      ) : null}
+      <Refusal locale={locale} message={props.message} errors={errors} />
       <section class="card">
         <h2>{text.bid}</h2>
         {procurement.requiredParts.map((part) => (

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
 import type { NonResponsiveReason } from '../../../shared/procurement/evaluation.ts';
 import type { ProcurementNotice } from '../../../shared/procurement/notices.ts';
@@ -24,9 +24,11 @@ export function ProcurementNoticePage(props: {
   const { locale, notice } = props;
   const text = pick(procurementPrintTexts, locale);
   const deal = notice.kind === 'deal';
-  const reasons = notice.reasons
-    .map((reason) => reasonText(reason as NonResponsiveReason, locale, props.partNames))
-    .join(locale === 'en' ? '; ' : '；');
+  const reasons = joinList(
+    locale,
+    notice.reasons.map((reason) => reasonText(reason as NonResponsiveReason, locale, props.partNames)),
+    'clauses',
+  );
   return (
     <PrintedNotice
       locale={locale}

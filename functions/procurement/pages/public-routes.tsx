@@ -1,15 +1,17 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
+import { verifyNotice } from '../../../shared/awards/actions.ts';
 import { ConflictError } from '../../../shared/errors.ts';
 import { readEvaluation, readProcurement } from '../../../shared/procurement/actions.ts';
 import { announcementRows } from '../../../shared/procurement/announcement.ts';
 import { readProcurementNotice, verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
+import { href } from '../../ui/href.ts';
 import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
 import { printedNoticeResponse } from '../../ui/print.tsx';
 import { pick } from '../../ui/texts.ts';
-import { VerifyQuery } from '../../ui/verify.tsx';
+import { exampleNoticeNumber, VerifyQuery } from '../../ui/verify.tsx';
 import { ProcurementNoticePage } from './print.tsx';
 import { AnnouncementPage, NoticeVerifyPage, ResultPage } from './public.tsx';
 import { procurementVerifyTexts, publicProcurementTexts } from './public-texts.ts';
@@ -52,10 +54,20 @@ export function publicPages(deps: HttpDeps) {
   definePage(app, 'procurementNoticeVerifyPage', deps, async (c) => {
     const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
     const verdict = number && code ? await verifyProcurementNotice(deps, number, code) : undefined;
+    // An office's contest notices share its numbers: one checked here is shown where they are verified.
+    if (verdict && !verdict.valid && (await verifyNotice(deps, number, code)).valid)
+      return c.redirect(href('verifyNoticePage', {}, { number, code }), 303);
     const locale = c.get('locale');
-    return c.render(<NoticeVerifyPage locale={locale} number={number} code={code} verdict={verdict} />, {
-      title: pick(procurementVerifyTexts, locale).title,
-    });
+    return c.render(
+      <NoticeVerifyPage
+        locale={locale}
+        number={number}
+        code={code}
+        exampleNumber={exampleNoticeNumber(deps.clock.now())}
+        verdict={verdict}
+      />,
+      { title: pick(procurementVerifyTexts, locale).title },
+    );
   });
 
   definePage(app, 'procurementNoticePrint', deps, async (c) => {

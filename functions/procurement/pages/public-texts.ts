@@ -179,7 +179,7 @@ export const procurementVerifyTexts: Texts<ProcurementVerifyText> = {
   'zh-CN': {
     title: '核验成交通知书',
     lead: '输入成交通知书或成交结果通知书上的文号和验证码，查看它是否由街道发出，以及它的内容。',
-    numberHint: '例如：西屯采购〔2026〕1号',
+    numberHint: (example) => `例如：${example}`,
     facts: {
       kind: '通知书',
       deal: '成交通知书',
@@ -192,7 +192,7 @@ export const procurementVerifyTexts: Texts<ProcurementVerifyText> = {
   en: {
     title: 'Verify a deal notice',
     lead: 'Type the number and verification code printed on a deal notice or result notice to see whether the street office issued it, and what it says.',
-    numberHint: 'For example: 西屯采购〔2026〕1号',
+    numberHint: (example) => `For example: ${example}`,
     facts: {
       kind: 'Notice',
       deal: 'Deal notice',

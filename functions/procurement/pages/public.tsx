@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import type { AnnouncementRow } from '../../../shared/procurement/announcement.ts';
 import type { verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
@@ -132,7 +132,7 @@ export function ResultPage(props: {
   const yuanOf = (amount: string | null) => (amount === null ? '—' : `¥${amount}`);
   const outcome = (row: AnnouncementRow) =>
     row.outcome === 'not-responsive'
-      ? text.outcomes.notResponsive(row.reasons.join(locale === 'en' ? '; ' : '；'))
+      ? text.outcomes.notResponsive(joinList(locale, row.reasons, 'clauses'))
       : row.outcome === 'awarded'
         ? text.outcomes.awarded
         : text.outcomes.candidate;
@@ -196,7 +196,13 @@ export function ResultPage(props: {
 type Verdict = Awaited<ReturnType<typeof verifyProcurementNotice>>;
 
 /** Number and code in, a deal or result notice's public facts out (functions/ui/verify.tsx). */
-export function NoticeVerifyPage(props: { locale: Locale; number: string; code: string; verdict?: Verdict }) {
+export function NoticeVerifyPage(props: {
+  locale: Locale;
+  number: string;
+  code: string;
+  exampleNumber: string;
+  verdict?: Verdict;
+}) {
   const text = pick(procurementVerifyTexts, props.locale);
   const notice = props.verdict?.valid ? props.verdict.notice : undefined;
   return (
@@ -206,6 +212,7 @@ export function NoticeVerifyPage(props: { locale: Locale; number: string; code: 
       action={href('procurementNoticeVerifyPage')}
       number={props.number}
       code={props.code}
+      exampleNumber={props.exampleNumber}
       verdict={props.verdict}
       notice={notice}
       facts={

@@ -33,6 +33,13 @@ export interface SupplierText {
   priceHint: (ceiling: string) => string;
   part: (name: string) => string;
   sendBid: string;
+  amendedAt: string;
+  amendForm: string;
+  amendLead: string;
+  sendAmend: string;
+  withdraw: string;
+  withdrawLead: string;
+  confirmWithdraw: string;
   quoteForm: string;
   quoteLead: string;
   quotation: string;
@@ -40,7 +47,7 @@ export interface SupplierText {
   notAmount: string;
   notResponsive: (reasons: string) => string;
   biddingClosed: string;
-  done: { bid: string; quote: string };
+  done: { bid: string; quote: string; amend: string; withdraw: string };
 }
 
 const zhCN: SupplierText = {
@@ -73,11 +80,18 @@ const zhCN: SupplierText = {
   noQuotation: '尚未提交',
   sealedNote: '响应文件在递交截止前密封，街道工作人员和磋商小组都看不到。',
   bidForm: '递交响应文件',
-  bidLead: '每家供应商只能递交一次，递交后不能修改。',
+  bidLead: '每家供应商递交一份；截止前可以修改或撤回。',
   team: '以哪个组织的名义',
   priceHint: (ceiling) => `不得高于最高限价 ${ceiling}`,
   part: (name) => name,
   sendBid: '递交响应文件',
+  amendedAt: '最后修改',
+  amendForm: '补充、修改响应文件',
+  amendLead: '递交截止前可以补充、修改响应文件，以修改后的内容为准，仍然密封（财库〔2014〕214号第十三条）。',
+  sendAmend: '保存修改',
+  withdraw: '撤回响应文件',
+  withdrawLead: '撤回后，截止前仍可以重新递交。',
+  confirmWithdraw: '确认撤回',
   quoteForm: '提交最后报价',
   quoteLead: '只能提交一次，不得高于最高限价；不提交视为退出。',
   quotation: '最后报价',
@@ -85,7 +99,12 @@ const zhCN: SupplierText = {
   notAmount: '请填写金额（元），最多两位小数，例如 146,800',
   notResponsive: (reasons) => `响应文件无效：${reasons}`,
   biddingClosed: '响应文件递交已截止。',
-  done: { bid: '响应文件已递交并密封。', quote: '最后报价已提交。' },
+  done: {
+    bid: '响应文件已递交并密封。',
+    quote: '最后报价已提交。',
+    amend: '响应文件已修改，仍然密封。',
+    withdraw: '响应文件已撤回。',
+  },
 };
 
 const en: SupplierText = {
@@ -124,11 +143,19 @@ const en: SupplierText = {
   noQuotation: 'Not given yet',
   sealedNote: 'Bids stay sealed until the deadline: neither the office nor the panel can read them.',
   bidForm: 'Send the bid',
-  bidLead: 'Each supplier bids once; a bid cannot be changed once sent.',
+  bidLead: 'Each supplier sends one bid; it can be changed or withdrawn until the deadline.',
   team: 'On behalf of',
   priceHint: (ceiling) => `Not above the ceiling price of ${ceiling}`,
   part: (name) => name,
   sendBid: 'Send the bid',
+  amendedAt: 'Last changed',
+  amendForm: 'Supplement or change the bid',
+  amendLead:
+    'Until the deadline the bid can be supplemented or changed; the change prevails, and it stays sealed (财库〔2014〕214号 Art. 13).',
+  sendAmend: 'Save the change',
+  withdraw: 'Withdraw the bid',
+  withdrawLead: 'Once withdrawn, a bid can be sent again until the deadline.',
+  confirmWithdraw: 'Yes, withdraw',
   quoteForm: 'Give the final quotation',
   quoteLead: 'Given once, never above the ceiling; giving none withdraws the bid.',
   quotation: 'Final quotation',
@@ -136,7 +163,12 @@ const en: SupplierText = {
   notAmount: 'Enter an amount in yuan with at most two decimals, e.g. 146,800',
   notResponsive: (reasons) => `The bid is not responsive: ${reasons}`,
   biddingClosed: 'Bidding has closed.',
-  done: { bid: 'Your bid is sent and sealed.', quote: 'Your final quotation is sent.' },
+  done: {
+    bid: 'Your bid is sent and sealed.',
+    quote: 'Your final quotation is sent.',
+    amend: 'Your bid is changed and still sealed.',
+    withdraw: 'Your bid is withdrawn.',
+  },
 };
 
 export const supplierTexts: Texts<SupplierText> = { 'zh-CN': zhCN, en };

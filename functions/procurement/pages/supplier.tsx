@@ -1,13 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
-import type { Locale } from '../../../shared/i18n.ts';
-import { parseYuan } from '../../../shared/money.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
+import { readYuan, yuanDecimal } from '../../../shared/money.ts';
 import {
+  amendBid,
   listPublicProcurements,
   readProcurement,
   submitBid,
   submitFinalQuotation,
+  withdrawBid,
 } from '../../../shared/procurement/actions.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
 import { bidReasons, isRegisteredSupplier } from '../../../shared/procurement/evaluation.ts';
@@ -24,6 +26,7 @@ import { listTeamsOfOwner, type Team } from '../../../shared/team/team.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import {
+  ConfirmStep,
   DateTime,
   Form,
   fieldsOf,
@@ -35,10 +38,10 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { points, timeLeft, yuan } from '../../ui/format.ts';
+import { criterionLabel, points, timeLeft, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, retyped } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formOf, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams } from '../schemas.ts';
 import { officeProcurementTexts } from './office-texts.ts';
@@ -90,6 +93,8 @@ function ProcurementPage(props: {
   procurement: Procurement;
   mine: Mine[];
   state: FormState<never>;
+  /** The bid whose withdrawal is being confirmed (its team). */
+  withdrawing?: string | undefined;
   done?: string | undefined;
 }) {
   const { locale, procurement, mine, state, now } = props;
@@ -166,6 +171,14 @@ function ProcurementPage(props: {
                   <dd>
                     <DateTime iso={bid!.submittedAt} locale={locale} />
                   </dd>
+                  {bid!.amendedAt ? (
+                    <>
+                      <dt>{text.amendedAt}</dt>
+                      <dd>
+                        <DateTime iso={bid!.amendedAt} locale={locale} />
+                      </dd>
+                    </>
+                  ) : null}
                   {procurement.requiredParts.map((part) => (
                     <>
                       <dt>{part.name}</dt>
@@ -187,12 +200,23 @@ function ProcurementPage(props: {
                     </a>
                   </p>
                 ) : null}
+                {canBid ? (
+                  <BidChanges
+                    locale={locale}
+                    procurement={procurement}
+                    bid={bid!}
+                    state={state}
+                    withdrawing={props.withdrawing === team.id}
+                  />
+                ) : null}
                 {reasons.length > 0 ? (
                   <p class="error">
                     {text.notResponsive(
-                      reasons
-                        .map((r) => reasonText(r, locale, partNames))
-                        .join(locale === 'en' ? '; ' : '；'),
+                      joinList(
+                        locale,
+                        reasons.map((r) => reasonText(r, locale, partNames)),
+                        'clauses',
+                      ),
                     )}
                   </p>
                 ) : null}
@@ -270,12 +294,21 @@ function ProcurementPage(props: {
           <dd>{points(procurement.priceWeightBp)}</dd>
           <dt>{text.criteria}</dt>
           <dd>
-            {procurement.criteria
-              .map((c) => `${c.name}（${office.criterionKinds[c.kind]}）${points(c.maxPoints)}`)
-              .join('；')}
+            {joinList(
+              locale,
+              procurement.criteria.map((c) =>
+                criterionLabel(locale, c.name, office.criterionKinds[c.kind], c.maxPoints),
+              ),
+              'clauses',
+            )}
           </dd>
           <dt>{text.requiredParts}</dt>
-          <dd>{procurement.requiredParts.map((part) => part.name).join('、')}</dd>
+          <dd>
+            {joinList(
+              locale,
+              procurement.requiredParts.map((part) => part.name),
+            )}
+          </dd>
           <dt>{text.biddingDeadline}</dt>
           <dd>
             <DateTime iso={procurement.biddingDeadline} locale={locale} />
@@ -286,6 +319,82 @@ function ProcurementPage(props: {
           </dd>
         </dl>
       </section>
+    </>
+  );
+}
+
+/**
+ * A bid's changes before the deadline (Art. 13): the whole bid again, prefilled, sent with the
+ * version read; and its withdrawal, after a confirmation.
+ */
+function BidChanges(props: {
+  locale: Locale;
+  procurement: Procurement;
+  bid: Bid;
+  state: FormState<never>;
+  withdrawing: boolean;
+}) {
+  const { locale, procurement, bid, state } = props;
+  const text = pick(supplierTexts, locale);
+  const action = href('supplierProcurementPost', { procurementId: procurement.id });
+  const hidden = { teamId: bid.teamId, version: String(bid.version) };
+  // What was typed comes back only to the form it was typed in.
+  const typed = state.values?.do === 'amend' && state.values.teamId === bid.teamId;
+  const f = fieldsOf(
+    typed
+      ? (state.values ?? {})
+      : {
+          priceFen: yuanDecimal(bid.priceFen),
+          ...Object.fromEntries(Object.entries(bid.parts).map(([code, value]) => [`parts.${code}`, value])),
+        },
+    typed ? (state.errors ?? {}) : {},
+  );
+  if (props.withdrawing)
+    return (
+      <ConfirmStep
+        locale={locale}
+        title={text.withdraw}
+        action={action}
+        facts={[[text.price, <Money fen={bid.priceFen} />]]}
+        confirmLabel={text.confirmWithdraw}
+        cancelHref={href('supplierProcurementPage', { procurementId: procurement.id })}
+        hidden={{ ...hidden, do: 'withdraw' }}
+      >
+        <p>{text.withdrawLead}</p>
+      </ConfirmStep>
+    );
+  return (
+    <>
+      <details open={typed}>
+        <summary>{text.amendForm}</summary>
+        <p class="muted">{text.amendLead}</p>
+        <Form action={action}>
+          <input type="hidden" name="do" value="amend" />
+          <input type="hidden" name="teamId" value={hidden.teamId} />
+          <input type="hidden" name="version" value={hidden.version} />
+          {procurement.requiredParts.map((part) => (
+            <TextArea {...f(`parts.${part.code}`)} label={text.part(part.name)} required maxLength={20000} />
+          ))}
+          <MoneyField
+            {...f('priceFen')}
+            label={text.price}
+            hint={text.priceHint(yuan(procurement.ceilingFen))}
+            locale={locale}
+            required
+          />
+          <div class="actions">
+            <button type="submit">{text.sendAmend}</button>
+          </div>
+        </Form>
+      </details>
+      <Form action={action} class="actions">
+        <input type="hidden" name="do" value="withdraw" />
+        <input type="hidden" name="teamId" value={hidden.teamId} />
+        <input type="hidden" name="version" value={hidden.version} />
+        <button type="submit" class="secondary">
+          {text.withdraw}
+        </button>
+      </Form>
     </>
   );
 }
@@ -311,6 +420,7 @@ export function procurementSupplierPages(deps: HttpDeps) {
     procurementId: string,
     state: FormState<never> = {},
     status: 200 | 422 = 200,
+    withdrawing?: string,
   ) {
     const principal = c.get('principal')!;
     const locale = c.get('locale');
@@ -336,7 +446,12 @@ export function procurementSupplierPages(deps: HttpDeps) {
         procurement={procurement}
         mine={mine}
         state={state}
-        done={done === 'bid' || done === 'quote' ? pick(supplierTexts, locale).done[done] : undefined}
+        withdrawing={withdrawing}
+        done={
+          done === 'bid' || done === 'quote' || done === 'amend' || done === 'withdraw'
+            ? pick(supplierTexts, locale).done[done]
+            : undefined
+        }
       />,
       { title: procurement.title },
     );
@@ -352,13 +467,20 @@ export function procurementSupplierPages(deps: HttpDeps) {
     const locale = c.get('locale');
     const text = pick(supplierTexts, locale);
     const form = await formOf(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['bid', 'amend', 'withdraw', 'quote']);
     const teamId = formText(form, 'teamId');
     const errors: FieldMessages = {};
+    // Each wrong kind of amount in its own words, naming the amount; above the ceiling is the
+    // action's refusal (procurement.aboveCeiling, in yuan), shown beside the same field.
     const money = (name: string) => {
-      const fen = parseYuan(formText(form, name));
-      if (fen === undefined) errors[name] = text.notAmount;
-      return fen;
+      const read = readYuan(formText(form, name));
+      const amount = commonTexts[locale].amount;
+      if ('fen' in read) {
+        if (read.fen === 0) errors[name] = amount.zero;
+        return read.fen;
+      }
+      errors[name] = read.problem === 'notAnAmount' ? text.notAmount : amount[read.problem](read.typed);
+      return undefined;
     };
     const retype = () =>
       render(
@@ -367,7 +489,10 @@ export function procurementSupplierPages(deps: HttpDeps) {
         { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
         422,
       );
-    if (op === 'bid') {
+    const done = (key: string) =>
+      c.redirect(href('supplierProcurementPage', { procurementId }, { done: key }), 303);
+    const version = Number(formText(form, 'version')) || undefined;
+    if (op === 'bid' || op === 'amend') {
       const procurement = await readProcurement(deps, principal, procurementId);
       const priceFen = money('priceFen');
       const parts: Record<string, string> = {};
@@ -377,11 +502,22 @@ export function procurementSupplierPages(deps: HttpDeps) {
         else errors[`parts.${part.code}`] = commonTexts[locale].fillIn;
       }
       if (Object.keys(errors).length > 0) return retype();
-      const result = await attempt(locale, () =>
-        submitBid(deps, principal, procurementId, { teamId, ...parseOrThrow(BidInput, { priceFen, parts }) }),
-      );
+      const result = await attempt(locale, () => {
+        const input = { teamId, ...parseOrThrow(BidInput, { priceFen, parts }) };
+        return op === 'bid'
+          ? submitBid(deps, principal, procurementId, input)
+          : amendBid(deps, principal, procurementId, input, version ?? []);
+      });
       if (!result.ok) return render(c, procurementId, retyped(form, result), 422);
-      return c.redirect(href('supplierProcurementPage', { procurementId }, { done: 'bid' }), 303);
+      return done(op);
+    }
+    if (op === 'withdraw') {
+      if (formText(form, 'confirmed') !== 'yes') return render(c, procurementId, {}, 200, teamId);
+      const result = await attempt(locale, () =>
+        withdrawBid(deps, principal, procurementId, teamId, version),
+      );
+      if (!result.ok) return render(c, procurementId, { message: result.message }, 422);
+      return done('withdraw');
     }
     if (op === 'quote') {
       const quotationFen = money('quotationFen');

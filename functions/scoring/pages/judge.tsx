@@ -3,7 +3,7 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import type { BlindProposal, Sheet } from '../../../shared/review/model.ts';
 import type { z } from '../../../shared/zod.ts';
-import { Form, Money, Notice, ProgressBar, TextArea, TextField } from '../../ui/components.tsx';
+import { Form, Money, Notice, ProgressBar, Refusal, TextArea, TextField } from '../../ui/components.tsx';
 import { yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
@@ -16,7 +16,7 @@ import {
   scoresDraft,
   sheetTexts,
 } from '../../ui/sheet.tsx';
-import { commonTexts, pick } from '../../ui/texts.ts';
+import { pick } from '../../ui/texts.ts';
 import { judgeTexts } from './texts.ts';
 
 type Blind = z.infer<typeof BlindProposal>;
@@ -111,11 +111,7 @@ export function SheetPage(props: {
         {contest.title} · {text.blindNote}
       </p>
       {props.done ? <Notice tone="ok">{text[props.done]}</Notice> : null}
-      {props.message ? (
-        <Notice tone="bad">
-          {props.message} {Object.keys(errors ?? {}).length > 0 ? commonTexts[locale].fixErrors : ''}
-        </Notice>
-      ) : null}
+      <Refusal locale={locale} message={props.message} errors={errors} />
       <section class="card">
         <dl class="facts">
           <dt>{text.category}</dt>

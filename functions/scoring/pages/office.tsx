@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { inPhase } from '../../../shared/contest/lifecycle.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import {
   addJudge,
   autoAssign,
@@ -30,7 +30,7 @@ import {
   officerOf,
   retyped,
 } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
 
@@ -115,7 +115,7 @@ function ReviewPage(props: {
         <h2 id="assign">{text.assign}</h2>
         <p>{text.assignLead(props.progress.judgesPerProposal)}</p>
         {short.length > 0 && inPhase(contest, 'assignments') ? (
-          <Notice tone="bad">{text.shortOfJudges(short.join('、'))}</Notice>
+          <Notice tone="bad">{text.shortOfJudges(joinList(locale, short))}</Notice>
         ) : null}
         <Form action={action} class="actions">
           <button type="submit" name="do" value="autoAssign" class="secondary">
@@ -240,7 +240,7 @@ export function officePages(deps: HttpDeps) {
 
   definePage(app, 'officeReviewPost', deps, async (c) => {
     const { contestId, principal, locale, form } = await officePost(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['addJudge', 'removeJudge', 'autoAssign', 'startReview']);
     const done = (key: string) => c.redirect(href('officeReviewPage', { contestId }, { done: key }), 303);
     if (op === 'addJudge') {
       const result = await attempt(locale, async () => {

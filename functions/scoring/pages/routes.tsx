@@ -21,7 +21,15 @@ import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
-import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import {
+  attempt,
+  definePage,
+  type FieldMessages,
+  formAction,
+  formOf,
+  pageParams,
+  pageQuery,
+} from '../../ui/page.tsx';
 import {
   readScores,
   type SheetDraft,
@@ -139,6 +147,7 @@ export function scoringPages(deps: HttpDeps) {
     const principal = principalOf(c);
     const locale = c.get('locale');
     const form = await formOf(c);
+    formAction(form, ['conflict', 'confirm-submit', 'submit', 'save']);
     const draft = sheetDraftOfForm(form);
     const done = (what: string) =>
       c.redirect(href('sheetPage', { contestId, proposalId }, { done: what }), 303);

@@ -54,7 +54,7 @@ import {
   officeContest,
   officePost,
 } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, pageParams } from '../../ui/page.tsx';
+import { attempt, definePage, type FieldMessages, formAction, pageParams } from '../../ui/page.tsx';
 import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { pick } from '../../ui/texts.ts';
 import { type BundleText, bundleTexts } from './office-texts.ts';
@@ -514,7 +514,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
   definePage(app, 'officeBundlePost', deps, async (c) => {
     const { contestId, principal, locale, form } = await officePost(c);
     const text = pick(bundleTexts, locale);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['publish', 'save']);
     const version = Number(formText(form, 'version')) || undefined;
     if (op === 'publish') {
       if (formText(form, 'confirmed') !== 'yes') return renderBundle(c, contestId, { confirm: true });
@@ -581,7 +581,7 @@ export function shortlistingOfficePages(deps: HttpDeps) {
 
   definePage(app, 'officePublicityPost', deps, async (c) => {
     const { contestId, principal, locale, form } = await officePost(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['lock', 'answer']);
     if (op === 'lock') {
       if (formText(form, 'confirmed') !== 'yes') return renderPublicity(c, contestId, { confirm: true });
       const result = await attempt(locale, () => lockBundle(deps, principal, contestId));

@@ -7,11 +7,11 @@ import type { Locale } from '../../../shared/i18n.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
-import { Form, Notice, Select, TextArea } from '../../ui/components.tsx';
+import { Form, Notice, Refusal, Select, TextArea } from '../../ui/components.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
-import { commonTexts, pick } from '../../ui/texts.ts';
+import { pick } from '../../ui/texts.ts';
 import { objectionTexts } from './texts.ts';
 
 function ObjectionPage(props: {
@@ -34,11 +34,7 @@ function ObjectionPage(props: {
       </p>
       <p class="lead">{text.lead(dateTime(props.endsAt, props.locale))}</p>
       {props.filed ? <Notice tone="ok">{text.filed}</Notice> : null}
-      {props.message ? (
-        <Notice tone="bad">
-          {props.message} {commonTexts[props.locale].fixErrors}
-        </Notice>
-      ) : null}
+      <Refusal locale={props.locale} message={props.message} errors={props.errors} />
       <Form action={href('fileObjectionPage', { contestId: props.contestId })}>
         <Select
           name="proposalId"

@@ -7,10 +7,10 @@ import type { Locale } from '../../../shared/i18n.ts';
 import { addCommunity, CommunityInput, listCommunities } from '../../../shared/office/communities.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
-import { Form, Notice, TextField } from '../../ui/components.tsx';
+import { Form, Notice, Refusal, TextField } from '../../ui/components.tsx';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageQuery } from '../../ui/page.tsx';
-import { commonTexts, pick, type Texts } from '../../ui/texts.ts';
+import { pick, type Texts } from '../../ui/texts.ts';
 
 interface CommunitiesText {
   title: string;
@@ -57,11 +57,7 @@ function CommunitiesPage(props: {
       <h1>{text.title}</h1>
       <p class="lead">{text.lead}</p>
       {props.added ? <Notice tone="ok">{text.added}</Notice> : null}
-      {props.message ? (
-        <Notice tone="bad">
-          {props.message} {commonTexts[props.locale].fixErrors}
-        </Notice>
-      ) : null}
+      <Refusal locale={props.locale} message={props.message} errors={props.errors} />
       {props.communities.length === 0 ? (
         <p class="muted">{text.none}</p>
       ) : (

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { LockedBundle, Publicity } from '../../../shared/bundle/model.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { routeTable } from '../../route-table.ts';
 import { BudgetBar, DateTime, Money, StatusBadge, Table } from '../../ui/components.tsx';
 import { beijingDay, dateTime, points, timeLeft } from '../../ui/format.ts';
@@ -220,9 +220,19 @@ export function ContestPage(props: ContestPageProps) {
 
       <section aria-labelledby="rules">
         <h2 id="rules">{text.categories}</h2>
-        <p>{contest.categories.map((entry) => entry.name).join('、')}</p>
+        <p>
+          {joinList(
+            locale,
+            contest.categories.map((entry) => entry.name),
+          )}
+        </p>
         <h2>{text.communities}</h2>
-        <p>{contest.communities.map((entry) => entry.name).join('、')}</p>
+        <p>
+          {joinList(
+            locale,
+            contest.communities.map((entry) => entry.name),
+          )}
+        </p>
         <h2>{text.rubric}</h2>
         <Table
           label={text.rubric}

@@ -19,7 +19,7 @@ import {
   judgesPerProposal,
 } from '../../../shared/contest/model.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
 import { listSubmissions, screenProposals } from '../../../shared/proposal/actions.ts';
 import { type Proposal, ScreeningInput } from '../../../shared/proposal/model.ts';
@@ -55,6 +55,7 @@ import {
   attempt,
   definePage,
   type FieldMessages,
+  formAction,
   formOf,
   pageParams,
   refusalMessage,
@@ -248,12 +249,26 @@ function RulesSummary(props: { locale: Locale; contest: Contest }) {
           <Money fen={contest.capFen} />
         </dd>
         <dt>{text.categories}</dt>
-        <dd>{contest.categories.map((entry) => entry.name).join('、')}</dd>
+        <dd>
+          {joinList(
+            locale,
+            contest.categories.map((entry) => entry.name),
+          )}
+        </dd>
         <dt>{text.communities}</dt>
-        <dd>{contest.communities.map((entry) => entry.name).join('、')}</dd>
+        <dd>
+          {joinList(
+            locale,
+            contest.communities.map((entry) => entry.name),
+          )}
+        </dd>
         <dt>{text.rubric}</dt>
         <dd>
-          {contest.rubric.map((criterion) => `${criterion.name} ${points(criterion.maxPoints)}`).join('；')}
+          {joinList(
+            locale,
+            contest.rubric.map((criterion) => `${criterion.name} ${points(criterion.maxPoints)}`),
+            'clauses',
+          )}
         </dd>
         <dt>{text.aggregation}</dt>
         <dd>{text.aggregations[contest.aggregation]}</dd>
@@ -448,6 +463,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
     const principal = c.get('principal')!;
     const locale = c.get('locale');
     const form = await formOf(c);
+    formAction(form, ['save']);
     const { input, errors } = readContestForm(form, undefined, pick(officeContestTexts, locale));
     if (Object.keys(errors).length > 0)
       return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
@@ -490,7 +506,7 @@ export function submissionsOfficePages(deps: HttpDeps) {
 
   definePage(app, 'officeContestPost', deps, async (c) => {
     const { contestId, principal, locale, form } = await officePost(c);
-    const op = formText(form, 'do');
+    const op = formAction(form, ['open', 'close', 'cancel', 'save']);
     const confirmed = formText(form, 'confirmed') === 'yes';
     const version = Number(formText(form, 'version')) || undefined;
     const done = (key: string) => c.redirect(href('officeContestPage', { contestId }, { done: key }), 303);

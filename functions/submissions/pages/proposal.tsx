@@ -9,6 +9,7 @@ import {
   Money,
   Notice,
   ProposalBadge,
+  Refusal,
   Select,
   TextArea,
   TextField,
@@ -189,11 +190,7 @@ export function ProposalFormPage(props: {
         )}
       </p>
       {props.done ? <Notice tone="ok">{p[props.done]}</Notice> : null}
-      {props.message || Object.keys(errors ?? {}).length > 0 ? (
-        <Notice tone="bad">
-          {props.message} {Object.keys(errors ?? {}).length > 0 ? commonTexts[locale].fixErrors : ''}
-        </Notice>
-      ) : null}
+      <Refusal locale={locale} message={props.message} errors={errors} />
       {!editable && proposal ? (
         <>
           <ReadOnlyProposal proposal={proposal} contest={contest} locale={locale} text={text} />

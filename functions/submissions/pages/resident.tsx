@@ -25,7 +25,7 @@ import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { ContestParams, Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
-import { attempt, definePage, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import { attempt, definePage, formAction, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { ProposalFormPage, ProposalsPage } from './proposal.tsx';
 import {
@@ -76,6 +76,10 @@ async function communityChoices(deps: HttpDeps, draft: TeamDraft): Promise<Commu
   );
 }
 
+/** What the team and proposal forms post as `do` (their buttons; none is a plain save). */
+const TEAM_ACTIONS = ['add-member', /^remove-\d+$/, 'save'] as const;
+const PROPOSAL_ACTIONS = ['add-line', /^remove-\d+$/, 'save', 'submit', 'withdraw'] as const;
+
 /** A resident's pages: teams, proposals and the proposal form. */
 export function residentPages(deps: HttpDeps) {
   const app = createRouter();
@@ -122,6 +126,7 @@ export function residentPages(deps: HttpDeps) {
 
   definePage(app, 'createTeamPage', deps, async (c) => {
     const form = await formOf(c);
+    formAction(form, TEAM_ACTIONS);
     const { draft, edit } = teamDraftFromForm(form);
     if (edit) return teamForm(c, href('createTeamPage'), draft, { key: key(form) });
     const result = await attempt(c.get('locale'), () =>
@@ -148,6 +153,7 @@ export function residentPages(deps: HttpDeps) {
   definePage(app, 'saveTeamPage', deps, async (c) => {
     const { teamId } = pageParams(c, TeamParams);
     const form = await formOf(c);
+    formAction(form, TEAM_ACTIONS);
     const { draft, edit } = teamDraftFromForm(form);
     const action = href('saveTeamPage', { teamId });
     if (edit) return teamForm(c, action, draft, { version: version(form) });
@@ -230,6 +236,7 @@ export function residentPages(deps: HttpDeps) {
     const locale = c.get('locale');
     const contest = await readContest(deps, principal, contestId);
     const form = await formOf(c);
+    formAction(form, PROPOSAL_ACTIONS);
     const { draft, command } = proposalDraftFromForm(form);
     const action = href('createProposalPage', { contestId });
     const again = (extra: { errors?: Record<string, string>; message?: string }) =>
@@ -296,6 +303,7 @@ export function residentPages(deps: HttpDeps) {
     const proposal = await readProposal(deps, principal, contestId, proposalId);
     const contest = await readContest(deps, principal, contestId);
     const form = await formOf(c);
+    formAction(form, PROPOSAL_ACTIONS);
     const { draft, command } = proposalDraftFromForm(form);
     const action = href('saveProposalPage', { contestId, proposalId });
     const again = (extra: { errors?: Record<string, string>; message?: string }) =>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Locale } from '../../../shared/i18n.ts';
 import { MEMBER_ROLES, type Team } from '../../../shared/team/team.ts';
-import { Form, Notice, Select, TextField } from '../../ui/components.tsx';
+import { Form, Notice, Refusal, Select, TextField } from '../../ui/components.tsx';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
@@ -147,11 +147,7 @@ export function TeamFormPage(props: {
     <>
       <h1>{props.version === undefined ? text.newTeam : text.editTeam}</h1>
       {props.saved ? <Notice tone="ok">{t.saved}</Notice> : null}
-      {props.message ? (
-        <Notice tone="bad">
-          {props.message} {commonTexts[props.locale].fixErrors}
-        </Notice>
-      ) : null}
+      <Refusal locale={props.locale} message={props.message} errors={props.errors} />
       <Form action={props.action}>
         {props.version !== undefined ? (
           <input type="hidden" name="version" value={String(props.version)} />
