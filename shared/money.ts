@@ -22,14 +22,25 @@ export function formatYuan(fen: number): string {
 }
 
 /**
+ * A typed amount in yuan: an optional sign, an optional ¥ before and 元 after, whole yuan either
+ * plain or grouped in threes by commas ("1,250", "1，250"), and decimals. Anything else (a comma
+ * elsewhere, as in "12,50"; a space inside, as in "500 . 5") is not an amount: a person's typo
+ * must never turn silently into another sum.
+ */
+const TYPED_YUAN = /^([-−－])?[¥￥]?\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*元?$/;
+
+/**
  * An amount as a person types it in yuan ("1,250.5", "¥1250", "1250 元") → 125050 fen, or
- * undefined when it is not one (more than two decimals, a sign, letters, above MAX_FEN). Read
- * digit by digit into integers: no float ever carries the amount.
+ * undefined when it is not one (more than two decimals, a sign, letters, a misplaced comma or
+ * space, above MAX_FEN). Read digit by digit into integers: no float ever carries the amount.
  */
 export function parseYuan(text: string): number | undefined {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/[\s,，¥￥元]/g, ''));
-  if (!match) return undefined;
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const match = TYPED_YUAN.exec(text.trim());
+  if (!match || match[1]) return undefined;
+  const whole = match[2]!.replace(/[,，]/g, '');
+  const decimals = match[3] ?? '';
+  if (whole.length > 9 || decimals.length > 2) return undefined;
+  const fen = Number(whole) * 100 + Number(decimals.padEnd(2, '0'));
   return fen <= MAX_FEN ? fen : undefined;
 }
 
@@ -43,12 +54,12 @@ export type AmountProblem = 'notAnAmount' | 'negative' | 'tooManyDecimals' | 'to
 export function readYuan(text: string): { fen: number } | { problem: AmountProblem; typed: string } {
   const fen = parseYuan(text);
   if (fen !== undefined) return { fen };
-  const plain = text.replace(/[\s,，¥￥元]/g, '');
-  const match = /^([-−－])?(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!match) return { problem: 'notAnAmount', typed: plain };
-  const typed = `${match[1] ? '-' : ''}${match[2]}${match[3] === undefined ? '' : `.${match[3]}`}`;
-  if (match[1]) return { problem: 'negative', typed };
-  if ((match[3] ?? '').length > 2) return { problem: 'tooManyDecimals', typed };
+  const match = TYPED_YUAN.exec(text.trim());
+  if (!match) return { problem: 'notAnAmount', typed: text.trim() };
+  const [, sign, whole, decimals] = match;
+  const typed = `${sign ? '-' : ''}${whole!.replace(/[,，]/g, '')}${decimals === undefined ? '' : `.${decimals}`}`;
+  if (sign) return { problem: 'negative', typed };
+  if ((decimals ?? '').length > 2) return { problem: 'tooManyDecimals', typed };
   return { problem: 'tooLarge', typed };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, idempotentId, newId } from '../../shared/ids.ts';
-import { formatYuan, yuanToFen } from '../../shared/money.ts';
+import { formatYuan, parseYuan, readYuan, yuanToFen } from '../../shared/money.ts';
 
 describe('money in fen', () => {
   it.each([
@@ -27,6 +27,29 @@ describe('money in fen', () => {
         expect(Number(yuan) * 100 + Number(cents)).toBe(fen);
       }),
     );
+  });
+});
+
+describe('amounts as people type them', () => {
+  it('reads yuan with a currency sign, 元, and commas only as thousands separators', () => {
+    expect(parseYuan('1,250.5')).toBe(125_050);
+    expect(parseYuan('¥1250')).toBe(125_000);
+    expect(parseYuan(' 1250 元 ')).toBe(125_000);
+    expect(parseYuan('1，234，567.89')).toBe(123_456_789);
+    expect(parseYuan('0.05')).toBe(5);
+  });
+
+  it('refuses a typo rather than read another sum (found by a new-user pass)', () => {
+    for (const typo of ['12,50', '500 . 5', '1,0,0,0', '1,2345', ',100', '100,', '1 000', '1.2.3', '']) {
+      expect(parseYuan(typo), typo).toBeUndefined();
+      expect(readYuan(typo), typo).toMatchObject({ problem: 'notAnAmount' });
+    }
+  });
+
+  it('says what is wrong with an amount that is almost one', () => {
+    expect(readYuan('-100')).toEqual({ problem: 'negative', typed: '-100' });
+    expect(readYuan('0.001')).toEqual({ problem: 'tooManyDecimals', typed: '0.001' });
+    expect(readYuan('10,000,000,000')).toEqual({ problem: 'tooLarge', typed: '10000000000' });
   });
 });
 
