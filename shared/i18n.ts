@@ -326,6 +326,11 @@ const messages = {
     'zh-CN': '建议金额不能高于申请金额 {value:yuan}',
     en: 'The recommended amount cannot exceed the requested {value:yuan}',
   },
+  'bundle.rankingChanged': {
+    'zh-CN':
+      '确认页显示之后又有评分表提交或退回，排名和入围名单可能已经变化；请看下面更新后的名单，再确认公示',
+    en: 'A score sheet was submitted or reopened after the confirmation was shown, so the ranking and the bundle may have changed; check the updated bundle below and confirm again',
+  },
   'bundle.openSheets': {
     'zh-CN': '还有 {count} 份已分配的评分表未提交：{sheets}；这些评分不计入排名，确认后才能公示',
     en: '{count} assigned score sheets are still open: {sheets}; they will not count, so publishing needs a confirmation',

@@ -323,7 +323,7 @@ const OPEN_SHEETS_NAMED = 10;
  * Every proposal must have its quorum; assigned sheets still open (judges per proposal above the
  * quorum, a judge who did not finish) are left out of the ranking, so publishing with any needs
  * `confirmOpenSheets`: without it, 409 `bundle.openSheets` names them (proposal and judge).
- * Errors: 403 another office; 409 wrong phase, quorum missing, open sheets, a sheet submitted
+ * Errors: 403 another office; 409 wrong phase, quorum missing, open sheets, a sheet submitted or reopened since the page showed the bundle (`shownReviewRevision`), a sheet submitted
  * meanwhile; 412 stale If-Match; 422 the rules cannot be met.
  */
 export async function publishBundle(
@@ -331,11 +331,18 @@ export async function publishBundle(
   principal: Principal,
   contestId: string,
   ifMatch?: IfMatch,
-  options: { confirmOpenSheets?: boolean | undefined } = {},
+  options: { confirmOpenSheets?: boolean | undefined; shownReviewRevision?: number | undefined } = {},
 ) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
   assertVersion(whole.contest, ifMatch);
   assertPhase(whole.contest, 'decisions');
+  // The officer confirmed the bundle a page showed; a sheet submitted or reopened since then
+  // changes the ranking (the contest's version stays), so what would be published differs.
+  if (
+    options.shownReviewRevision !== undefined &&
+    options.shownReviewRevision !== (whole.contest.reviewRevision ?? 0)
+  )
+    throw new ConflictError('bundle.rankingChanged');
   const ranked = rankWholeContest(whole);
   const missing = ranked.items.filter((item) => item.status !== 'ranked').length;
   if (missing > 0) throw new ConflictError('bundle.reviewIncomplete', { count: missing });

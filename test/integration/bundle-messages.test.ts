@@ -112,6 +112,26 @@ describe('publishing with assigned sheets still open', () => {
     expect(pageText(confirm.body)).toContain('项目1（专家2）');
     expectReadable(confirm.body);
 
+    // 专家2 submits one of the open sheets while the confirmation is on the officer's screen:
+    // confirming it now would publish another bundle, so the page refuses and shows it again.
+    const form = /<section class="confirm"[\s\S]*?<\/section>/.exec(confirm.body)![0];
+    const carried = Object.fromEntries(
+      [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    const late = w.judgeUsers[2]!;
+    const { items: lateItems } = await listAssignmentsOfJudge(w.deps.db, w.deps.cursors, late.sub, {
+      limit: 100,
+    });
+    await saveSheet(w.deps, asPrincipal(late), w.contestId, lateItems[0]!.proposalId, {
+      scores: scores([2000, 2000, 1000, 1000, 1500]),
+    });
+    await submitSheet(w.deps, asPrincipal(late), w.contestId, lateItems[0]!.proposalId);
+    const stale = await officer.post(app, page, carried);
+    expect(stale.status).toBe(422);
+    expect(pageText(stale.body)).toContain('确认页显示之后又有评分表提交或退回');
+    expect(pageText(stale.body)).toContain('还有 1 份已分配的评分表未提交');
+    expect((await call(app, 'GET', `/api/contests/${w.contestId}/publicity`)).status).toBe(404);
+
     const wrong = await call(app, 'POST', publish, {
       token: w.tokens.officer,
       body: { confirmOpenSheets: 'yes' },

@@ -204,7 +204,12 @@ function BundlePage(props: {
           action={action}
           confirmLabel={text.confirmPublish}
           cancelHref={href('officeBundlePage', { contestId: contest.id })}
-          hidden={{ do: 'publish', version: String(contest.version) }}
+          hidden={{
+            do: 'publish',
+            version: String(contest.version),
+            // What the officer confirms: this ranking (publishing refuses if a sheet moved it since).
+            reviewRevision: String(contest.reviewRevision ?? 0),
+          }}
           facts={[
             [text.selectedCount, String(bundle.selectedCount)],
             [text.used, <Money fen={bundle.usedFen} />],
@@ -519,12 +524,18 @@ export function shortlistingOfficePages(deps: HttpDeps) {
     if (op === 'publish') {
       if (formText(form, 'confirmed') !== 'yes') return renderBundle(c, contestId, { confirm: true });
       // The confirmation step listed the open sheets, so confirming it confirms leaving them out.
+      const shown = formText(form, 'reviewRevision');
       const result = await attempt(locale, () =>
-        publishBundle(deps, principal, contestId, version, { confirmOpenSheets: true }),
+        publishBundle(deps, principal, contestId, version, {
+          confirmOpenSheets: true,
+          shownReviewRevision: /^\d+$/.test(shown) ? Number(shown) : undefined,
+        }),
       );
       if (result.ok)
         return c.redirect(href('officePublicityPage', { contestId }, { done: 'published' }), 303);
-      return renderBundle(c, contestId, { message: result.message }, 422);
+      // The ranking moved under the confirmation: show the new bundle and ask again.
+      const again = result.code === 'bundle.rankingChanged';
+      return renderBundle(c, contestId, { message: result.message, confirm: again }, 422);
     }
     const current = await proposeBundle(deps, principal, contestId).catch(() => undefined);
     const { input, errors, paths } = readDecisionsForm(form, current?.lines ?? [], text);
