@@ -2,6 +2,7 @@ import type { AuditNote } from '../audit-log.ts';
 import { createOp } from '../create-once.ts';
 import type { Key } from '../db.ts';
 import type { Deps } from '../deps.ts';
+import { PreconditionFailedError } from '../errors.ts';
 import { type ReviewProcess, reviewKeys } from '../keys.ts';
 import { type Criterion, type SheetScores, sheetScoresSchema } from '../scoring.ts';
 import { RequiredText } from '../text.ts';
@@ -170,7 +171,11 @@ export function assertOwnSheetWritable(
   ifMatch: IfMatch | undefined,
   final: () => Error,
 ): void {
-  if (!stored) return;
+  // RFC 9110 §13.1.1: with no current representation, If-Match (a tag list or `*`) is false.
+  if (!stored) {
+    if (ifMatch !== undefined) throw new PreconditionFailedError('precondition.failed');
+    return;
+  }
   assertVersion(stored, ifMatch);
   if (stored.status !== 'draft') throw final();
 }

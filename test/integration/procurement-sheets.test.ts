@@ -90,6 +90,16 @@ describe('a panel member’s procurement sheet: drafts, submission, the officer�
     const w = await buildProcurementWorld(h, 'evaluation');
     const token = w.tokens.panelJudge;
     const scores = w.example.sheets[0]!.scores;
+    // No sheet yet: If-Match (a tag or `*`) names nothing, so it fails (RFC 9110 §13.1.1).
+    for (const tag of ['"999"', '*'])
+      await refused(
+        w,
+        'POST',
+        `${sheetPath(w)}/submit`,
+        { token, body: { scores }, headers: { 'if-match': tag } },
+        412,
+        /changed/i,
+      );
     expect((await call(w.app, 'PUT', sheetPath(w), { token, body: { scores } })).status).toBe(201);
     expect(
       (await call(w.app, 'PUT', sheetPath(w), { token, body: { scores }, headers: { 'if-match': '"1"' } }))
