@@ -16,6 +16,12 @@ export const BUNDLE_OPTIONS = {
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   minify: true,
   sourcemap: true,
+  /**
+   * Chinese text as UTF-8 (3 bytes a character) rather than `\uXXXX` escapes (6): 11–19 KB
+   * less per function. Node reads the file as UTF-8 either way, and V8 keeps it as two-byte
+   * text already (some regular expressions hold Chinese), so the import costs no more.
+   */
+  charset: 'utf8',
 } as const;
 
 const ZOD_LOCALES = fileURLToPath(new URL('./zod-locales.ts', import.meta.url));
@@ -162,6 +168,7 @@ export async function bundleFunction(
     banner: { js: BUNDLE_OPTIONS.banner },
     minify: BUNDLE_OPTIONS.minify,
     sourcemap: BUNDLE_OPTIONS.sourcemap,
+    charset: BUNDLE_OPTIONS.charset,
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
