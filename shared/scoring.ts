@@ -380,9 +380,15 @@ function normalizer(sheets: readonly ScoredSheet[]): (sheet: ScoredSheet) => num
   };
 }
 
+/**
+ * A trimmed mean drops one lowest and one highest total only from this many sheets on; with
+ * fewer it is the plain mean (two of three or four sheets dropped would leave too little).
+ */
+export const TRIM_MIN_SHEETS = 5;
+
 /** Index of the sheets a trimmed mean drops: one lowest, one highest total; ties by judgeId. */
 function trimmedIndexes(sheets: readonly ScoredSheet[]): Set<number> {
-  if (sheets.length < 5) return new Set();
+  if (sheets.length < TRIM_MIN_SHEETS) return new Set();
   const order = sheets.map((sheet, index) => ({ total: sheet.total, index }));
   // sheets are in judgeId order, so index order is judgeId order for equal totals.
   order.sort((a, b) => a.total - b.total || a.index - b.index);

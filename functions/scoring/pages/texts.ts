@@ -1,3 +1,4 @@
+import { TRIM_MIN_SHEETS } from '../../../shared/scoring.ts';
 import type { Texts } from '../../ui/texts.ts';
 
 export interface JudgeText {
@@ -149,7 +150,7 @@ export const reviewTexts: Texts<ReviewText> = {
     aggregation: '计分方式',
     aggregations: {
       mean: '平均分',
-      'trimmed-mean': '去掉最高分和最低分后的平均分',
+      'trimmed-mean': `去掉一个最高分和一个最低分后的平均分（有效评分不足 ${TRIM_MIN_SHEETS} 份时取平均分）`,
       median: '中位数',
       'z-score': '标准分',
     },
@@ -197,7 +198,7 @@ export const reviewTexts: Texts<ReviewText> = {
     aggregation: 'Aggregation',
     aggregations: {
       mean: 'Mean',
-      'trimmed-mean': 'Mean without the highest and lowest',
+      'trimmed-mean': `Mean without the highest and the lowest (the plain mean below ${TRIM_MIN_SHEETS} sheets)`,
       median: 'Median',
       'z-score': 'Standardised (z-score)',
     },
