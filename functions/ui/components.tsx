@@ -42,11 +42,13 @@ interface FieldProps {
   /** The path its error comes under, if not the name (a budget line's "budgetLines.0.item"). */
   errorPath?: string;
   hint?: string;
+  /** The form's name where one page has two fields of the same name: their ids must differ. */
+  form?: string;
 }
 
 /** A label, the control, a hint and the refusal message; the control is described by both. */
 export function Field(props: FieldProps & { children: (attrs: Record<string, string | boolean>) => Child }) {
-  const id = fieldId(props.name);
+  const id = fieldId(props.form ? `${props.form}.${props.name}` : props.name);
   const error = props.errors?.[props.errorPath ?? props.name];
   const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const attrs: Record<string, string | boolean> = { id, name: props.name };

@@ -195,9 +195,12 @@ describe("the office's procurement pages", () => {
     expect(text).toContain('69.50');
     expect(text).toContain('3 / 3 已提交');
     expect(noReason.status).toBe(422);
-    expect(fieldError(noReason.body, 'reason')).toBeTruthy();
+    expect(fieldError(noReason.body, 'decline.reason')).toBeTruthy();
     expect(ask.status).toBe(200);
     expect(pageText(ask.body)).toContain('放弃成交');
+    // Two reason fields on one page (decline, terminate), each its own id for its label.
+    expect(noReason.body.match(/id="f-reason"/g)).toHaveLength(1);
+    expect(noReason.body.match(/id="f-decline-reason"/g)).toHaveLength(1);
     expect(pageText(recommended.body)).toContain('当前候选人：红山区社区服务中心');
     expect(awarded.status).toBe(303);
     expect(issued.status).toBe(303);
@@ -240,7 +243,7 @@ describe("the office's procurement pages", () => {
     expect(pageText(page.body)).toContain('重新开启评分表');
     expect(page.body).toContain(`value="${sheet}"`);
     expect(noReason.status).toBe(422);
-    expect(fieldError(noReason.body, 'reason')).toBeTruthy();
+    expect(fieldError(noReason.body, 'reopen.reason')).toBeTruthy();
     expect(ask.status).toBe(200);
     expect(pageText(ask.body)).toContain('服务方案分数录入有误');
     expect(pageText(ask.body)).toContain('专家1');

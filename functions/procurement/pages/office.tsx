@@ -344,6 +344,7 @@ function Sheets(props: {
             errors={typed.errors ?? {}}
           />
           <TextArea
+            form="reopen"
             name="reason"
             label={text.reason}
             value={typed.values?.reason ?? ''}
@@ -433,6 +434,7 @@ function Award(props: {
             <input type="hidden" name="version" value={String(procurement.version)} />
             <p class="muted">{text.declineLead}</p>
             <TextArea
+              form="decline"
               name="reason"
               label={text.declineReason}
               value={props.values.values?.do === 'decline' ? props.values.values.reason : ''}
