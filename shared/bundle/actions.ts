@@ -494,15 +494,14 @@ export async function answerObjection(
 }
 
 /**
- * The lock: one transaction writes the locked bundle (its key can be written only once), moves
- * the contest from publicity to locked (so a cancel and a lock never both win) on condition
- * that no objection is open (the contest's `openObjections`, moved by every objection's own
- * transaction, so one filed after the objections were read refuses the lock) and writes the
- * audit entry. The bundle is the frozen public record: it holds what the public sees from now
- * on (titles, teams' names as they are now, amounts, scores, reasons, the proposals screened
- * out) and the audit trail's head as sealed just before; its SHA-256 covers all of it.
+ * What locking needs, checked without changing the contest (reading the trail seals it, as any
+ * read of it does): the publicity is over, every objection answered,
+ * the bundle within the budget and the audit trail intact. The page asks before it shows its
+ * confirmation, so that an officer is never asked to confirm what cannot happen.
+ * Errors: 403 another office; 404 not published; 409 wrong phase, publicity not over (its end in
+ * Beijing time), objections unanswered, over budget, a broken audit trail.
  */
-export async function lockBundle(deps: Deps, principal: Principal, contestId: string) {
+export async function lockableBundle(deps: Deps, principal: Principal, contestId: string) {
   const contest = await contestForOfficer(deps, principal, contestId);
   assertPhase(contest, 'objections');
   const publicity = await readPublicityItem(deps, contestId);
@@ -517,6 +516,20 @@ export async function lockBundle(deps: Deps, principal: Principal, contestId: st
     throw new ConflictError('bundle.overBudget');
   const chain = await verifyTrail(deps, contestId, publicity.auditAnchor ? [publicity.auditAnchor] : []);
   if (!chain.ok) throw new ConflictError('audit.broken', { seq: chain.brokenAt });
+  return { contest, publicity, now, chain };
+}
+
+/**
+ * The lock: one transaction writes the locked bundle (its key can be written only once), moves
+ * the contest from publicity to locked (so a cancel and a lock never both win) on condition
+ * that no objection is open (the contest's `openObjections`, moved by every objection's own
+ * transaction, so one filed after the objections were read refuses the lock) and writes the
+ * audit entry. The bundle is the frozen public record: it holds what the public sees from now
+ * on (titles, teams' names as they are now, amounts, scores, reasons, the proposals screened
+ * out) and the audit trail's head as sealed just before; its SHA-256 covers all of it.
+ */
+export async function lockBundle(deps: Deps, principal: Principal, contestId: string) {
+  const { contest, publicity, now, chain } = await lockableBundle(deps, principal, contestId);
   const content = {
     contestId,
     contestTitle: contest.title,

@@ -424,6 +424,8 @@ describe('ranking, shortlist, publicity, lock and notices', () => {
       body: { proposalId: w.proposalIds[3], text: '该项目与已有服务重复。' },
     });
     const page = await officer.get(shortlisting, path);
+    // Publicity not over, an objection unanswered: refused at once, no confirmation to click first.
+    const unanswered = await officer.post(shortlisting, path, { do: 'lock' });
 
     const empty = await officer.post(shortlisting, path, {
       do: 'answer',
@@ -445,6 +447,9 @@ describe('ranking, shortlist, publicity, lock and notices', () => {
     expect(empty.status).toBe(422);
     expect(fieldError(empty.body, `answer-${objection.body.id}`)).toBeDefined();
     expect(answered.status).toBe(303);
+    expect(unanswered.status).toBe(422);
+    expect(unanswered.body).not.toContain('确认锁定');
+    expect(pageText(unanswered.body)).toMatch(/不能锁定/);
     expect(early.status).toBe(422);
     expect(confirm.body).toContain('确认锁定');
     expect(pageText(confirm.body)).toContain('¥17,000.00');

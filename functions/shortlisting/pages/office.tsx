@@ -5,6 +5,7 @@ import {
   compareBundles,
   getDecisions,
   listObjections,
+  lockableBundle,
   lockBundle,
   proposeBundle,
   publishBundle,
@@ -594,7 +595,12 @@ export function shortlistingOfficePages(deps: HttpDeps) {
     const { contestId, principal, locale, form } = await officePost(c);
     const op = formAction(form, ['lock', 'answer']);
     if (op === 'lock') {
-      if (formText(form, 'confirmed') !== 'yes') return renderPublicity(c, contestId, { confirm: true });
+      if (formText(form, 'confirmed') !== 'yes') {
+        // Ask only what can happen: a lock that would be refused says why at once.
+        const ready = await attempt(locale, () => lockableBundle(deps, principal, contestId));
+        if (!ready.ok) return renderPublicity(c, contestId, { message: ready.message }, 422);
+        return renderPublicity(c, contestId, { confirm: true });
+      }
       const result = await attempt(locale, () => lockBundle(deps, principal, contestId));
       if (result.ok) return c.redirect(href('officeRecordsPage', { contestId }, { done: 'locked' }), 303);
       return renderPublicity(c, contestId, { message: result.message }, 422);
