@@ -71,7 +71,9 @@ export interface ResidentText {
     submitted: string;
     withdrawn: string;
     closed: string;
+    ineligible: (reason: string) => string;
   };
+  ineligible: string;
 }
 
 export const residentTexts: Texts<ResidentText> = {
@@ -145,7 +147,9 @@ export const residentTexts: Texts<ResidentText> = {
       submitted: '下一步：等待资格审查和评审结果。',
       withdrawn: '已撤回：截止前可以修改后重新提交。',
       closed: '申报已截止。',
+      ineligible: (reason) => `资格审查未通过，不进入评审。街道说明的原因：${reason}`,
     },
+    ineligible: '不合格',
   },
   en: {
     myTeams: 'My teams',
@@ -218,6 +222,9 @@ export const residentTexts: Texts<ResidentText> = {
       submitted: 'Next: wait for screening and review.',
       withdrawn: 'Withdrawn: change it and resubmit before the deadline.',
       closed: 'Submissions have closed.',
+      ineligible: (reason) =>
+        `Screened ineligible: it does not go to review. The street office’s reason: ${reason}`,
     },
+    ineligible: 'Ineligible',
   },
 };
