@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSubmissionsApp } from '../../functions/submissions/app.ts';
 import { screenProposal } from '../../shared/proposal/actions.ts';
+import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { call } from '../support/http.ts';
 import { browserSession } from '../support/pages.ts';
-import { asPrincipal, buildWorld, type World } from '../support/world.ts';
+import { asPrincipal, buildWorld, DAY_MS, type World } from '../support/world.ts';
 
 let h: Harness;
 
@@ -50,5 +53,67 @@ describe('a proposal screened ineligible', () => {
     expect(other.status).toBe(403);
     expect(other.html).not.toContain(reason);
     expect(otherList.html).not.toContain(reason);
+  });
+});
+
+/** The timeline's entries after today's marker: what the page says is still to come. */
+const upcoming = (html: string) =>
+  (/<li class="now"[\s\S]*?<\/ol>/.exec(html)?.[0] ?? '').replace(/<[^>]*>/g, ' ');
+
+describe('the public contest page once the bundle is locked', () => {
+  let w: ScoredWorld;
+  let submissions: ReturnType<typeof createSubmissionsApp>;
+  const contestPage = (lang: 'zh-CN' | 'en' = 'zh-CN') =>
+    browserSession(submissions, undefined, lang).get(`/contests/${w.contestId}?lang=${lang}`);
+
+  beforeAll(async () => {
+    w = await buildScoredWorld(h, { rules: { budgetFen: 2_000_000 } });
+    submissions = createSubmissionsApp(w.deps);
+    const published = await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/publish`, {
+      token: w.tokens.officer,
+    });
+    expect(published.status).toBe(200);
+  });
+
+  it('during publicity the amounts and selections are proposed', async () => {
+    const page = await contestPage();
+
+    expect(page.html).toContain('拟资助金额');
+    expect(page.html).toContain('拟入选');
+  });
+
+  it('says funded and selected, and shows no deadline of a past phase as still to come, in Chinese and English', async () => {
+    w.clock.advance(8 * DAY_MS);
+    const locked = await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/lock`, {
+      token: w.tokens.officer,
+    });
+    expect(locked.status).toBe(200);
+
+    const zh = await contestPage();
+    const en = await contestPage('en');
+
+    expect(zh.html).toContain('资助金额');
+    expect(zh.html).toContain('<strong>入选</strong>');
+    expect(zh.html).not.toContain('拟资助金额');
+    expect(zh.html).not.toContain('拟入选');
+    expect(upcoming(zh.html)).toContain('今天');
+    expect(upcoming(zh.html)).not.toContain('评审截止');
+    expect(en.html).toContain('Funded amount');
+    expect(en.html).toContain('<strong>Selected</strong>');
+    expect(en.html).not.toContain('Proposed');
+    expect(upcoming(en.html)).not.toMatch(/Review|Publicity ends/);
+  });
+
+  it('stays so once the notices are issued', async () => {
+    const issued = await call(w.awards, 'POST', `/api/contests/${w.contestId}/notices/issue`, {
+      token: w.tokens.officer,
+    });
+    expect(issued.status).toBe(200);
+
+    const zh = await contestPage();
+
+    expect(zh.html).toContain('<strong>入选</strong>');
+    expect(zh.html).not.toContain('拟入选');
+    expect(upcoming(zh.html)).not.toContain('评审截止');
   });
 });

@@ -23,23 +23,36 @@ export interface ContestPageProps {
   objectHref?: string;
 }
 
+type TimelineEvent = keyof ContestText['events'];
+
 function Timeline(props: ContestPageProps & { text: ContestText }) {
   const { contest, text, locale } = props;
-  const events: [string, string][] = [];
-  if (contest.openedAt) events.push([contest.openedAt, text.events.opened]);
-  events.push([contest.submissionDeadline, text.events.deadline]);
-  events.push([contest.reviewDeadline, text.events.reviewDeadline]);
+  const events: [string, TimelineEvent][] = [];
+  if (contest.openedAt) events.push([contest.openedAt, 'opened']);
+  events.push([contest.submissionDeadline, 'deadline']);
+  events.push([contest.reviewDeadline, 'reviewDeadline']);
   if (props.publicity) {
-    events.push([props.publicity.publicity.publishedAt, text.events.published]);
-    events.push([props.publicity.publicity.endsAt, text.events.publicityEnds]);
+    events.push([props.publicity.publicity.publishedAt, 'published']);
+    events.push([props.publicity.publicity.endsAt, 'publicityEnds']);
   }
-  if (props.locked) events.push([props.locked.lockedAt, text.events.locked]);
-  if (contest.cancelledAt) events.push([contest.cancelledAt, text.events.cancelled]);
-  events.sort(([a], [b]) => a.localeCompare(b));
+  if (props.locked) events.push([props.locked.lockedAt, 'locked']);
+  if (contest.cancelledAt) events.push([contest.cancelledAt, 'cancelled']);
   const now = props.now.toISOString();
+  // A phase's deadline still ahead is no next step once a later phase has begun (the bundle
+  // published before the review deadline, locked before the publicity ends, a cancelled call).
+  const cancelled = contest.status === 'cancelled';
+  const phaseOver: Partial<Record<TimelineEvent, boolean>> = {
+    deadline: contest.status !== 'open' && contest.status !== 'draft',
+    reviewDeadline: props.publicity !== undefined || props.locked !== undefined || cancelled,
+    publicityEnds: props.locked !== undefined || cancelled,
+  };
+  const shown = events
+    .filter(([at, kind]) => at <= now || !phaseOver[kind])
+    .map(([at, kind]): [string, string] => [at, text.events[kind]])
+    .sort(([a], [b]) => a.localeCompare(b));
   const today = beijingDay(props.now);
-  const before = events.filter(([at]) => at <= now);
-  const after = events.filter(([at]) => at > now);
+  const before = shown.filter(([at]) => at <= now);
+  const after = shown.filter(([at]) => at > now);
   const item = ([at, label]: [string, string], done: boolean) => (
     <li class={done ? 'done' : undefined}>
       {label} · <DateTime iso={at} locale={locale} />
@@ -64,13 +77,15 @@ function BundleTable(props: {
   lines: Publicity['bundle']['lines'];
   locale: Locale;
   text: ContestText;
+  locked: boolean;
 }) {
   const { text, locale } = props;
+  const selected = props.locked ? text.lockedSelected : text.selected;
   const names = namesOf(props.contest, props.lines);
   const head = text.bundleHead;
   return (
     <Table
-      label={text.bundleHead.amount}
+      label={props.locked ? text.lockedAmount : text.bundleHead.amount}
       head={[
         head.rank,
         head.title,
@@ -78,7 +93,7 @@ function BundleTable(props: {
         head.community,
         head.score,
         head.requested,
-        head.amount,
+        props.locked ? text.lockedAmount : head.amount,
         head.result,
       ]}
       numeric={[0, 4, 5, 6]}
@@ -91,7 +106,7 @@ function BundleTable(props: {
         <Money fen={line.requestedFen} />,
         line.selected ? <Money fen={line.amountFen} /> : '—',
         <>
-          <strong>{line.selected ? text.selected : text.notSelected}</strong>
+          <strong>{line.selected ? selected : text.notSelected}</strong>
           {' · '}
           {reasonText(line.reason, locale, names)}
           {line.trim ? ` · ${line.trim.reason}` : ''}
@@ -189,7 +204,13 @@ export function ContestPage(props: ContestPageProps) {
       {bundle ? (
         <section>
           <BudgetBar usedFen={bundle.usedFen} budgetFen={bundle.budgetFen} locale={locale} />
-          <BundleTable contest={contest} lines={bundle.lines} locale={locale} text={text} />
+          <BundleTable
+            contest={contest}
+            lines={bundle.lines}
+            locale={locale}
+            text={text}
+            locked={props.locked !== undefined}
+          />
         </section>
       ) : null}
 

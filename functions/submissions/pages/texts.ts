@@ -37,6 +37,9 @@ export interface ContestText {
   };
   selected: string;
   notSelected: string;
+  /** Once the bundle is locked the amounts and selections are no longer proposals. */
+  lockedAmount: string;
+  lockedSelected: string;
   howToObject: string;
   fileObjection: string;
   objectionsSoFar: (n: number) => string;
@@ -104,6 +107,8 @@ export const contestTexts: Texts<ContestText> = {
     },
     selected: '拟入选',
     notSelected: '未入选',
+    lockedAmount: '资助金额',
+    lockedSelected: '入选',
     howToObject: '对公示结果有异议的，请在公示期内以居民身份登录后提出，街道将公开答复。',
     fileObjection: '提出异议',
     objectionsSoFar: (n) => `目前已收到 ${n} 条异议。`,
@@ -173,6 +178,8 @@ export const contestTexts: Texts<ContestText> = {
     },
     selected: 'Proposed',
     notSelected: 'Not selected',
+    lockedAmount: 'Funded amount',
+    lockedSelected: 'Selected',
     howToObject:
       'If you object to the shortlist, sign in as a resident and file an objection during publicity; the office answers on the record.',
     fileObjection: 'File an objection',
