@@ -117,3 +117,49 @@ describe('the public contest page once the bundle is locked', () => {
     expect(upcoming(zh.html)).not.toContain('评审截止');
   });
 });
+
+describe('a contest past its submission deadline, not yet closed by the office', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await buildWorld(h, 'open');
+  });
+
+  it('is listed as open, with the form, until the deadline', async () => {
+    const list = await browserSession(w.app, w.tokens.otherResident).get('/me/proposals');
+    const form = await browserSession(w.app, w.tokens.otherResident).get(
+      `/contests/${w.contestId}/proposals/new`,
+    );
+
+    expect(list.html).toContain(`href="/contests/${w.contestId}/proposals/new"`);
+    expect(form.html).toContain('name="title"');
+  });
+
+  it('is no longer listed as open, and the new-proposal page says when submissions closed instead of the form', async () => {
+    w.clock.advance(15 * DAY_MS);
+    const contest = await w.app.request(`/api/contests/${w.contestId}`);
+    const { submissionDeadline: deadline } = (await contest.json()) as { submissionDeadline: string };
+    const beijing = new Date(new Date(deadline).getTime() + 8 * 3600 * 1000).toISOString();
+    const shown = `${beijing.slice(0, 4)}年${Number(beijing.slice(5, 7))}月${Number(beijing.slice(8, 10))}日`;
+
+    const list = await browserSession(w.app, w.tokens.otherResident).get('/me/proposals');
+    const form = await browserSession(w.app, w.tokens.otherResident).get(
+      `/contests/${w.contestId}/proposals/new`,
+    );
+    const en = await browserSession(w.app, w.tokens.otherResident, 'en').get(
+      `/contests/${w.contestId}/proposals/new?lang=en`,
+    );
+    const page = await browserSession(w.app).get(`/contests/${w.contestId}`);
+
+    expect(list.status).toBe(200);
+    expect(list.html).not.toContain(`href="/contests/${w.contestId}/proposals/new"`);
+    expect(list.html).not.toContain('为这个大赛申报项目');
+    expect(form.status).toBe(200);
+    expect(form.html).not.toContain('name="title"');
+    expect(form.html).toContain('这个大赛的申报已于');
+    expect(form.html).toContain(shown);
+    expect(form.html).toContain('北京时间');
+    expect(en.html).toContain('Submissions to this contest closed on');
+    expect(page.html).toContain('本次大赛已停止接收申报。');
+  });
+});

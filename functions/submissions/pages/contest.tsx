@@ -221,7 +221,7 @@ export function ContestPage(props: ContestPageProps) {
 
       <section aria-labelledby="take-part">
         <h2 id="take-part">{text.takePart}</h2>
-        {contest.status === 'open' ? (
+        {contest.status === 'open' && props.now.toISOString() < contest.submissionDeadline ? (
           <>
             <ol>
               {text.takePartSteps.map((step) => (

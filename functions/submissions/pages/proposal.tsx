@@ -187,7 +187,21 @@ export function ProposalFormPage(props: {
   const text = pick(residentTexts, props.locale);
   const p = text.proposal;
   const { contest, draft, errors, proposal, locale } = props;
-  const editable = isEditable(proposal) && props.now.toISOString() < contest.submissionDeadline;
+  const open = props.now.toISOString() < contest.submissionDeadline;
+  const editable = isEditable(proposal) && open;
+  if (!proposal && !open)
+    return (
+      <>
+        <h1>{p.new}</h1>
+        <p>
+          <a href={href('contestPage', { contestId: contest.id })}>{contest.title}</a>
+        </p>
+        <Notice tone="bad">{p.closedAt(dateTime(contest.submissionDeadline, locale))}</Notice>
+        <p>
+          <a href={href('myProposalsPage')}>{text.myProposals}</a>
+        </p>
+      </>
+    );
   return (
     <>
       <h1>{proposal?.title ?? p.new}</h1>

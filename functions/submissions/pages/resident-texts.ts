@@ -65,6 +65,7 @@ export interface ResidentText {
     withdrawn: string;
     readOnly: string;
     status: string;
+    closedAt: (when: string) => string;
   };
   next: {
     draft: string;
@@ -141,6 +142,7 @@ export const residentTexts: Texts<ResidentText> = {
       withdrawn: '申报书已撤回，现在是草稿。',
       readOnly: '这份申报书现在不能修改。',
       status: '状态',
+      closedAt: (when) => `这个大赛的申报已于 ${when} 截止，不能再申报新项目。`,
     },
     next: {
       draft: '下一步：补全内容，在截止前提交。',
@@ -216,6 +218,7 @@ export const residentTexts: Texts<ResidentText> = {
       withdrawn: 'Withdrawn: it is a draft again.',
       readOnly: 'This proposal cannot be changed now.',
       status: 'Status',
+      closedAt: (when) => `Submissions to this contest closed on ${when}; no new proposals can be made.`,
     },
     next: {
       draft: 'Next: complete it and submit before the deadline.',
