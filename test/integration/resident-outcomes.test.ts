@@ -163,3 +163,91 @@ describe('a contest past its submission deadline, not yet closed by the office',
     expect(page.html).toContain('本次大赛已停止接收申报。');
   });
 });
+
+describe('the office’s answers to objections', () => {
+  let w: ScoredWorld;
+  let submissions: ReturnType<typeof createSubmissionsApp>;
+  const answered = '该项目与去年的项目重复';
+  const open = '评分依据没有公开';
+  const answer = '经核实，两个项目服务对象不同，不重复';
+
+  beforeAll(async () => {
+    w = await buildScoredWorld(h, { rules: { budgetFen: 2_000_000 } });
+    submissions = createSubmissionsApp(w.deps);
+    await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/publish`, { token: w.tokens.officer });
+    const resident = browserSession(w.shortlisting, w.tokens.resident);
+    const path = `/contests/${w.contestId}/objections/new`;
+    await resident.get(path);
+    await resident.post(path, { proposalId: w.proposalIds[1]!, text: answered });
+    await resident.post(path, { proposalId: '', text: open });
+    const objections = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/objections`, {
+      token: w.tokens.officer,
+    });
+    const first = objections.body.items.find((o: { text: string }) => o.text === answered);
+    const put = await call(
+      w.shortlisting,
+      'PUT',
+      `/api/contests/${w.contestId}/objections/${first.id}/answer`,
+      {
+        token: w.tokens.officer,
+        body: { answer },
+      },
+    );
+    expect(put.status).toBe(200);
+  });
+
+  it('are public on the contest page: each answered objection’s text and answer, nothing about who filed it', async () => {
+    const zh = await browserSession(submissions).get(`/contests/${w.contestId}`);
+    const en = await browserSession(submissions, undefined, 'en').get(`/contests/${w.contestId}?lang=en`);
+
+    expect(zh.status).toBe(200);
+    expect(zh.html).toContain('异议与街道答复');
+    expect(zh.html).toContain(answered);
+    expect(zh.html).toContain(answer);
+    expect(zh.html).toContain('项目1');
+    expect(zh.html).not.toContain(open);
+    expect(zh.html).not.toContain(w.residents[0]!.name);
+    expect(zh.html).not.toContain(w.residents[0]!.sub);
+    expect(zh.html).not.toContain(w.officerUser.sub);
+    expect(en.html).toContain('Objections and the office’s answers');
+    expect(en.html).toContain(answer);
+  });
+
+  it('shows the objector their own objections with the answers so far, and nobody else', async () => {
+    const path = `/contests/${w.contestId}/objections/new`;
+    const mine = await browserSession(w.shortlisting, w.tokens.resident).get(path);
+    const other = await browserSession(w.shortlisting, await h.tokenFor(w.residents[1]!)).get(path);
+
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain('我提出的异议');
+    expect(mine.html).toContain(answered);
+    expect(mine.html).toContain(answer);
+    expect(mine.html).toContain(open);
+    expect(mine.html).toContain('等待街道答复。');
+    expect(other.status).toBe(200);
+    expect(other.html).not.toContain('我提出的异议');
+    expect(other.html).not.toContain(open);
+  });
+
+  it('stay public after the lock', async () => {
+    const objections = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/objections`, {
+      token: w.tokens.officer,
+    });
+    const rest = objections.body.items.find((o: { text: string }) => o.text === open);
+    await call(w.shortlisting, 'PUT', `/api/contests/${w.contestId}/objections/${rest.id}/answer`, {
+      token: w.tokens.officer,
+      body: { answer: '评分细则已在大赛页面公开' },
+    });
+    w.clock.advance(8 * DAY_MS);
+    const locked = await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/lock`, {
+      token: w.tokens.officer,
+    });
+    expect(locked.status).toBe(200);
+
+    const page = await browserSession(submissions).get(`/contests/${w.contestId}`);
+
+    expect(page.html).toContain(answer);
+    expect(page.html).toContain('评分细则已在大赛页面公开');
+    expect(page.html).toContain(open);
+  });
+});

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { PublicAnswer } from '../../../shared/bundle/actions.ts';
 import type { LockedBundle, Publicity } from '../../../shared/bundle/model.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
@@ -14,7 +15,7 @@ export interface ContestPageProps {
   locale: Locale;
   now: Date;
   contest: Contest;
-  publicity?: { publicity: Publicity; objections: number };
+  publicity?: { publicity: Publicity; objections: number; answered?: PublicAnswer[] };
   locked?: LockedBundle;
   audit?: { ok: true; count: number } | { ok: false; brokenAt: number };
   signedIn: boolean;
@@ -116,6 +117,43 @@ function BundleTable(props: {
   );
 }
 
+/** The office's answers to objections, on the record: each objection's text and its answer. */
+function Answers(props: {
+  answered: PublicAnswer[];
+  lines: Publicity['bundle']['lines'];
+  locale: Locale;
+  text: ContestText;
+}) {
+  const { text, locale } = props;
+  const titles = new Map(props.lines.map((line) => [line.proposalId, line.title]));
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers">{text.answers}</h2>
+      <p class="muted">{text.answersLead}</p>
+      <ul class="cards">
+        {props.answered.map((answer) => (
+          <li>
+            <article class="card" data-objection="">
+              <dl class="facts">
+                <dt>{text.objectionAbout}</dt>
+                <dd>{answer.proposalId ? (titles.get(answer.proposalId) ?? '—') : text.objectionWhole}</dd>
+                <dt>{text.objectionText}</dt>
+                <dd class="prose">{answer.text}</dd>
+                <dt>{text.officeAnswer}</dt>
+                <dd class="prose">{answer.answer}</dd>
+                <dt>{text.answeredAt}</dt>
+                <dd>
+                  <DateTime iso={answer.answeredAt} locale={locale} />
+                </dd>
+              </dl>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The public page of a contest: everything a resident or a visitor needs, phase by phase. */
 export function ContestPage(props: ContestPageProps) {
   const { contest, locale } = props;
@@ -199,6 +237,15 @@ export function ContestPage(props: ContestPageProps) {
             {text.howToObject} {props.objectHref ? <a href={props.objectHref}>{text.fileObjection}</a> : null}
           </p>
         </section>
+      ) : null}
+
+      {props.publicity?.answered && props.publicity.answered.length > 0 ? (
+        <Answers
+          answered={props.publicity.answered}
+          lines={props.publicity.publicity.bundle.lines}
+          locale={locale}
+          text={text}
+        />
       ) : null}
 
       {bundle ? (
