@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAwardsApp } from '../../functions/awards/app.tsx';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import { getProcurementNotice, issueProcurementNotices } from '../../shared/procurement/notices.ts';
 import { screenProposal } from '../../shared/proposal/actions.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
 import { browserSession } from '../support/pages.ts';
+import { buildProcurementWorld } from '../support/procurement-world.ts';
 import { asPrincipal, buildWorld, DAY_MS, type World } from '../support/world.ts';
 
 let h: Harness;
@@ -249,5 +252,41 @@ describe('the office’s answers to objections', () => {
     expect(page.html).toContain(answer);
     expect(page.html).toContain('评分细则已在大赛页面公开');
     expect(page.html).toContain(open);
+  });
+});
+
+describe('a supplier’s procurement notices on my notices', () => {
+  it('are listed once issued, each with its kind, number and a link to its printable page; nobody else’s', async () => {
+    const w = await buildProcurementWorld(h, 'awarded');
+    const awards = createAwardsApp(w.deps);
+    const before = await browserSession(awards, w.tokens.supplier).get('/me/notices');
+    await issueProcurementNotices(w.deps, asPrincipal(w.users.officer), w.procurementId);
+    const notices = await Promise.all(
+      Object.values(w.teams).map((teamId) => getProcurementNotice(w.deps.db, w.procurementId, teamId!)),
+    );
+    const pages = await Promise.all(
+      w.supplierUsers.map(async (user) => browserSession(awards, await w.tokenFor(user)).get('/me/notices')),
+    );
+    const en = await browserSession(awards, w.tokens.supplier, 'en').get('/me/notices?lang=en');
+    const other = await browserSession(awards, w.tokens.otherResident).get('/me/notices');
+
+    expect(before.html).toContain('还没有收到通知书');
+    for (const [i, user] of w.supplierUsers.entries()) {
+      const notice = notices.find((n) => n?.ownerSub === user.sub)!;
+      const page = pages[i]!;
+      expect(page.status).toBe(200);
+      expect(page.html).not.toContain('还没有收到通知书');
+      expect(page.html).toContain(notice.number);
+      expect(page.html).toContain(notice.kind === 'deal' ? '成交通知书' : '结果通知书');
+      expect(page.html).toContain(`href="/procurements/${w.procurementId}/notices/${notice.teamId}"`);
+      for (const others of notices.filter((n) => n && n.ownerSub !== user.sub))
+        expect(page.html).not.toContain(others!.number);
+    }
+    const deal = notices.find((n) => n?.kind === 'deal')!;
+    const winner = pages[w.supplierUsers.findIndex((user) => user.sub === deal.ownerSub)]!;
+    expect(winner.html).toContain('成交通知书');
+    expect(winner.html).toMatch(/¥[\d,]+\.\d{2}/);
+    expect(en.html).toMatch(/Deal notice|Result notice/);
+    expect(other.html).toContain('还没有收到通知书');
   });
 });

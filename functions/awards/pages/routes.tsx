@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { myNotices, readPrintableNotice, verifyNotice } from '../../../shared/awards/actions.ts';
+import { myProcurementNotices } from '../../../shared/procurement/notices.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
 import { printedNoticeResponse } from '../../ui/print.tsx';
@@ -26,9 +27,12 @@ export function awardsPages(deps: HttpDeps) {
   });
 
   definePage(app, 'myNoticesPage', deps, async (c) => {
-    const { items } = await myNotices(deps, principalOf(c), { limit: 100 });
+    const [{ items }, procurements] = await Promise.all([
+      myNotices(deps, principalOf(c), { limit: 100 }),
+      myProcurementNotices(deps, principalOf(c), { limit: 100 }),
+    ]);
     const locale = c.get('locale');
-    return c.render(<NoticesPage locale={locale} notices={items} />, {
+    return c.render(<NoticesPage locale={locale} notices={items} procurements={procurements.items} />, {
       title: pick(noticesTexts, locale).title,
     });
   });
