@@ -216,6 +216,18 @@ describe('the office’s answers to objections', () => {
     expect(en.html).toContain(answer);
   });
 
+  it('are in the public publicity document too, without who filed or answered them', async () => {
+    const res = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/publicity`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.objections).toBe(2);
+    expect(res.body.answered).toEqual([
+      expect.objectContaining({ proposalId: w.proposalIds[1], text: answered, answer }),
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain(w.residents[0]!.sub);
+    expect(JSON.stringify(res.body)).not.toContain(w.officerUser.sub);
+  });
+
   it('shows the objector their own objections with the answers so far, and nobody else', async () => {
     const path = `/contests/${w.contestId}/objections/new`;
     const mine = await browserSession(w.shortlisting, w.tokens.resident).get(path);
