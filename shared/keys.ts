@@ -214,6 +214,11 @@ export const keys = {
     gsi1pk: `USER#${judgeId}`,
     gsi1sk: `PPANEL#${announcedAt}#${procurementId}`,
   }),
+  /** gsi1: a supplier's procurement notices (their team's owner), by issue time. */
+  procurementNoticeByOwner: (ownerSub: string, issuedAt: string, procurementId: string, teamId: string) => ({
+    gsi1pk: `USER#${ownerSub}`,
+    gsi1sk: `PNOTICE#${issuedAt}#${procurementId}#${teamId}`,
+  }),
   /** gsi2: a procurement notice by its number, for public verification. */
   procurementNoticeByNumber: (number: string) => ({ gsi2pk: `PNOTICENO#${number}`, gsi2sk: '#' }),
   procurementPartition: (procurementId: string) => reviewKeys.partition(procurementProcess(procurementId)),

@@ -20,7 +20,10 @@ export function publicityRoutes(deps: HttpDeps) {
       responses: { 200: jsonResponse(PublicityOut, 'The published bundle'), ...problems(404) },
     }),
     async (c) => {
-      const { contest, publicity, objections } = await readPublicity(deps, c.req.valid('param').contestId);
+      const { contest, publicity, objections, answered } = await readPublicity(
+        deps,
+        c.req.valid('param').contestId,
+      );
       return c.json(
         {
           contestId: contest.id,
@@ -30,6 +33,7 @@ export function publicityRoutes(deps: HttpDeps) {
           publishedAt: publicity.publishedAt,
           endsAt: publicity.endsAt,
           objections,
+          answered,
           bundle: publicity.bundle,
         },
         200,

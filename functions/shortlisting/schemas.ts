@@ -14,6 +14,19 @@ export const PublicityOut = z
     publishedAt: z.string(),
     endsAt: z.string(),
     objections: z.number().int(),
+    /** The objections the office has answered, on the record: what was said and the answer, never who. */
+    answered: z.array(
+      z
+        .object({
+          id: z.string(),
+          proposalId: z.string().optional(),
+          text: z.string(),
+          filedAt: z.string(),
+          answer: z.string(),
+          answeredAt: z.string(),
+        })
+        .openapi('AnsweredObjection'),
+    ),
     bundle: BundleOut,
   })
   .openapi('Publicity');

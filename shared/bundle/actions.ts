@@ -394,7 +394,45 @@ export async function readPublicity(deps: Deps, contestId: string) {
   const publicity =
     contest && inPhase(contest, 'published') ? await readPublicityItem(deps, contestId) : undefined;
   if (!contest || !publicity) throw new NotFoundError('bundle.notPublished');
-  return { contest, publicity, objections: (await listObjectionItems(deps, contestId)).length };
+  const objections = await listObjectionItems(deps, contestId);
+  return { contest, publicity, objections: objections.length, answered: answeredInPublic(objections) };
+}
+
+/** An answered objection as the public reads it: what was said and the answer, never who. */
+export interface PublicAnswer {
+  id: string;
+  proposalId?: string;
+  text: string;
+  filedAt: string;
+  answer: string;
+  answeredAt: string;
+}
+
+function answeredInPublic(objections: Objection[]): PublicAnswer[] {
+  return objections
+    .flatMap(({ id, proposalId, text, filedAt, answer, answeredAt }) =>
+      answer === undefined
+        ? []
+        : [
+            {
+              id,
+              ...(proposalId ? { proposalId } : {}),
+              text,
+              filedAt,
+              answer,
+              answeredAt: answeredAt ?? filedAt,
+            },
+          ],
+    )
+    .sort((a, b) => a.filedAt.localeCompare(b.filedAt));
+}
+
+/** A resident's own objections on a published contest, with the office's answers so far. */
+export async function listMyObjections(deps: Deps, principal: Principal, contestId: string) {
+  const objections = await listObjectionItems(deps, contestId);
+  return objections
+    .filter((objection) => objection.filedBy === principal.sub)
+    .sort((a, b) => a.filedAt.localeCompare(b.filedAt));
 }
 
 async function listObjectionItems(deps: Deps, contestId: string): Promise<Objection[]> {

@@ -9,6 +9,7 @@ import { capitalYuan } from '../money.ts';
 import { shanghaiYear, verificationCode } from '../notice.ts';
 import { issueNumbered, verifyByCode } from '../notice-claims.ts';
 import { getOffice } from '../office/office.ts';
+import { type PageRequest, queryPaged } from '../paging.ts';
 import { z } from '../zod.ts';
 import { evaluateWhole, procurementForOfficer, readProcurement } from './actions.ts';
 import { assertPhase, phaseCheck } from './lifecycle.ts';
@@ -48,6 +49,7 @@ export type ProcurementNotice = z.infer<typeof ProcurementNotice>;
 const noticeItem = (notice: ProcurementNotice) => ({
   ...keys.procurementNotice(notice.procurementId, notice.teamId),
   ...keys.procurementNoticeByNumber(notice.number),
+  ...keys.procurementNoticeByOwner(notice.ownerSub, notice.issuedAt, notice.procurementId, notice.teamId),
   entityType: ENTITY.procurementNotice,
   ...notice,
 });
@@ -136,6 +138,21 @@ export async function issueProcurementNotices(deps: Deps, principal: Principal, 
 export async function listProcurementNotices(deps: Deps, principal: Principal, procurementId: string) {
   await procurementForOfficer(deps, principal, procurementId);
   return noticesOf(deps, procurementId);
+}
+
+/** Access pattern: a supplier's deal and result notices, of every team they own (gsi1). */
+export function myProcurementNotices(deps: Deps, principal: Principal, page: PageRequest) {
+  const input = {
+    ...keyPrefix(keys.procurementNoticeByOwner(principal.sub, '', '', '').gsi1pk, 'PNOTICE#', 'gsi1'),
+  } as const;
+  return queryPaged(
+    deps.db,
+    deps.cursors,
+    `my-procurement-notices:${principal.sub}`,
+    input,
+    page,
+    parseNotice,
+  );
 }
 
 /** A supplier's notice: read by the team's owner and the office's officers (403 for others). */

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { myNotices, readPrintableNotice, verifyNotice } from '../../../shared/awards/actions.ts';
-import { verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
+import { myProcurementNotices, verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { href } from '../../ui/href.ts';
 import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
@@ -39,9 +39,12 @@ export function awardsPages(deps: HttpDeps) {
   });
 
   definePage(app, 'myNoticesPage', deps, async (c) => {
-    const { items } = await myNotices(deps, principalOf(c), { limit: 100 });
+    const [{ items }, procurements] = await Promise.all([
+      myNotices(deps, principalOf(c), { limit: 100 }),
+      myProcurementNotices(deps, principalOf(c), { limit: 100 }),
+    ]);
     const locale = c.get('locale');
-    return c.render(<NoticesPage locale={locale} notices={items} />, {
+    return c.render(<NoticesPage locale={locale} notices={items} procurements={procurements.items} />, {
       title: pick(noticesTexts, locale).title,
     });
   });

@@ -55,6 +55,9 @@ export interface NoticesText {
   selected: string;
   notSelected: string;
   issued: string;
+  procurements: string;
+  deal: string;
+  result: string;
 }
 
 export const noticesTexts: Texts<NoticesText> = {
@@ -65,6 +68,9 @@ export const noticesTexts: Texts<NoticesText> = {
     selected: '立项',
     notSelected: '未入围',
     issued: '发出日期',
+    procurements: '专项购买（竞争性磋商）',
+    deal: '成交通知书',
+    result: '结果通知书',
   },
   en: {
     title: 'My notices',
@@ -73,6 +79,9 @@ export const noticesTexts: Texts<NoticesText> = {
     selected: 'Funded',
     notSelected: 'Not selected',
     issued: 'Issued on',
+    procurements: 'Special purchases (competitive consultation)',
+    deal: 'Deal notice',
+    result: 'Result notice',
   },
 };
 

@@ -1,18 +1,62 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { fileObjection, readPublicity } from '../../../shared/bundle/actions.ts';
-import { ObjectionInput } from '../../../shared/bundle/model.ts';
+import { fileObjection, listMyObjections, readPublicity } from '../../../shared/bundle/actions.ts';
+import { type Objection, ObjectionInput } from '../../../shared/bundle/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
-import { Form, Notice, Refusal, Select, TextArea } from '../../ui/components.tsx';
+import { DateTime, Form, Notice, Refusal, Select, TextArea } from '../../ui/components.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
-import { objectionTexts } from './texts.ts';
+import { type ObjectionText, objectionTexts } from './texts.ts';
+
+/** The resident's own objections on this contest, each with the office's answer once given. */
+function MyObjections(props: {
+  locale: Locale;
+  mine: Objection[];
+  lines: { proposalId: string; title: string }[];
+  text: ObjectionText;
+}) {
+  const { text, locale } = props;
+  const titles = new Map(props.lines.map((line) => [line.proposalId, line.title]));
+  return (
+    <section aria-labelledby="mine">
+      <h2 id="mine">{text.mine}</h2>
+      <ul class="cards">
+        {props.mine.map((objection) => (
+          <li>
+            <article class="card" data-objection="">
+              <dl class="facts">
+                <dt>{text.about}</dt>
+                <dd>{objection.proposalId ? (titles.get(objection.proposalId) ?? '—') : text.aboutWhole}</dd>
+                <dt>{text.text}</dt>
+                <dd class="prose">{objection.text}</dd>
+                <dt>{text.filedAt}</dt>
+                <dd>
+                  <DateTime iso={objection.filedAt} locale={locale} />
+                </dd>
+                <dt>{text.answer}</dt>
+                <dd class="prose">
+                  {objection.answer ?? text.awaiting}
+                  {objection.answeredAt ? (
+                    <>
+                      {' '}
+                      (<DateTime iso={objection.answeredAt} locale={locale} />)
+                    </>
+                  ) : null}
+                </dd>
+              </dl>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function ObjectionPage(props: {
   locale: Locale;
@@ -20,6 +64,7 @@ function ObjectionPage(props: {
   contestTitle: string;
   endsAt: string;
   lines: { proposalId: string; title: string }[];
+  mine: Objection[];
   values: { proposalId: string; text: string };
   errors?: FieldMessages;
   message?: string;
@@ -61,6 +106,9 @@ function ObjectionPage(props: {
           </a>
         </div>
       </Form>
+      {props.mine.length > 0 ? (
+        <MyObjections locale={props.locale} mine={props.mine} lines={props.lines} text={text} />
+      ) : null}
     </>
   );
 }
@@ -76,6 +124,7 @@ export function shortlistingPages(deps: HttpDeps) {
     extra: { errors?: FieldMessages; message?: string; filed?: boolean } = {},
   ) => {
     const { contest, publicity } = await readPublicity(deps, contestId);
+    const mine = await listMyObjections(deps, principalOf(c), contestId);
     if (extra.message) c.status(422);
     return c.render(
       <ObjectionPage
@@ -84,6 +133,7 @@ export function shortlistingPages(deps: HttpDeps) {
         contestTitle={contest.title}
         endsAt={publicity.endsAt}
         lines={publicity.bundle.lines}
+        mine={mine}
         values={values}
         {...extra}
       />,

@@ -10,6 +10,10 @@ export interface ObjectionText {
   send: string;
   filed: string;
   back: string;
+  mine: string;
+  filedAt: string;
+  answer: string;
+  awaiting: string;
 }
 
 export const objectionTexts: Texts<ObjectionText> = {
@@ -23,6 +27,10 @@ export const objectionTexts: Texts<ObjectionText> = {
     send: '提交异议',
     filed: '异议已提交，街道将在公示期结束前答复。',
     back: '回到大赛页面',
+    mine: '我提出的异议',
+    filedAt: '提出时间',
+    answer: '街道答复',
+    awaiting: '等待街道答复。',
   },
   en: {
     title: 'Object to the shortlist',
@@ -35,5 +43,9 @@ export const objectionTexts: Texts<ObjectionText> = {
     send: 'File the objection',
     filed: 'Your objection is filed; the office answers before publicity ends.',
     back: 'Back to the contest',
+    mine: 'My objections',
+    filedAt: 'Filed',
+    answer: 'The office’s answer',
+    awaiting: 'Waiting for the office’s answer.',
   },
 };

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { PublicAnswer } from '../../../shared/bundle/actions.ts';
 import type { LockedBundle, Publicity } from '../../../shared/bundle/model.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
@@ -14,7 +15,7 @@ export interface ContestPageProps {
   locale: Locale;
   now: Date;
   contest: Contest;
-  publicity?: { publicity: Publicity; objections: number };
+  publicity?: { publicity: Publicity; objections: number; answered?: PublicAnswer[] };
   locked?: LockedBundle;
   audit?: { ok: true; count: number } | { ok: false; brokenAt: number };
   signedIn: boolean;
@@ -23,23 +24,36 @@ export interface ContestPageProps {
   objectHref?: string;
 }
 
+type TimelineEvent = keyof ContestText['events'];
+
 function Timeline(props: ContestPageProps & { text: ContestText }) {
   const { contest, text, locale } = props;
-  const events: [string, string][] = [];
-  if (contest.openedAt) events.push([contest.openedAt, text.events.opened]);
-  events.push([contest.submissionDeadline, text.events.deadline]);
-  events.push([contest.reviewDeadline, text.events.reviewDeadline]);
+  const events: [string, TimelineEvent][] = [];
+  if (contest.openedAt) events.push([contest.openedAt, 'opened']);
+  events.push([contest.submissionDeadline, 'deadline']);
+  events.push([contest.reviewDeadline, 'reviewDeadline']);
   if (props.publicity) {
-    events.push([props.publicity.publicity.publishedAt, text.events.published]);
-    events.push([props.publicity.publicity.endsAt, text.events.publicityEnds]);
+    events.push([props.publicity.publicity.publishedAt, 'published']);
+    events.push([props.publicity.publicity.endsAt, 'publicityEnds']);
   }
-  if (props.locked) events.push([props.locked.lockedAt, text.events.locked]);
-  if (contest.cancelledAt) events.push([contest.cancelledAt, text.events.cancelled]);
-  events.sort(([a], [b]) => a.localeCompare(b));
+  if (props.locked) events.push([props.locked.lockedAt, 'locked']);
+  if (contest.cancelledAt) events.push([contest.cancelledAt, 'cancelled']);
   const now = props.now.toISOString();
+  // A phase's deadline still ahead is no next step once a later phase has begun (the bundle
+  // published before the review deadline, locked before the publicity ends, a cancelled call).
+  const cancelled = contest.status === 'cancelled';
+  const phaseOver: Partial<Record<TimelineEvent, boolean>> = {
+    deadline: contest.status !== 'open' && contest.status !== 'draft',
+    reviewDeadline: props.publicity !== undefined || props.locked !== undefined || cancelled,
+    publicityEnds: props.locked !== undefined || cancelled,
+  };
+  const shown = events
+    .filter(([at, kind]) => at <= now || !phaseOver[kind])
+    .map(([at, kind]): [string, string] => [at, text.events[kind]])
+    .sort(([a], [b]) => a.localeCompare(b));
   const today = beijingDay(props.now);
-  const before = events.filter(([at]) => at <= now);
-  const after = events.filter(([at]) => at > now);
+  const before = shown.filter(([at]) => at <= now);
+  const after = shown.filter(([at]) => at > now);
   const item = ([at, label]: [string, string], done: boolean) => (
     <li class={done ? 'done' : undefined}>
       {label} · <DateTime iso={at} locale={locale} />
@@ -64,13 +78,15 @@ function BundleTable(props: {
   lines: Publicity['bundle']['lines'];
   locale: Locale;
   text: ContestText;
+  locked: boolean;
 }) {
   const { text, locale } = props;
+  const selected = props.locked ? text.lockedSelected : text.selected;
   const names = namesOf(props.contest, props.lines);
   const head = text.bundleHead;
   return (
     <Table
-      label={text.bundleHead.amount}
+      label={props.locked ? text.lockedAmount : text.bundleHead.amount}
       head={[
         head.rank,
         head.title,
@@ -78,7 +94,7 @@ function BundleTable(props: {
         head.community,
         head.score,
         head.requested,
-        head.amount,
+        props.locked ? text.lockedAmount : head.amount,
         head.result,
       ]}
       numeric={[0, 4, 5, 6]}
@@ -91,13 +107,50 @@ function BundleTable(props: {
         <Money fen={line.requestedFen} />,
         line.selected ? <Money fen={line.amountFen} /> : '—',
         <>
-          <strong>{line.selected ? text.selected : text.notSelected}</strong>
+          <strong>{line.selected ? selected : text.notSelected}</strong>
           {' · '}
           {reasonText(line.reason, locale, names)}
           {line.trim ? ` · ${line.trim.reason}` : ''}
         </>,
       ])}
     />
+  );
+}
+
+/** The office's answers to objections, on the record: each objection's text and its answer. */
+function Answers(props: {
+  answered: PublicAnswer[];
+  lines: Publicity['bundle']['lines'];
+  locale: Locale;
+  text: ContestText;
+}) {
+  const { text, locale } = props;
+  const titles = new Map(props.lines.map((line) => [line.proposalId, line.title]));
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers">{text.answers}</h2>
+      <p class="muted">{text.answersLead}</p>
+      <ul class="cards">
+        {props.answered.map((answer) => (
+          <li>
+            <article class="card" data-objection="">
+              <dl class="facts">
+                <dt>{text.objectionAbout}</dt>
+                <dd>{answer.proposalId ? (titles.get(answer.proposalId) ?? '—') : text.objectionWhole}</dd>
+                <dt>{text.objectionText}</dt>
+                <dd class="prose">{answer.text}</dd>
+                <dt>{text.officeAnswer}</dt>
+                <dd class="prose">{answer.answer}</dd>
+                <dt>{text.answeredAt}</dt>
+                <dd>
+                  <DateTime iso={answer.answeredAt} locale={locale} />
+                </dd>
+              </dl>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -186,10 +239,25 @@ export function ContestPage(props: ContestPageProps) {
         </section>
       ) : null}
 
+      {props.publicity?.answered && props.publicity.answered.length > 0 ? (
+        <Answers
+          answered={props.publicity.answered}
+          lines={props.publicity.publicity.bundle.lines}
+          locale={locale}
+          text={text}
+        />
+      ) : null}
+
       {bundle ? (
         <section>
           <BudgetBar usedFen={bundle.usedFen} budgetFen={bundle.budgetFen} locale={locale} />
-          <BundleTable contest={contest} lines={bundle.lines} locale={locale} text={text} />
+          <BundleTable
+            contest={contest}
+            lines={bundle.lines}
+            locale={locale}
+            text={text}
+            locked={props.locked !== undefined}
+          />
         </section>
       ) : null}
 
@@ -200,7 +268,7 @@ export function ContestPage(props: ContestPageProps) {
 
       <section aria-labelledby="take-part">
         <h2 id="take-part">{text.takePart}</h2>
-        {contest.status === 'open' ? (
+        {contest.status === 'open' && props.now.toISOString() < contest.submissionDeadline ? (
           <>
             <ol>
               {text.takePartSteps.map((step) => (

@@ -23,8 +23,27 @@ import { type ResidentText, residentTexts } from './resident-texts.ts';
 
 export const isEditable = (proposal?: Proposal) => proposal?.status !== 'submitted';
 
+/** The proposal's status for its team: screened ineligible beside 已提交 once the office said so. */
+function StatusOf(props: { proposal: Proposal; locale: Locale; text: ResidentText }) {
+  return (
+    <>
+      <ProposalBadge status={props.proposal.status} locale={props.locale} />
+      {props.proposal.status === 'submitted' && props.proposal.eligibility?.eligible === false ? (
+        <>
+          {' '}
+          <span class="badge bad" data-eligibility="ineligible">
+            {props.text.ineligible}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** What the person should do next with a proposal, in words. */
 export function nextStep(proposal: Proposal, now: Date, text: ResidentText): string {
+  if (proposal.status === 'submitted' && proposal.eligibility?.eligible === false)
+    return text.next.ineligible(proposal.eligibility.reason ?? '—');
   if (now.toISOString() >= proposal.contestDeadline)
     return proposal.status === 'submitted' ? text.next.submitted : text.next.closed;
   return text.next[proposal.status];
@@ -52,7 +71,7 @@ export function ProposalsPage(props: {
               </h2>
               <p class="muted">{contestTitle}</p>
               <p>
-                <ProposalBadge status={proposal.status} locale={props.locale} />{' '}
+                <StatusOf proposal={proposal} locale={props.locale} text={text} />{' '}
                 {proposal.requestedFen !== undefined ? <Money fen={proposal.requestedFen} /> : null}
               </p>
               <p>{nextStep(proposal, props.now, text)}</p>
@@ -169,7 +188,21 @@ export function ProposalFormPage(props: {
   const text = pick(residentTexts, props.locale);
   const p = text.proposal;
   const { contest, draft, errors, proposal, locale } = props;
-  const editable = isEditable(proposal) && props.now.toISOString() < contest.submissionDeadline;
+  const open = props.now.toISOString() < contest.submissionDeadline;
+  const editable = isEditable(proposal) && open;
+  if (!proposal && !open)
+    return (
+      <>
+        <h1>{p.new}</h1>
+        <p>
+          <a href={href('contestPage', { contestId: contest.id })}>{contest.title}</a>
+        </p>
+        <Notice tone="bad">{p.closedAt(dateTime(contest.submissionDeadline, locale))}</Notice>
+        <p>
+          <a href={href('myProposalsPage')}>{text.myProposals}</a>
+        </p>
+      </>
+    );
   return (
     <>
       <h1>{proposal?.title ?? p.new}</h1>
@@ -178,7 +211,7 @@ export function ProposalFormPage(props: {
       </p>
       {proposal ? (
         <p>
-          {p.status}: <ProposalBadge status={proposal.status} locale={locale} /> ·{' '}
+          {p.status}: <StatusOf proposal={proposal} locale={locale} text={text} /> ·{' '}
           {nextStep(proposal, props.now, text)}
         </p>
       ) : null}

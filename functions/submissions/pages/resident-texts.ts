@@ -65,13 +65,16 @@ export interface ResidentText {
     withdrawn: string;
     readOnly: string;
     status: string;
+    closedAt: (when: string) => string;
   };
   next: {
     draft: string;
     submitted: string;
     withdrawn: string;
     closed: string;
+    ineligible: (reason: string) => string;
   };
+  ineligible: string;
 }
 
 export const residentTexts: Texts<ResidentText> = {
@@ -139,13 +142,16 @@ export const residentTexts: Texts<ResidentText> = {
       withdrawn: '申报书已撤回，现在是草稿。',
       readOnly: '这份申报书现在不能修改。',
       status: '状态',
+      closedAt: (when) => `这个大赛的申报已于 ${when} 截止，不能再申报新项目。`,
     },
     next: {
       draft: '下一步：补全内容，在截止前提交。',
       submitted: '下一步：等待资格审查和评审结果。',
       withdrawn: '已撤回：截止前可以修改后重新提交。',
       closed: '申报已截止。',
+      ineligible: (reason) => `资格审查未通过，不进入评审。街道说明的原因：${reason}`,
     },
+    ineligible: '不合格',
   },
   en: {
     myTeams: 'My teams',
@@ -212,12 +218,16 @@ export const residentTexts: Texts<ResidentText> = {
       withdrawn: 'Withdrawn: it is a draft again.',
       readOnly: 'This proposal cannot be changed now.',
       status: 'Status',
+      closedAt: (when) => `Submissions to this contest closed on ${when}; no new proposals can be made.`,
     },
     next: {
       draft: 'Next: complete it and submit before the deadline.',
       submitted: 'Next: wait for screening and review.',
       withdrawn: 'Withdrawn: change it and resubmit before the deadline.',
       closed: 'Submissions have closed.',
+      ineligible: (reason) =>
+        `Screened ineligible: it does not go to review. The street office’s reason: ${reason}`,
     },
+    ineligible: 'Ineligible',
   },
 };

@@ -180,7 +180,10 @@ export function residentPages(deps: HttpDeps) {
           proposal,
           contestTitle: titles.get(proposal.contestId) ?? '',
         }))}
-        openContests={published.items.filter((contest) => contest.status === 'open')}
+        openContests={published.items.filter(
+          (contest) =>
+            contest.status === 'open' && deps.clock.now().toISOString() < contest.submissionDeadline,
+        )}
       />,
       { title: title(c).myProposals },
     );

@@ -37,9 +37,19 @@ export interface ContestText {
   };
   selected: string;
   notSelected: string;
+  /** Once the bundle is locked the amounts and selections are no longer proposals. */
+  lockedAmount: string;
+  lockedSelected: string;
   howToObject: string;
   fileObjection: string;
   objectionsSoFar: (n: number) => string;
+  answers: string;
+  answersLead: string;
+  objectionAbout: string;
+  objectionWhole: string;
+  objectionText: string;
+  officeAnswer: string;
+  answeredAt: string;
   locked: string;
   lockedAt: string;
   digest: string;
@@ -104,9 +114,18 @@ export const contestTexts: Texts<ContestText> = {
     },
     selected: '拟入选',
     notSelected: '未入选',
+    lockedAmount: '资助金额',
+    lockedSelected: '入选',
     howToObject: '对公示结果有异议的，请在公示期内以居民身份登录后提出，街道将公开答复。',
     fileObjection: '提出异议',
     objectionsSoFar: (n) => `目前已收到 ${n} 条异议。`,
+    answers: '异议与街道答复',
+    answersLead: '街道已答复的异议，原文公开，不含提出人的个人信息。',
+    objectionAbout: '针对',
+    objectionWhole: '整个入围名单',
+    objectionText: '异议内容',
+    officeAnswer: '街道答复',
+    answeredAt: '答复时间',
     locked: '已锁定的服务包',
     lockedAt: '锁定时间',
     digest: 'SHA-256 摘要',
@@ -173,10 +192,20 @@ export const contestTexts: Texts<ContestText> = {
     },
     selected: 'Proposed',
     notSelected: 'Not selected',
+    lockedAmount: 'Funded amount',
+    lockedSelected: 'Selected',
     howToObject:
       'If you object to the shortlist, sign in as a resident and file an objection during publicity; the office answers on the record.',
     fileObjection: 'File an objection',
     objectionsSoFar: (n) => `${n} objection(s) filed so far.`,
+    answers: 'Objections and the office’s answers',
+    answersLead:
+      'The objections the office has answered, word for word, without anything about who filed them.',
+    objectionAbout: 'About',
+    objectionWhole: 'The shortlist as a whole',
+    objectionText: 'Objection',
+    officeAnswer: 'The office’s answer',
+    answeredAt: 'Answered',
     locked: 'The locked bundle',
     lockedAt: 'Locked',
     digest: 'SHA-256 digest',
