@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
@@ -64,6 +64,9 @@ function pageSetup(spec: RouteSpec, deps: Pick<HttpDeps, 'secret'>): MiddlewareH
   };
 }
 
+const safeEqual = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 /** The cookie that remembers a person's last answered form post to a page, for a minute. */
 export const REPEAT_COOKIE = 'mv_post';
 
@@ -79,19 +82,24 @@ function oncePerPost(secret: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get('principal');
     if (c.req.method !== 'POST' || !principal) return next();
-    const fingerprint = createHmac('sha256', secret)
-      .update(canonicalJson(['post', principal.sub, c.req.path, await formOf(c)]))
-      .digest('base64url')
-      .slice(0, 32);
-    const [answered, location] = (getCookie(c, REPEAT_COOKIE) ?? '').split('|');
-    if (answered === fingerprint && location?.startsWith('/') && !location.startsWith('//'))
+    const form = await formOf(c);
+    // The signature binds the person, the page, every field and the answer's location together.
+    const signature = (location: string) =>
+      createHmac('sha256', secret)
+        .update(canonicalJson(['post', principal.sub, c.req.path, form, location]))
+        .digest('base64url')
+        .slice(0, 32);
+    const localPath = (location: string | null | undefined): location is string =>
+      !!location && location.startsWith('/') && !location.startsWith('//');
+    const [signed, location] = (getCookie(c, REPEAT_COOKIE) ?? '').split('|');
+    if (signed && localPath(location) && safeEqual(signed, signature(location)))
       return c.redirect(location, 303);
     await next();
     const redirect = c.res.status === 303 ? c.res.headers.get('location') : null;
-    if (redirect?.startsWith('/') && !redirect.startsWith('//'))
+    if (localPath(redirect))
       c.res.headers.append(
         'set-cookie',
-        serialize(REPEAT_COOKIE, `${fingerprint}|${redirect}`, {
+        serialize(REPEAT_COOKIE, `${signature(redirect)}|${redirect}`, {
           path: c.req.path,
           httpOnly: true,
           sameSite: 'Lax',

@@ -111,6 +111,12 @@ describe('publishing with assigned sheets still open', () => {
     expect(pageText(confirm.body)).toContain('还有 2 份已分配的评分表未提交，公示后不再计入排名：');
     expect(pageText(confirm.body)).toContain('项目1（专家2）');
     expectReadable(confirm.body);
+    // In English, the sheet's judge in English brackets.
+    const english = pageClient(w.tokens.officer, 'en');
+    await english.get(app, `${page}?lang=en`);
+    const confirmEn = await english.post(app, page, { do: 'publish' });
+    expect(pageText(confirmEn.body)).toContain('项目1 (专家2)');
+    expect(pageText(confirmEn.body)).not.toContain('（');
 
     // 专家2 submits one of the open sheets while the confirmation is on the officer's screen:
     // confirming it now would publish another bundle, so the page refuses and shows it again.

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
+import { SESSION_COOKIE } from '../../functions/http/app.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
 import { DEMO_USERS } from '../../infra/local/seed.ts';
 import { getContest } from '../../shared/contest/store.ts';
@@ -103,7 +104,22 @@ describe('a form sent twice (a double click)', () => {
     await other.get(w.app, path);
     const elsewhere = await other.post(w.app, path, fields);
 
+    // A cookie not signed by the server for this very post (another answer's location) is ignored.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const forged = await w.app.request(path, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      headers: {
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+        cookie: `${SESSION_COOKIE}=${w.tokens.owner}; mv_post=${encodeURIComponent(`AAAA|/evil`)}`,
+      },
+    });
+
     expect(version).toBeDefined();
+    expect(forged.status).toBe(422);
+    expect(forged.headers.get('location')).toBeNull();
     expect([first.status, second.status]).toEqual([303, 303]);
     expect(second.location).toBe(first.location);
     expect(team?.name).toBe('少年手工智造坊（改名）');

@@ -224,7 +224,9 @@ function BundlePage(props: {
               <ul>
                 {open.map((sheet) => (
                   <li>
-                    {sheet.title}（{sheet.judgeName}）
+                    {locale === 'zh-CN'
+                      ? `${sheet.title}（${sheet.judgeName}）`
+                      : `${sheet.title} (${sheet.judgeName})`}
                   </li>
                 ))}
               </ul>
