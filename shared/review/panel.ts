@@ -2,6 +2,7 @@ import type { AuditNote } from '../audit-log.ts';
 import { createOp } from '../create-once.ts';
 import type { Key } from '../db.ts';
 import type { Deps } from '../deps.ts';
+import { PreconditionFailedError } from '../errors.ts';
 import { type ReviewProcess, reviewKeys } from '../keys.ts';
 import { type Criterion, type SheetScores, sheetScoresSchema } from '../scoring.ts';
 import { RequiredText } from '../text.ts';
@@ -162,15 +163,19 @@ export function isCountedSheet(sheet: Pick<SheetState, 'status'>, conflicted: bo
 
 /**
  * A member's write to their own stored sheet (a draft save or a submission): the stored one, if
- * any, must still be a draft and match If-Match. Errors: 412 stale If-Match; `final()` (409)
- * once submitted.
+ * any, must still be a draft and match If-Match; with none stored, an If-Match (even `*`) names
+ * nothing there is (RFC 9110 §13.1.1). Errors: 412 If-Match not met; `final()` (409) once
+ * submitted.
  */
 export function assertOwnSheetWritable(
   stored: Pick<SheetState, 'status' | 'version' | 'createdAt' | 'updatedAt'> | undefined,
   ifMatch: IfMatch | undefined,
   final: () => Error,
 ): void {
-  if (!stored) return;
+  if (!stored) {
+    if (ifMatch !== undefined) throw new PreconditionFailedError('precondition.failed');
+    return;
+  }
   assertVersion(stored, ifMatch);
   if (stored.status !== 'draft') throw final();
 }

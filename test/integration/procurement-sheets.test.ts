@@ -90,6 +90,16 @@ describe('a panel member’s procurement sheet: drafts, submission, the officer�
     const w = await buildProcurementWorld(h, 'evaluation');
     const token = w.tokens.panelJudge;
     const scores = w.example.sheets[0]!.scores;
+    // An If-Match names a version; before the first save there is none (RFC 9110 §13.1.1).
+    for (const tag of ['"1"', '*'])
+      await refused(
+        w,
+        'PUT',
+        sheetPath(w),
+        { token, body: { scores }, headers: { 'if-match': tag } },
+        412,
+        /changed/i,
+      );
     expect((await call(w.app, 'PUT', sheetPath(w), { token, body: { scores } })).status).toBe(201);
     expect(
       (await call(w.app, 'PUT', sheetPath(w), { token, body: { scores }, headers: { 'if-match': '"1"' } }))
