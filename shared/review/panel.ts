@@ -163,15 +163,15 @@ export function isCountedSheet(sheet: Pick<SheetState, 'status'>, conflicted: bo
 
 /**
  * A member's write to their own stored sheet (a draft save or a submission): the stored one, if
- * any, must still be a draft and match If-Match. Errors: 412 stale If-Match; `final()` (409)
- * once submitted.
+ * any, must still be a draft and match If-Match; with none stored, an If-Match (even `*`) names
+ * nothing there is (RFC 9110 §13.1.1). Errors: 412 If-Match not met; `final()` (409) once
+ * submitted.
  */
 export function assertOwnSheetWritable(
   stored: Pick<SheetState, 'status' | 'version' | 'createdAt' | 'updatedAt'> | undefined,
   ifMatch: IfMatch | undefined,
   final: () => Error,
 ): void {
-  // RFC 9110 §13.1.1: with no current representation, If-Match (a tag list or `*`) is false.
   if (!stored) {
     if (ifMatch !== undefined) throw new PreconditionFailedError('precondition.failed');
     return;

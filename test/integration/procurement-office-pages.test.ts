@@ -219,20 +219,24 @@ describe("the office's procurement pages", () => {
     const page = await officer.get(w.app, path);
     const sheet = `${w.teams.A}/${w.members[0]!.sub}/1`;
     const before = await w.snapshot();
-    const noReason = await officer.post(w.app, path, { do: 'reopen', sheet, reason: ' ' });
-    const ask = await officer.post(w.app, path, { do: 'reopen', sheet, reason: '服务方案分数录入有误' });
+    const noReason = await officer.post(w.app, path, { do: 'reopen', sheet, reopenReason: ' ' });
+    const ask = await officer.post(w.app, path, {
+      do: 'reopen',
+      sheet,
+      reopenReason: '服务方案分数录入有误',
+    });
     const unchanged = await w.snapshot();
     const done = await officer.post(w.app, path, {
       do: 'reopen',
       sheet,
-      reason: '服务方案分数录入有误',
+      reopenReason: '服务方案分数录入有误',
       confirmed: 'yes',
     });
     const after = await officer.get(w.app, done.location!);
     const again = await officer.post(w.app, path, {
       do: 'reopen',
       sheet,
-      reason: '再次开启',
+      reopenReason: '再次开启',
       confirmed: 'yes',
     });
     const memberPage = await pageClient(await w.tokenFor(w.members[0]!)).get(
@@ -243,7 +247,7 @@ describe("the office's procurement pages", () => {
     expect(pageText(page.body)).toContain('重新开启评分表');
     expect(page.body).toContain(`value="${sheet}"`);
     expect(noReason.status).toBe(422);
-    expect(fieldError(noReason.body, 'reopen.reason')).toBeTruthy();
+    expect(fieldError(noReason.body, 'reopenReason')).toBeTruthy();
     expect(ask.status).toBe(200);
     expect(pageText(ask.body)).toContain('服务方案分数录入有误');
     expect(pageText(ask.body)).toContain('专家1');

@@ -90,12 +90,12 @@ describe('a panel member’s procurement sheet: drafts, submission, the officer�
     const w = await buildProcurementWorld(h, 'evaluation');
     const token = w.tokens.panelJudge;
     const scores = w.example.sheets[0]!.scores;
-    // No sheet yet: If-Match (a tag or `*`) names nothing, so it fails (RFC 9110 §13.1.1).
-    for (const tag of ['"999"', '*'])
+    // An If-Match names a version; before the first save there is none (RFC 9110 §13.1.1).
+    for (const tag of ['"1"', '*'])
       await refused(
         w,
-        'POST',
-        `${sheetPath(w)}/submit`,
+        'PUT',
+        sheetPath(w),
         { token, body: { scores }, headers: { 'if-match': tag } },
         412,
         /changed/i,

@@ -343,11 +343,12 @@ function Sheets(props: {
             }))}
             errors={typed.errors ?? {}}
           />
+          {/* Its own name: the terminate form's reason is on the same page (one id per field). */}
           <TextArea
-            form="reopen"
-            name="reason"
+            name="reopenReason"
+            errorPath="reason"
             label={text.reason}
-            value={typed.values?.reason ?? ''}
+            value={typed.values?.reopenReason ?? ''}
             maxLength={1000}
             errors={typed.errors ?? {}}
           />
@@ -537,7 +538,7 @@ function Dashboard(props: {
           action={action}
           confirmLabel={text.confirmMove(text.sheets.reopen)}
           cancelHref={here}
-          hidden={{ do: 'reopen', sheet: reopening.sheet, reason: reopening.reason }}
+          hidden={{ do: 'reopen', sheet: reopening.sheet, reopenReason: reopening.reason }}
           facts={[
             [text.sheets.head.supplier, suppliers.get(reopened.teamId) ?? reopened.teamId],
             [text.sheets.head.member, members.get(reopened.judgeId) ?? reopened.judgeId],
@@ -801,7 +802,7 @@ export function procurementOfficePages(deps: HttpDeps) {
     }
     if (op === 'reopen') {
       const result = await attempt(locale, async () => {
-        const { reason } = parseOrThrow(ReopenInput, { reason: formText(form, 'reason') });
+        const { reason } = parseOrThrow(ReopenInput, { reason: formText(form, 'reopenReason') });
         const sheet = formText(form, 'sheet');
         const ref = parseOrThrow(z.object({ sheet: SheetRef }), { sheet }).sheet;
         if (!confirmed) return { reason, sheet, moved: false };
