@@ -32,7 +32,7 @@ type Message = Record<Locale, string>;
  * Every message a client can read, keyed by a stable code. `{name}` marks a parameter shown as
  * given; `{name:kind}` one shown in people's units: `yuan` (given in fen), `time` (given as
  * UTC ISO-8601, shown in Beijing time), `phase` (a contest status, shown by its name),
- * `proposalStatus`, `bytes`.
+ * `proposalStatus`, `bytes`, `list` (items made by `listParam`, joined in the reader's language).
  */
 const messages = {
   'http.badRequest': { 'zh-CN': '请求无效', en: 'Bad request' },
@@ -332,8 +332,8 @@ const messages = {
     en: 'A score sheet was submitted or reopened after the confirmation was shown, so the ranking and the bundle may have changed; check the updated bundle below and confirm again',
   },
   'bundle.openSheets': {
-    'zh-CN': '还有 {count} 份已分配的评分表未提交：{sheets}；这些评分不计入排名，确认后才能公示',
-    en: '{count} assigned score sheets are still open: {sheets}; they will not count, so publishing needs a confirmation',
+    'zh-CN': '还有 {count} 份已分配的评分表未提交：{sheets:list}；这些评分不计入排名，确认后才能公示',
+    en: '{count} assigned score sheets are still open: {sheets:list}; they will not count, so publishing needs a confirmation',
   },
   'bundle.openSheetsConfirm': {
     'zh-CN': '确认不等待未提交的评分表即公示时，请设为 true',
@@ -344,20 +344,20 @@ const messages = {
     en: 'Category “{category}” needs at least {min} selected proposals; at most {possible} are possible',
   },
   'bundle.manualOverBudget': {
-    'zh-CN': '手动补入的项目 {titles} 合计 {totalFen:yuan}，超过预算 {budgetFen:yuan}',
-    en: 'The proposals added by hand, {titles}, come to {totalFen:yuan}, over the budget of {budgetFen:yuan}',
+    'zh-CN': '手动补入的项目 {titles:list} 合计 {totalFen:yuan}，超过预算 {budgetFen:yuan}',
+    en: 'The proposals added by hand, {titles:list}, come to {totalFen:yuan}, over the budget of {budgetFen:yuan}',
   },
   'bundle.manualConflict': {
-    'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{titles}',
-    en: 'The manual decisions contradict each other (added and dropped, or incompatible): {titles}',
+    'zh-CN': '手动决定相互矛盾（同一项目既补入又剔除，或补入了互斥的项目）：{titles:list}',
+    en: 'The manual decisions contradict each other (added and dropped, or incompatible): {titles:list}',
   },
   'bundle.manualUnknown': {
-    'zh-CN': '手动决定涉及的项目不在排名中：{titles}',
-    en: 'The manual decisions name proposals that are not ranked: {titles}',
+    'zh-CN': '手动决定涉及的项目不在排名中：{titles:list}',
+    en: 'The manual decisions name proposals that are not ranked: {titles:list}',
   },
   'bundle.minViableAboveAmount': {
-    'zh-CN': '核定金额低于项目的最低可执行金额：{titles}',
-    en: 'The approved amount is below the proposal’s minimum viable amount: {titles}',
+    'zh-CN': '核定金额低于项目的最低可执行金额：{titles:list}',
+    en: 'The approved amount is below the proposal’s minimum viable amount: {titles:list}',
   },
   'bundle.searchLimit': {
     'zh-CN': '总分最高组合的计算超出上限，未能证明最优，请联系管理员',
@@ -372,8 +372,8 @@ const messages = {
     en: '“{value}” is not an eligible proposal of this contest',
   },
   'bundle.trimAboveRequest': {
-    'zh-CN': '以下项目的核定金额高于其申请金额：{titles}',
-    en: 'The approved amount is above the requested amount for: {titles}',
+    'zh-CN': '以下项目的核定金额高于其申请金额：{titles:list}',
+    en: 'The approved amount is above the requested amount for: {titles:list}',
   },
   'bundle.reviewChanged': {
     'zh-CN': '评分、回避或取舍决定在发布前刚刚发生变化，请刷新后重新核对再发布',
@@ -591,6 +591,16 @@ export const PROPOSAL_STATUS_NAMES: Record<string, Message> = {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+const LIST_ITEM = '\u001f';
+const LIST_NOTE = '\u001e';
+
+/**
+ * A list parameter (`{name:list}`): its items, each with an optional note shown in brackets
+ * ("项目0（专家2）" / "项目0 (专家2)"), joined in the reader's language when the message is read.
+ */
+export const listParam = (items: readonly (string | readonly [string, string])[]): string =>
+  items.map((item) => (typeof item === 'string' ? item : item.join(LIST_NOTE))).join(LIST_ITEM);
+
 /** A parameter in people's units (see `messages`); a value of an unexpected type is shown as is. */
 function formatParam(value: string | number, kind: string | undefined, locale: Locale): string {
   if (kind === 'yuan' && typeof value === 'number' && Number.isSafeInteger(value))
@@ -598,6 +608,14 @@ function formatParam(value: string | number, kind: string | undefined, locale: L
   if (kind === 'time' && typeof value === 'string' && ISO_TIME.test(value))
     return formatBeijing(value, locale);
   if (kind === 'phase') return PHASE_NAMES[value]?.[locale] ?? String(value);
+  if (kind === 'list' && typeof value === 'string')
+    return joinList(
+      locale,
+      value.split(LIST_ITEM).map((item) => {
+        const [text = '', note] = item.split(LIST_NOTE);
+        return note === undefined ? text : locale === 'zh-CN' ? `${text}（${note}）` : `${text} (${note})`;
+      }),
+    );
   if (kind === 'proposalStatus') return PROPOSAL_STATUS_NAMES[value]?.[locale] ?? String(value);
   if (kind === 'bytes' && typeof value === 'number')
     return value % 1024 === 0 ? `${value / 1024} KB` : `${value} ${locale === 'zh-CN' ? '字节' : 'bytes'}`;

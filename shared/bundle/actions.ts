@@ -17,6 +17,7 @@ import { createOp } from '../create-once.ts';
 import { getItem, keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { listParam } from '../i18n.ts';
 import { newId } from '../ids.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { lockedBundleDigest } from '../notice.ts';
@@ -91,7 +92,7 @@ function infeasibility(error: unknown, contest: Contest, ranked: Ranked): unknow
   if (!(error instanceof ShortlistInfeasibleError)) return error;
   const { detail } = error;
   const titleOf = new Map(ranked.items.map((item) => [item.proposalId, item.title]));
-  const titles = detail.proposalIds.map((id) => `“${titleOf.get(id) || id}”`).join('、');
+  const titles = listParam(detail.proposalIds.map((id) => `“${titleOf.get(id) || id}”`));
   switch (detail.code) {
     case 'category-min-unmet':
       return new ValidationError('bundle.quotaUnmet', {
@@ -348,11 +349,11 @@ export async function publishBundle(
   if (missing > 0) throw new ConflictError('bundle.reviewIncomplete', { count: missing });
   const open = openSheetsOf(whole);
   if (open.length > 0 && !options.confirmOpenSheets) {
-    const named = open.slice(0, OPEN_SHEETS_NAMED).map((o) => `${o.title}（${o.judgeName}）`);
+    const named = open.slice(0, OPEN_SHEETS_NAMED).map((o) => [o.title, o.judgeName] as const);
     const more = open.length - named.length;
     throw new ConflictError(
       'bundle.openSheets',
-      { count: open.length, sheets: named.join('、') + (more > 0 ? ` …(+${more})` : '') },
+      { count: open.length, sheets: listParam([...named, ...(more > 0 ? [`…(+${more})`] : [])]) },
       [{ path: 'confirmOpenSheets', message: 'bundle.openSheetsConfirm' }],
     );
   }

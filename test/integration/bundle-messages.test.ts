@@ -26,7 +26,7 @@ describe('shortlisting refusals name proposals by title and categories by name',
     });
     const expected = {
       'zh-CN': '手动补入的项目 “项目0”、“项目1” 合计 12,000.00 元，超过预算 10,000.00 元',
-      en: 'The proposals added by hand, “项目0”、“项目1”, come to 12,000.00 yuan, over the budget of 10,000.00 yuan',
+      en: 'The proposals added by hand, “项目0”, “项目1”, come to 12,000.00 yuan, over the budget of 10,000.00 yuan',
     };
     for (const lang of LOCALES) {
       const refused = await call(w.shortlisting, 'PUT', `/api/contests/${w.contestId}/bundle/decisions`, {
@@ -92,7 +92,7 @@ describe('publishing with assigned sheets still open', () => {
     const expected = {
       'zh-CN':
         '还有 2 份已分配的评分表未提交：项目0（专家2）、项目1（专家2）；这些评分不计入排名，确认后才能公示',
-      en: '2 assigned score sheets are still open: 项目0（专家2）、项目1（专家2）; they will not count, so publishing needs a confirmation',
+      en: '2 assigned score sheets are still open: 项目0 (专家2), 项目1 (专家2); they will not count, so publishing needs a confirmation',
     };
     for (const lang of LOCALES) {
       const refused = await call(app, 'POST', publish, { token: w.tokens.officer, lang });

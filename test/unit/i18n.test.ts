@@ -4,6 +4,7 @@ import {
   issueMessage,
   LOCALES,
   type Locale,
+  listParam,
   messageCodes,
   negotiateLocale,
   placeholders,
@@ -49,6 +50,11 @@ describe('messages', () => {
     },
     proposalStatus: { value: 'withdrawn', shown: { 'zh-CN': '已撤回', en: 'withdrawn' }, raw: /^$/ },
     bytes: { value: 262_144, shown: { 'zh-CN': '256 KB', en: '256 KB' }, raw: /262144/ },
+    list: {
+      value: listParam(['“甲”', ['乙', '专家2']]),
+      shown: { 'zh-CN': '“甲”、乙（专家2）', en: '“甲”, 乙 (专家2)' },
+      raw: /^$/,
+    },
   };
   // Parameters whose names say they carry money, a time or a phase must be shown in people's units.
   const MONEY = /fen$|^(cap|sum|requested|expected)$/i;
