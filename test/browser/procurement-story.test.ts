@@ -18,7 +18,9 @@ import {
  * Issue 10's story in the browser, on a fresh server: the officer sets up a procurement (fixing
  * the form first), announces it and opens bidding; three registered organisations bid, one on a
  * 360-px phone; the clock moves; the officer opens the bids and calls final quotations; the
- * suppliers quote; the panel scores; the officer recommends, awards and issues the deal notice.
+ * suppliers quote; the panel scores on its pages (one member saving a draft first); the officer
+ * reopens one sheet with a reason and its member submits it again; the officer recommends,
+ * awards and issues the deal notice.
  * Each step is a test of its own, in order.
  */
 
@@ -186,7 +188,7 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     }
   });
 
-  it('the panel scores each bid, and the officer follows the progress', async () => {
+  it('the panel scores each bid on its pages, the officer follows the progress and reopens one sheet with a reason', async () => {
     await advanceDays(10);
     await officer.goto(`${server.url}${dashboard}`);
     await move('开始综合评分');
@@ -225,6 +227,36 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     }
     await officer.reload();
     expect(await officer.getByText('3 / 3 已提交').first().isVisible()).toBe(true);
+    // The officer reopens member 1's sheet for the first supplier, with a reason, after a
+    // confirmation; the member reads why and submits it again (the same points: the ranking below
+    // stays the worked numbers).
+    const reason = '服务方案一项的分数请再核对';
+    const option = officer.locator('select[name="sheet"] option', {
+      hasText: new RegExp(`^${SUPPLIERS[0]!.name}.* · 评审专家 1 号$`),
+    });
+    await officer.getByLabel('要重新开启的评分表').selectOption((await option.getAttribute('value'))!);
+    await officer.getByLabel('重新开启的理由').fill(reason);
+    await press(officer, '重新开启评分表');
+    await press(officer, '确认重新开启评分表');
+    expect(await officer.getByText('评分表已重新开启，等待该成员重新提交。').isVisible()).toBe(true);
+    expect(await officer.locator('main').textContent()).toContain(`重新开启：${reason}`);
+    expect(await officer.getByText('2 / 3 已提交').first().isVisible()).toBe(true);
+    const member = await openPage(browser);
+    await signIn(member, server.url, /评审专家 1 号/, '/panel');
+    await member.getByRole('link', { name: TITLE }).click();
+    await member.waitForLoadState('load');
+    expect(await member.locator('main li', { hasText: SUPPLIERS[0]!.name }).textContent()).toContain(
+      '草稿，未提交',
+    );
+    await member.getByRole('link', { name: new RegExp(`^${SUPPLIERS[0]!.name}`) }).click();
+    await member.waitForLoadState('load');
+    expect(await member.locator('main').textContent()).toContain(`理由：${reason}`);
+    await checkBothWidths(member, 'panel-sheet-reopened');
+    await press(member, '提交评分');
+    await press(member, '确认提交');
+    await closePage(member);
+    await officer.reload();
+    expect(await officer.getByText('2 / 3 已提交').count()).toBe(0);
   });
 
   it('the officer reads the ranking, recommends, awards and issues the deal notice', async () => {
