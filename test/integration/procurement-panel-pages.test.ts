@@ -92,6 +92,14 @@ describe('scoring a bid', () => {
     });
     const after = await client.get(w.app, sheetPage(w, 'A'));
     const list = await client.get(w.app, `${procurementPage(w)}?done=submitted`);
+    // Back to the form, other scores typed and confirmed again: refused, the submitted ones shown.
+    const again = await client.post(w.app, sheetPage(w, 'A'), {
+      do: 'confirm-submit',
+      confirmed: 'yes',
+      ...typed(sheet.scores),
+      'scores.service-plan': '1',
+    });
+    const unknown = await client.post(w.app, sheetPage(w, 'A'), { do: 'publish', ...typed(sheet.scores) });
 
     expect(form.status).toBe(200);
     expect(pageText(form.body)).toContain('红山区社区服务中心的服务方案');
@@ -110,6 +118,10 @@ describe('scoring a bid', () => {
     expect(submitted.location).toBe(`${procurementPage(w)}?done=submitted`);
     expect(pageText(after.body)).toContain('评分已提交，不能修改。');
     expect(pageText(after.body)).toMatch(/总分\s*70\.00/);
+    expect(again.status).toBe(422);
+    expect(pageText(again.body)).toMatch(/总分\s*70\.00/);
+    expect(again.body).not.toMatch(/>1(\.00)? \/ 30\.00/);
+    expect(unknown.status).toBe(400);
     expect(pageText(list.body)).toContain('1 / 3 已提交');
     expect(pageText(list.body)).toContain(
       '夕阳红助老志愿队 · 无效响应，不评分（不是依法登记的社会组织（无登记证书编号））',

@@ -10,7 +10,15 @@ import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
-import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
+import {
+  attempt,
+  definePage,
+  type FieldMessages,
+  formAction,
+  formOf,
+  pageParams,
+  pageQuery,
+} from '../../ui/page.tsx';
 import { readScores, type SheetDraft, scoreFieldErrors, sheetDraftOfForm } from '../../ui/sheet.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ReasonInput } from '../schemas.ts';
@@ -100,7 +108,9 @@ export function panelPages(deps: HttpDeps) {
     const ids = pageParams(c, BidParams);
     const principal = principalOf(c);
     const locale = c.get('locale');
-    const form = sheetDraftOfForm(await formOf(c));
+    const raw = await formOf(c);
+    formAction(raw, ['conflict', 'save', 'submit', 'confirm-submit']);
+    const form = sheetDraftOfForm(raw);
     if (form.do === 'conflict') {
       const declared = await attempt(locale, async () =>
         declareConflict(
@@ -123,19 +133,25 @@ export function panelPages(deps: HttpDeps) {
     if (Object.keys(errors).length > 0)
       return render(c, ids, { draft, errors, message: commonTexts[locale].fixErrors });
     const version = versionOf(form);
+    // A submitted sheet shows what was submitted, not what was typed again (Back, a second tab).
+    const refused = (result: { code: string; fields: FieldMessages; message: string }) =>
+      render(c, ids, {
+        ...(result.code === 'procurement.sheetSubmitted' ? {} : { draft }),
+        errors: result.fields,
+        message: result.message,
+      });
     if (form.do === 'save') {
       const saved = await attempt(locale, () =>
         saveSheet(deps, principal, ids.procurementId, ids.teamId, scores, version),
       );
-      if (!saved.ok) return render(c, ids, { draft, errors: saved.fields, message: saved.message });
+      if (!saved.ok) return refused(saved);
       return c.redirect(href('panelSheetPage', ids, { done: 'saved' }), 303);
     }
     if (form.do === 'confirm-submit' && form.confirmed === 'yes') {
       const submitted = await attempt(locale, () =>
         submitSheet(deps, principal, ids.procurementId, ids.teamId, scores, version),
       );
-      if (!submitted.ok)
-        return render(c, ids, { draft, errors: submitted.fields, message: submitted.message });
+      if (!submitted.ok) return refused(submitted);
       return c.redirect(
         href('panelProcurementPage', { procurementId: ids.procurementId }, { done: 'submitted' }),
         303,
