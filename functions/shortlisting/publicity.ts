@@ -7,7 +7,7 @@ import {
 } from '../../shared/bundle/actions.ts';
 import { AnswerInput, Objection, ObjectionInput } from '../../shared/bundle/model.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
-import { Id, jsonBody, jsonResponse } from '../http/params.ts';
+import { Id, IdempotencyHeaders, jsonBody, jsonResponse } from '../http/params.ts';
 import { ContestParams, ObjectionOut, objectionView, PublicityOut } from './schemas.ts';
 
 /** Publicity and objections. */
@@ -43,7 +43,7 @@ export function publicityRoutes(deps: HttpDeps) {
 
   app.openapi(
     defineRoute('fileObjection', {
-      request: { params: ContestParams, body: jsonBody(ObjectionInput) },
+      request: { params: ContestParams, headers: IdempotencyHeaders, body: jsonBody(ObjectionInput) },
       responses: { 201: jsonResponse(ObjectionOut, 'Filed'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
@@ -52,6 +52,7 @@ export function publicityRoutes(deps: HttpDeps) {
         principalOf(c),
         c.req.valid('param').contestId,
         c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
       );
       return c.json(objectionView(objection), 201);
     },

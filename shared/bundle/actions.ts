@@ -13,12 +13,11 @@ import {
 import type { Contest } from '../contest/model.ts';
 import { SHORTLIST_POLICIES } from '../contest/model.ts';
 import { getContest } from '../contest/store.ts';
-import { createOp } from '../create-once.ts';
+import { createOp, creation, insertOnce } from '../create-once.ts';
 import { getItem, keyPrefix, queryAll } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { listParam } from '../i18n.ts';
-import { newId } from '../ids.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import { lockedBundleDigest } from '../notice.ts';
 import { isEligible } from '../proposal/model.ts';
@@ -443,12 +442,18 @@ async function listObjectionItems(deps: Deps, contestId: string): Promise<Object
   return items.map((item) => Objection.parse(withoutKeys(item)));
 }
 
-/** A signed-in resident objects during the publicity days; the officer must answer before locking. */
+/**
+ * A signed-in resident objects during the publicity days; the officer must answer before locking.
+ * With an Idempotency-Key (the page's form carries one), the same objection sent again (Back and
+ * submit, a retry) returns the first one instead of filing, counting and blocking the lock twice;
+ * the same key with other content is refused (422 `idempotency.mismatch`).
+ */
 export async function fileObjection(
   deps: Deps,
   principal: Principal,
   contestId: string,
   input: { proposalId?: string | undefined; text: string },
+  idempotencyKey?: string,
 ) {
   const contest = await getContest(deps.db, contestId);
   // A resident cannot learn that a contest never opened exists: 404, not a phase refusal.
@@ -464,16 +469,29 @@ export async function fileObjection(
       { path: 'proposalId', message: 'bundle.unknownProposal', params: { value: input.proposalId } },
     ]);
   }
+  const { id, requestHash } = creation('objection', `${principal.sub}#${contestId}`, input, idempotencyKey);
   const objection: Objection = {
-    id: newId(),
+    id,
     contestId,
     ...(input.proposalId ? { proposalId: input.proposalId } : {}),
     text: input.text,
     filedBy: principal.sub,
     filedAt: now.toISOString(),
+    requestHash,
   };
-  await commit(
+  const { entity } = await insertOnce(
     deps,
+    objection,
+    (o) => ({ ...keys.objection(contestId, o.id), entityType: ENTITY.objection, ...o }),
+    () => readObjection(deps, contestId, id),
+    (existing) => existing.filedBy === principal.sub,
+    {
+      trail: contestId,
+      actor: principal.sub,
+      action: 'objection.file',
+      subject: objection.id,
+      summary: { proposalId: objection.proposalId ?? null },
+    },
     [
       objectionChange(contestId, 1),
       {
@@ -483,18 +501,15 @@ export async function fileObjection(
         values: { ':now': now.toISOString() },
         explain: () => new ConflictError('bundle.publicityOver', { endsAt: publicity.endsAt }),
       },
-      createOp({ ...keys.objection(contestId, objection.id), entityType: ENTITY.objection, ...objection }),
       takeQuota('objections', principal.sub, contestId),
     ],
-    {
-      trail: contestId,
-      actor: principal.sub,
-      action: 'objection.file',
-      subject: objection.id,
-      summary: { proposalId: objection.proposalId ?? null },
-    },
   );
-  return objection;
+  return entity;
+}
+
+async function readObjection(deps: Deps, contestId: string, objectionId: string) {
+  const item = await getItem(deps.db, keys.objection(contestId, objectionId));
+  return item ? Objection.parse(withoutKeys(item)) : undefined;
 }
 
 export async function listObjections(deps: Deps, principal: Principal, contestId: string) {

@@ -99,6 +99,8 @@ export const Objection = z.object({
   answer: z.string().optional(),
   answeredBy: z.string().optional(),
   answeredAt: z.string().optional(),
+  /** The filed request's fingerprint, when it came with an Idempotency-Key. */
+  requestHash: z.string().optional(),
 });
 export type Objection = z.infer<typeof Objection>;
 

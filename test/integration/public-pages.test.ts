@@ -83,10 +83,13 @@ describe('the contest page, phase by phase', () => {
     const judge = await browserSession(w.shortlisting, w.tokens.judges[0]).get(path);
 
     const empty = await resident.post(path, { proposalId: '', text: '' });
-    const filed = await resident.post(path, {
-      proposalId: w.proposalIds[1]!,
-      text: '该项目与去年的项目重复',
-    });
+    const key = /name="key" value="([^"]+)"/.exec(empty.html)?.[1];
+    const sent = { proposalId: w.proposalIds[1]!, text: '该项目与去年的项目重复', key: key! };
+    const filed = await resident.post(path, sent);
+    // The same form sent again later, from another tab (no repeated-post cookie): filed once.
+    const again = browserSession(w.shortlisting, w.tokens.resident);
+    await again.get(path);
+    const twice = await again.post(path, sent);
     const objections = await call(w.shortlisting, 'GET', `/api/contests/${w.contestId}/objections`, {
       token: w.tokens.officer,
     });
@@ -99,7 +102,9 @@ describe('the contest page, phase by phase', () => {
     expect(fieldError(empty.html, 'text')).toBeTruthy();
     expect(filed.status).toBe(303);
     expect(filed.location).toBe(`${path}?done=filed`);
-    expect(objections.body.items.map((o: { text: string }) => o.text)).toContain('该项目与去年的项目重复');
+    expect(key).toMatch(/^[\w-]+$/);
+    expect(twice.status).toBe(303);
+    expect(objections.body.items.filter((o: { text: string }) => o.text === sent.text)).toHaveLength(1);
     const answered = await call(
       w.shortlisting,
       'PUT',

@@ -64,6 +64,34 @@ describe('per-principal quotas', { timeout: 120_000 }, () => {
     expect(theirs.status).toBe(201);
   });
 
+  it('files an objection sent again with its Idempotency-Key once: one item, one audit entry, one unit of quota', async () => {
+    const w = await buildScoredWorld(h, { proposals: 2, judges: 3 });
+    const contestPath = `/api/contests/${w.contestId}`;
+    expect(
+      (await call(w.shortlisting, 'POST', `${contestPath}/publish`, { token: w.tokens.officer })).status,
+    ).toBe(200);
+    const send = (text: string, token = w.tokens.resident) =>
+      call(w.shortlisting, 'POST', `${contestPath}/objections`, {
+        token,
+        body: { text },
+        headers: { 'idempotency-key': 'objection-form-1' },
+      });
+    const [first, again] = await Promise.all([send('请说明评分依据'), send('请说明评分依据')]);
+    const changed = await send('另一条异议');
+    const other = await send('请说明评分依据', await h.tokenFor(w.residents[1]!));
+
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    expectProblem(changed, 422);
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+    const listed = await call(w.shortlisting, 'GET', `${contestPath}/objections`, {
+      token: w.tokens.officer,
+    });
+    expect(listed.body.items).toHaveLength(2);
+    expect(count(await auditActions(w.deps.db, w.contestId), 'objection.file')).toBe(2);
+  });
+
   it('lets one resident register at most the quota of teams, in parallel too; an idempotent retry still answers', async () => {
     const w = await buildWorld(h, 'open');
     // The world's resident has one team already.

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { fileObjection, listMyObjections, readPublicity } from '../../../shared/bundle/actions.ts';
 import { type Objection, ObjectionInput } from '../../../shared/bundle/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
+import { newId } from '../../../shared/ids.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
@@ -65,7 +67,7 @@ function ObjectionPage(props: {
   endsAt: string;
   lines: { proposalId: string; title: string }[];
   mine: Objection[];
-  values: { proposalId: string; text: string };
+  values: ObjectionValues;
   errors?: FieldMessages;
   message?: string;
   filed?: boolean;
@@ -81,6 +83,8 @@ function ObjectionPage(props: {
       {props.filed ? <Notice tone="ok">{text.filed}</Notice> : null}
       <Refusal locale={props.locale} message={props.message} errors={props.errors} />
       <Form action={href('fileObjectionPage', { contestId: props.contestId })}>
+        {/* The same objection sent twice (Back, a second tab) is filed once. */}
+        <input type="hidden" name="key" value={props.values.key} />
         <Select
           name="proposalId"
           label={text.about}
@@ -113,6 +117,13 @@ function ObjectionPage(props: {
   );
 }
 
+/** What the objection form shows and sends back: its fields and its Idempotency-Key. */
+interface ObjectionValues {
+  proposalId: string;
+  text: string;
+  key: string;
+}
+
 /** The shortlisting function's pages: a resident's objection during publicity. */
 export function shortlistingPages(deps: HttpDeps) {
   const app = createRouter();
@@ -120,7 +131,7 @@ export function shortlistingPages(deps: HttpDeps) {
   const render = async (
     c: Context<AppEnv>,
     contestId: string,
-    values: { proposalId: string; text: string },
+    values: ObjectionValues,
     extra: { errors?: FieldMessages; message?: string; filed?: boolean } = {},
   ) => {
     const { contest, publicity } = await readPublicity(deps, contestId);
@@ -144,7 +155,7 @@ export function shortlistingPages(deps: HttpDeps) {
   definePage(app, 'objectionPage', deps, (c) => {
     const { contestId } = pageParams(c, ContestParams);
     const filed = pageQuery(c, z.object({ done: z.literal('filed').optional() }))?.done === 'filed';
-    return render(c, contestId, { proposalId: '', text: '' }, { filed });
+    return render(c, contestId, { proposalId: '', text: '', key: newId() }, { filed });
   });
 
   definePage(app, 'fileObjectionPage', deps, async (c) => {
@@ -153,6 +164,7 @@ export function shortlistingPages(deps: HttpDeps) {
     const values = {
       proposalId: typeof form.proposalId === 'string' ? form.proposalId : '',
       text: typeof form.text === 'string' ? form.text : '',
+      key: typeof form.key === 'string' && /^[\w-]{1,64}$/.test(form.key) ? form.key : newId(),
     };
     const result = await attempt(c.get('locale'), () =>
       fileObjection(
@@ -163,6 +175,7 @@ export function shortlistingPages(deps: HttpDeps) {
           text: values.text,
           ...(values.proposalId ? { proposalId: values.proposalId } : {}),
         }),
+        values.key,
       ),
     );
     if (!result.ok) return render(c, contestId, values, { errors: result.fields, message: result.message });
