@@ -258,6 +258,22 @@ const steps: Step[] = [
 ];
 const commands = steps.map((step) => fc.constant(step));
 
+/** Runs the named steps in order on a fresh contest; returns the model they left. */
+async function walk(labels: string[]): Promise<Model> {
+  const w = await world(h);
+  const model: Model = {
+    phase: 'draft',
+    submitted: 0,
+    unscreened: 0,
+    scored: false,
+    objections: 0,
+    opened: false,
+  };
+  const byLabel = new Map(steps.map((step) => [String(step), step]));
+  for (const label of labels) await byLabel.get(label)!.run(model, w);
+  return model;
+}
+
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
@@ -284,32 +300,12 @@ describe('the contest lifecycle against its model', () => {
   }, 300_000);
 
   it("keeps a draft cancelled before opening out of residents' reach (a counterexample CI found)", async () => {
-    const w = await world(h);
-    const model: Model = {
-      phase: 'draft',
-      submitted: 0,
-      unscreened: 0,
-      scored: false,
-      objections: 0,
-      opened: false,
-    };
-    const byLabel = new Map(steps.map((step) => [String(step), step]));
-    for (const label of ['cancel', 'submit a proposal', 'object']) await byLabel.get(label)!.run(model, w);
+    const model = await walk(['cancel', 'submit a proposal', 'object']);
     expect(model.phase).toBe('cancelled');
   }, 60_000);
 
   it('walks the whole happy path, so every transition is exercised at least once', async () => {
-    const w = await world(h);
-    const model: Model = {
-      phase: 'draft',
-      submitted: 0,
-      unscreened: 0,
-      scored: false,
-      objections: 0,
-      opened: false,
-    };
-    const byLabel = new Map(steps.map((step) => [String(step), step]));
-    for (const label of [
+    const model = await walk([
       'open',
       'submit a proposal',
       'close',
@@ -321,9 +317,7 @@ describe('the contest lifecycle against its model', () => {
       'lock',
       'issue notices',
       'cancel',
-    ]) {
-      await byLabel.get(label)!.run(model, w);
-    }
+    ]);
     expect(model.phase).toBe('awarded');
   }, 120_000);
 });

@@ -8,6 +8,43 @@ import { href } from '../../ui/href.ts';
 import { pick } from '../../ui/texts.ts';
 import { noticesTexts } from './texts.ts';
 
+/** One notice as a card: what it is about, its number, its outcome, amount and date, and print. */
+function NoticeCard(props: {
+  locale: Locale;
+  heading: string;
+  level: 'h2' | 'h3';
+  subtitle: string;
+  outcome: string;
+  amountFen: number | undefined;
+  issuedAt: string;
+  printHref: string;
+}) {
+  const text = pick(noticesTexts, props.locale);
+  const Heading = props.level;
+  return (
+    <li>
+      <article class="card">
+        <Heading>{props.heading}</Heading>
+        <p class="muted">{props.subtitle}</p>
+        <p>
+          <strong>{props.outcome}</strong>
+          {props.amountFen !== undefined ? (
+            <>
+              {' · '}
+              <Money fen={props.amountFen} />
+            </>
+          ) : null}
+          {' · '}
+          {text.issued} {date(props.issuedAt, props.locale)}
+        </p>
+        <a class="button" href={props.printHref}>
+          {text.print}
+        </a>
+      </article>
+    </li>
+  );
+}
+
 /** A resident's notices, each linking to its printable page: contests' and procurements'. */
 export function NoticesPage(props: { locale: Locale; notices: Notice[]; procurements: ProcurementNotice[] }) {
   const text = pick(noticesTexts, props.locale);
@@ -17,31 +54,16 @@ export function NoticesPage(props: { locale: Locale; notices: Notice[]; procurem
       {props.notices.length === 0 && props.procurements.length === 0 ? <p>{text.none}</p> : null}
       <ul class="cards">
         {props.notices.map((notice) => (
-          <li>
-            <article class="card">
-              <h2>{notice.title}</h2>
-              <p class="muted">
-                {notice.contestTitle} · {notice.number}
-              </p>
-              <p>
-                <strong>{notice.kind === 'selected' ? text.selected : text.notSelected}</strong>
-                {notice.amountFen !== undefined ? (
-                  <>
-                    {' · '}
-                    <Money fen={notice.amountFen} />
-                  </>
-                ) : null}
-                {' · '}
-                {text.issued} {date(notice.issuedAt, props.locale)}
-              </p>
-              <a
-                class="button"
-                href={href('printNotice', { contestId: notice.contestId, proposalId: notice.proposalId })}
-              >
-                {text.print}
-              </a>
-            </article>
-          </li>
+          <NoticeCard
+            locale={props.locale}
+            heading={notice.title}
+            level="h2"
+            subtitle={`${notice.contestTitle} · ${notice.number}`}
+            outcome={notice.kind === 'selected' ? text.selected : text.notSelected}
+            amountFen={notice.amountFen}
+            issuedAt={notice.issuedAt}
+            printHref={href('printNotice', { contestId: notice.contestId, proposalId: notice.proposalId })}
+          />
         ))}
       </ul>
       {props.procurements.length > 0 ? (
@@ -49,34 +71,19 @@ export function NoticesPage(props: { locale: Locale; notices: Notice[]; procurem
           <h2>{text.procurements}</h2>
           <ul class="cards">
             {props.procurements.map((notice) => (
-              <li>
-                <article class="card">
-                  <h3>{notice.procurementTitle}</h3>
-                  <p class="muted">
-                    {notice.supplierName} · {notice.number}
-                  </p>
-                  <p>
-                    <strong>{notice.kind === 'deal' ? text.deal : text.result}</strong>
-                    {notice.amountFen !== undefined ? (
-                      <>
-                        {' · '}
-                        <Money fen={notice.amountFen} />
-                      </>
-                    ) : null}
-                    {' · '}
-                    {text.issued} {date(notice.issuedAt, props.locale)}
-                  </p>
-                  <a
-                    class="button"
-                    href={href('procurementNoticePrint', {
-                      procurementId: notice.procurementId,
-                      teamId: notice.teamId,
-                    })}
-                  >
-                    {text.print}
-                  </a>
-                </article>
-              </li>
+              <NoticeCard
+                locale={props.locale}
+                heading={notice.procurementTitle}
+                level="h3"
+                subtitle={`${notice.supplierName} · ${notice.number}`}
+                outcome={notice.kind === 'deal' ? text.deal : text.result}
+                amountFen={notice.amountFen}
+                issuedAt={notice.issuedAt}
+                printHref={href('procurementNoticePrint', {
+                  procurementId: notice.procurementId,
+                  teamId: notice.teamId,
+                })}
+              />
             ))}
           </ul>
         </>
