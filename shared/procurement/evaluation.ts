@@ -1,3 +1,4 @@
+import { isOpenCell, progressCells } from '../review/panel.ts';
 import {
   type Criterion,
   compareBids,
@@ -250,20 +251,27 @@ export function evaluate(
 
   const conflicted = new Set(conflicts.map((c) => pairKey(c.judgeId, c.supplierId)));
   const totalsByBid = sheetsByBid(rules, scored, sheets, conflicted);
-  const missingSheets: { bidId: string; judgeId: string }[] = [];
-  const unscorable: string[] = [];
-  for (const bid of scored.values()) {
-    const expected = rules.panel.filter((judgeId) => !conflicted.has(pairKey(judgeId, bid.supplierId)));
-    if (expected.length === 0) unscorable.push(bid.bidId);
-    const totals = totalsByBid.get(bid.bidId);
-    for (const judgeId of expected)
-      if (!totals?.has(judgeId)) missingSheets.push({ bidId: bid.bidId, judgeId });
-    results.get(bid.bidId)!.sheets = [...(totals ?? [])]
+  // Every member owes a sheet for every responsive bid, unless conflicted with its supplier.
+  const pairs = [...scored.values()].flatMap((bid) =>
+    rules.panel.map((judgeId) => ({ subjectId: bid.bidId, judgeId, supplierId: bid.supplierId })),
+  );
+  const cells = progressCells(
+    pairs,
+    pairs.filter((pair) => conflicted.has(pairKey(pair.judgeId, pair.supplierId))),
+    [...totalsByBid].flatMap(([bidId, totals]) =>
+      [...totals.keys()].map((judgeId) => ({ subjectId: bidId, judgeId, status: 'submitted' as const })),
+    ),
+  );
+  const missingSheets = cells
+    .filter(isOpenCell)
+    .map(({ subjectId, judgeId }) => ({ bidId: subjectId, judgeId }));
+  const unscorable = [...scored.keys()]
+    .filter((bidId) => cells.every((cell) => cell.subjectId !== bidId || cell.state === 'conflict'))
+    .sort(compareIds);
+  for (const [bidId, totals] of totalsByBid)
+    results.get(bidId)!.sheets = [...totals]
       .map(([judgeId, total]) => ({ judgeId, total }))
       .sort((a, b) => compareIds(a.judgeId, b.judgeId));
-  }
-  missingSheets.sort((a, b) => compareIds(a.bidId, b.bidId) || compareIds(a.judgeId, b.judgeId));
-  unscorable.sort(compareIds);
   if (missingSheets.length > 0 || unscorable.length > 0) {
     return {
       ...base,

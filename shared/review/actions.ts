@@ -22,11 +22,10 @@ import { rankProposals, sheetTotal } from '../scoring.ts';
 import { AlreadyExists, type CheckOp, commit, MAX_OPS, type Op } from '../transact.ts';
 import { getUserEntry, holdsRole } from '../user/directory.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
-import { type AssignmentPair, comparePairs, planAssignments } from './assign.ts';
+import { type AssignmentPair, planAssignments } from './assign.ts';
 import {
   type Assignment,
   BlindProposal,
-  type CellState,
   type Conflict,
   isCountedSheet,
   PanelJudge,
@@ -39,8 +38,10 @@ import {
   checkScores,
   conflictedPairs,
   isConflictedMember,
+  isOpenCell,
   noConflictRecorded,
   noFinalSheet,
+  progressCells,
   reopenedSheet,
   type SeatRefusal,
   seatRefusal,
@@ -799,20 +800,16 @@ export async function myAssignments(deps: Deps, principal: Principal, page: Page
  */
 export async function progress(deps: Deps, principal: Principal, contestId: string) {
   const whole = await wholeContestForOfficer(deps, principal, contestId);
-  const sheets = new Map(whole.sheets.map((s) => [pairKey(s.proposalId, s.judgeId), s.status]));
-  const cells: { proposalId: string; judgeId: string; state: CellState }[] = [];
-  for (const c of conflictsOf(whole)) cells.push({ ...c, state: 'conflict' });
-  const conflicted = new Set(cells.map((c) => pairKey(c.proposalId, c.judgeId)));
-  for (const a of whole.assignments) {
-    const key = pairKey(a.proposalId, a.judgeId);
-    if (!conflicted.has(key))
-      cells.push({ proposalId: a.proposalId, judgeId: a.judgeId, state: sheets.get(key) ?? 'missing' });
-  }
+  const cells = contestCells(whole).map(({ subjectId, judgeId, state }) => ({
+    proposalId: subjectId,
+    judgeId,
+    state,
+  }));
   const eligible = whole.proposals.filter(isEligible);
   return {
     judges: whole.judges.map(({ judgeId, name }) => ({ judgeId, name })),
     proposals: eligible.map(({ id, title }) => ({ id, title: title ?? '' })),
-    cells: cells.sort((a, b) => (a.proposalId + a.judgeId < b.proposalId + b.judgeId ? -1 : 1)),
+    cells,
     submitted: cells.filter((c) => c.state === 'submitted').length,
     /** The sheets assigned (conflicts aside): what "n of m submitted" counts towards. */
     expected: cells.filter((c) => c.state !== 'conflict').length,
@@ -829,29 +826,30 @@ export async function progress(deps: Deps, principal: Principal, contestId: stri
   };
 }
 
+/** The contest's panel progress (progressCells): its assignments are the sheets it expects. */
+function contestCells(whole: WholeContest) {
+  return progressCells(
+    whole.assignments.map((a) => ({ subjectId: a.proposalId, judgeId: a.judgeId })),
+    conflictsOf(whole).map((c) => ({ subjectId: c.proposalId, judgeId: c.judgeId })),
+    whole.sheets.map((s) => ({ subjectId: s.proposalId, judgeId: s.judgeId, status: s.status })),
+  );
+}
+
 /**
  * The assigned sheets not submitted yet (conflicted pairs aside), with the proposal's title and
  * the judge's name, in proposal-then-judge order: what publishing now would leave out.
  */
 export function openSheetsOf(whole: WholeContest) {
-  const conflicted = new Set(conflictsOf(whole).map((c) => pairKey(c.proposalId, c.judgeId)));
-  const submitted = new Set(
-    whole.sheets.filter((s) => s.status === 'submitted').map((s) => pairKey(s.proposalId, s.judgeId)),
-  );
   const titles = new Map(whole.proposals.map((p) => [p.id, p.title ?? '']));
   const names = new Map(whole.judges.map((j) => [j.judgeId, j.name]));
-  return whole.assignments
-    .filter(
-      (a) =>
-        !conflicted.has(pairKey(a.proposalId, a.judgeId)) && !submitted.has(pairKey(a.proposalId, a.judgeId)),
-    )
-    .map((a) => ({
-      proposalId: a.proposalId,
-      judgeId: a.judgeId,
-      title: titles.get(a.proposalId) ?? a.proposalId,
-      judgeName: names.get(a.judgeId) ?? a.judgeId,
-    }))
-    .sort((a, b) => comparePairs(a, b));
+  return contestCells(whole)
+    .filter(isOpenCell)
+    .map(({ subjectId, judgeId }) => ({
+      proposalId: subjectId,
+      judgeId,
+      title: titles.get(subjectId) ?? subjectId,
+      judgeName: names.get(judgeId) ?? judgeId,
+    }));
 }
 
 /** An officer's view of the open sheets (openSheetsOf), e.g. before confirming publication. */

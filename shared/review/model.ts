@@ -85,10 +85,7 @@ export type SheetInput = z.infer<typeof SheetInput>;
 /** Submitting: no body submits the stored draft; a body is the whole sheet, saved and submitted. */
 export const SubmitSheetInput = SheetInput.partial({ scores: true });
 
-export { isCountedSheet, ReopenInput } from './panel.ts';
-
-export const CELL_STATES = ['missing', 'draft', 'submitted', 'conflict'] as const;
-export type CellState = (typeof CELL_STATES)[number];
+export { CELL_STATES, type CellState, isCountedSheet, ReopenInput } from './panel.ts';
 
 /** What a judge sees of a proposal: the project, never the people (no team, names or phones). */
 export const BlindProposal = Proposal.pick({

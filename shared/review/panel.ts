@@ -10,6 +10,7 @@ import { type CheckOp, commit, type Op } from '../transact.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
+import { compareIds } from './assign.ts';
 
 /**
  * The review panel's rules, shared by every process a panel scores in: a contest (its subjects
@@ -83,6 +84,48 @@ export function conflictedPairs(
   );
 }
 
+/** A sheet's state in the panel's progress: none yet, a draft, submitted, or none due (a conflict). */
+export const CELL_STATES = ['missing', 'draft', 'submitted', 'conflict'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+/** One (subject, member) pair of the panel's progress and its sheet's state. */
+export interface ProgressCell extends MemberPair {
+  state: CellState;
+}
+
+const pairId = (pair: MemberPair) => `${pair.subjectId}\u0000${pair.judgeId}`;
+
+/**
+ * The panel's progress, the same for every process: each conflicted pair as `conflict` (no sheet
+ * is due from it), and each pair the process expects a sheet for (a contest's assignments; in a
+ * procurement, every member for every responsive bid) by its sheet's state, `missing` without
+ * one. Pairs in subject-then-member order (code units).
+ */
+export function progressCells(
+  expected: readonly MemberPair[],
+  conflicts: readonly MemberPair[],
+  sheets: readonly (MemberPair & { status: SheetStatus })[],
+): ProgressCell[] {
+  const states = new Map<string, CellState>(sheets.map((sheet) => [pairId(sheet), sheet.status]));
+  const conflicted = new Set(conflicts.map(pairId));
+  const cells: ProgressCell[] = [
+    ...conflicts.map(({ subjectId, judgeId }) => ({ subjectId, judgeId, state: 'conflict' as const })),
+    ...expected
+      .filter((pair) => !conflicted.has(pairId(pair)))
+      .map(({ subjectId, judgeId }) => ({
+        subjectId,
+        judgeId,
+        state: states.get(pairId({ subjectId, judgeId })) ?? 'missing',
+      })),
+  ];
+  return cells.sort((a, b) => compareIds(a.subjectId, b.subjectId) || compareIds(a.judgeId, b.judgeId));
+}
+
+/** A cell still owed its sheet: none written yet, or only a draft. */
+export function isOpenCell(cell: ProgressCell): boolean {
+  return cell.state === 'missing' || cell.state === 'draft';
+}
+
 /**
  * A sheet's scores checked against the criteria: integer hundredths within each criterion's
  * points, no unknown criterion, and every criterion when `complete` (a submission). 422 naming
@@ -138,6 +181,7 @@ export function noFinalSheet(
 
 export const SHEET_STATUSES = ['draft', 'submitted'] as const;
 export const SheetStatus = z.enum(SHEET_STATUSES);
+export type SheetStatus = z.infer<typeof SheetStatus>;
 
 /** An officer's reopening of a submitted sheet: who, when (UTC ISO-8601) and why. */
 export const Reopening = z.object({ by: z.string(), at: z.string(), reason: z.string() });
@@ -148,7 +192,7 @@ export const ReopenInput = z.strictObject({ reason: RequiredText(1_000) });
 
 /** What every process's sheet carries for its life; the subject and the scores are the adapter's. */
 export interface SheetState {
-  status: z.infer<typeof SheetStatus>;
+  status: SheetStatus;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { keys, reviewKeys } from '../../shared/keys.ts';
-import { checkScores, conflictedPairs, isConflictedMember } from '../../shared/review/panel.ts';
+import {
+  checkScores,
+  conflictedPairs,
+  isConflictedMember,
+  isOpenCell,
+  progressCells,
+} from '../../shared/review/panel.ts';
 
 const contest = { kind: 'contest', id: 'c1' } as const;
 const procurement = { kind: 'procurement', id: 'p1' } as const;
@@ -50,5 +56,30 @@ describe('the review panel of a contest and of a procurement', () => {
     expect(checkScores(criteria, { plan: 5000 }, false)).toEqual({ plan: 5000 });
     expect(() => checkScores(criteria, { plan: 5000 }, true)).toThrow();
     expect(() => checkScores(criteria, { plan: 7000, team: 1 }, true)).toThrow();
+  });
+  it('states the progress of both the same way: conflicts owe nothing, a draft is still open', () => {
+    const expected = [
+      { subjectId: 's2', judgeId: 'j1' },
+      { subjectId: 's1', judgeId: 'j2' },
+      { subjectId: 's1', judgeId: 'j1' },
+      { subjectId: 's2', judgeId: 'j2' },
+    ];
+    const cells = progressCells(
+      expected,
+      [{ subjectId: 's2', judgeId: 'j2' }],
+      [
+        { subjectId: 's1', judgeId: 'j1', status: 'submitted' },
+        { subjectId: 's1', judgeId: 'j2', status: 'draft' },
+        // A sheet of a conflicted pair (written before the conflict was recorded) stays a conflict.
+        { subjectId: 's2', judgeId: 'j2', status: 'submitted' },
+      ],
+    );
+    expect(cells).toEqual([
+      { subjectId: 's1', judgeId: 'j1', state: 'submitted' },
+      { subjectId: 's1', judgeId: 'j2', state: 'draft' },
+      { subjectId: 's2', judgeId: 'j1', state: 'missing' },
+      { subjectId: 's2', judgeId: 'j2', state: 'conflict' },
+    ]);
+    expect(cells.filter(isOpenCell).map((c) => `${c.subjectId}/${c.judgeId}`)).toEqual(['s1/j2', 's2/j1']);
   });
 });
