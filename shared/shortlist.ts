@@ -1,5 +1,5 @@
 import { MAX_FEN } from './money.ts';
-import { FULL_MARKS } from './scoring.ts';
+import { compareIds, FULL_MARKS } from './scoring.ts';
 
 /**
  * Shortlisting: which ranked proposals a fixed budget funds, and why each other one is not
@@ -186,11 +186,6 @@ function fail(message: string): never {
 
 const isFen = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_FEN;
-
-/** Code-unit order: the same on every machine, unlike localeCompare. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 interface Item {
   /** Position in rank order. */

@@ -1,3 +1,5 @@
+import { compareIds } from '../scoring.ts';
+
 /**
  * Automatic judge assignment (评审分配): which judges review which eligible proposals. Pure,
  * no I/O: the caller loads the panel, conflicts and current assignments, then writes back
@@ -56,11 +58,6 @@ export interface AssignmentPlan {
   removed: AssignmentPair[];
   /** Proposals that could not get perProposal judges (too few non-conflicted judges), by proposalId. */
   shortfalls: { proposalId: string; missing: number }[];
-}
-
-/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function comparePairs(a: AssignmentPair, b: AssignmentPair): number {

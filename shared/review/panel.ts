@@ -4,13 +4,12 @@ import type { Key } from '../db.ts';
 import type { Deps } from '../deps.ts';
 import { PreconditionFailedError } from '../errors.ts';
 import { type ReviewProcess, reviewKeys } from '../keys.ts';
-import { type Criterion, type SheetScores, sheetScoresSchema } from '../scoring.ts';
+import { type Criterion, compareIds, type SheetScores, sheetScoresSchema } from '../scoring.ts';
 import { RequiredText } from '../text.ts';
 import { type CheckOp, commit, type Op } from '../transact.ts';
 import { parseOrThrow } from '../validation.ts';
 import { assertVersion, type IfMatch, saveNextVersion } from '../versioned.ts';
 import { z } from '../zod.ts';
-import { compareIds } from './assign.ts';
 
 /**
  * The review panel's rules, shared by every process a panel scores in: a contest (its subjects
