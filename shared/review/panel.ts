@@ -111,10 +111,10 @@ export function progressCells(
     ...conflicts.map(({ subjectId, judgeId }) => ({ subjectId, judgeId, state: 'conflict' as const })),
     ...expected
       .filter((pair) => !conflicted.has(pairId(pair)))
-      .map(({ subjectId, judgeId }) => ({
-        subjectId,
-        judgeId,
-        state: states.get(pairId({ subjectId, judgeId })) ?? 'missing',
+      .map((pair) => ({
+        subjectId: pair.subjectId,
+        judgeId: pair.judgeId,
+        state: states.get(pairId(pair)) ?? 'missing',
       })),
   ];
   return cells.sort((a, b) => compareIds(a.subjectId, b.subjectId) || compareIds(a.judgeId, b.judgeId));
