@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Principal } from '../../../shared/auth.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { readYuan, yuanDecimal } from '../../../shared/money.ts';
@@ -87,6 +88,17 @@ interface Mine {
   notice: ProcurementNotice | undefined;
 }
 
+/** Why a bid is not responsive (none when it is), as the evaluation reads it. */
+const reasonsOf = (procurement: Procurement, bid: Bid) =>
+  bidReasons(procurement, {
+    bidId: bid.teamId,
+    supplierId: bid.teamId,
+    registered: bid.registered,
+    priceFen: bid.priceFen,
+    partCodes: Object.keys(bid.parts),
+    submittedAt: bid.submittedAt,
+  });
+
 function ProcurementPage(props: {
   locale: Locale;
   now: Date;
@@ -110,19 +122,7 @@ function ProcurementPage(props: {
   const bidders = registered.filter((m) => !m.bid);
   const quoting =
     procurement.status === 'final-quotation' && now.toISOString() < procurement.finalQuotationDeadline;
-  const quoters = mine.filter(
-    (m) =>
-      m.bid &&
-      !m.quotation &&
-      bidReasons(procurement, {
-        bidId: m.bid.teamId,
-        supplierId: m.bid.teamId,
-        registered: m.bid.registered,
-        priceFen: m.bid.priceFen,
-        partCodes: Object.keys(m.bid.parts),
-        submittedAt: m.bid.submittedAt,
-      }).length === 0,
-  );
+  const quoters = mine.filter((m) => m.bid && !m.quotation && reasonsOf(procurement, m.bid).length === 0);
   const teamChoice = (list: Mine[]) => (
     <Select
       {...f('teamId')}
@@ -151,14 +151,7 @@ function ProcurementPage(props: {
         {mine
           .filter((m) => m.bid)
           .map(({ team, bid, quotation, notice }) => {
-            const reasons = bidReasons(procurement, {
-              bidId: bid!.teamId,
-              supplierId: bid!.teamId,
-              registered: bid!.registered,
-              priceFen: bid!.priceFen,
-              partCodes: Object.keys(bid!.parts),
-              submittedAt: bid!.submittedAt,
-            });
+            const reasons = reasonsOf(procurement, bid!);
             return (
               <article class="card">
                 <h3>{text.bidOf(team.name)}</h3>
@@ -236,28 +229,9 @@ function ProcurementPage(props: {
           <p>
             {text.bidLead} {timeLeft(procurement.biddingDeadline, now, locale)}
           </p>
-          <Form action={action}>
-            <input type="hidden" name="do" value="bid" />
+          <BidForm locale={locale} procurement={procurement} op="bid" f={f}>
             {teamChoice(bidders)}
-            {procurement.requiredParts.map((part) => (
-              <TextArea
-                {...f(`parts.${part.code}`)}
-                label={text.part(part.name)}
-                required
-                maxLength={20000}
-              />
-            ))}
-            <MoneyField
-              {...f('priceFen')}
-              label={text.price}
-              hint={text.priceHint(yuan(procurement.ceilingFen))}
-              locale={locale}
-              required
-            />
-            <div class="actions">
-              <button type="submit">{text.sendBid}</button>
-            </div>
-          </Form>
+          </BidForm>
         </section>
       ) : null}
       {quoting && quoters.length > 0 ? (
@@ -368,24 +342,10 @@ function BidChanges(props: {
       <details open={typed}>
         <summary>{text.amendForm}</summary>
         <p class="muted">{text.amendLead}</p>
-        <Form action={action}>
-          <input type="hidden" name="do" value="amend" />
+        <BidForm locale={locale} procurement={procurement} op="amend" f={f}>
           <input type="hidden" name="teamId" value={hidden.teamId} />
           <input type="hidden" name="version" value={hidden.version} />
-          {procurement.requiredParts.map((part) => (
-            <TextArea {...f(`parts.${part.code}`)} label={text.part(part.name)} required maxLength={20000} />
-          ))}
-          <MoneyField
-            {...f('priceFen')}
-            label={text.price}
-            hint={text.priceHint(yuan(procurement.ceilingFen))}
-            locale={locale}
-            required
-          />
-          <div class="actions">
-            <button type="submit">{text.sendAmend}</button>
-          </div>
-        </Form>
+        </BidForm>
       </details>
       <Form action={action} class="actions">
         <input type="hidden" name="do" value="withdraw" />
@@ -396,6 +356,40 @@ function BidChanges(props: {
         </button>
       </Form>
     </>
+  );
+}
+
+/**
+ * A whole bid, each required part and the price: sent as a new bid or, prefilled, as an
+ * amendment. The children say whose bid it is (the organisation's choice, or hidden fields).
+ */
+function BidForm(props: {
+  locale: Locale;
+  procurement: Procurement;
+  op: 'bid' | 'amend';
+  f: ReturnType<typeof fieldsOf>;
+  children: Child;
+}) {
+  const { locale, procurement, f } = props;
+  const text = pick(supplierTexts, locale);
+  return (
+    <Form action={href('supplierProcurementPost', { procurementId: procurement.id })}>
+      <input type="hidden" name="do" value={props.op} />
+      {props.children}
+      {procurement.requiredParts.map((part) => (
+        <TextArea {...f(`parts.${part.code}`)} label={text.part(part.name)} required maxLength={20000} />
+      ))}
+      <MoneyField
+        {...f('priceFen')}
+        label={text.price}
+        hint={text.priceHint(yuan(procurement.ceilingFen))}
+        locale={locale}
+        required
+      />
+      <div class="actions">
+        <button type="submit">{props.op === 'bid' ? text.sendBid : text.sendAmend}</button>
+      </div>
+    </Form>
   );
 }
 
