@@ -1,10 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../shared/i18n.ts';
 import { noticeNumber, shanghaiYear } from '../../shared/notice.ts';
 import { z } from '../../shared/zod.ts';
+import type { AppEnv, HttpDeps } from '../http/app.ts';
+import type { RouteName } from '../route-table.ts';
 import { Money, Notice, TextField } from './components.tsx';
 import { date } from './format.ts';
+import { href } from './href.ts';
+import { definePage, pageQuery } from './page.tsx';
 import { pick, type Texts } from './texts.ts';
 
 /*
@@ -24,6 +29,8 @@ export interface VerifyPageText {
   title: string;
   lead: string;
   numberHint: (example: string) => string;
+  /** The amount's label (its kind's own facts are the page's). */
+  facts: { amount: string };
 }
 
 /** The prefix the example number shows: the demo office's (infra/local/seed.ts), as people know it. */
@@ -163,4 +170,58 @@ export function VerifyForm(props: {
       ) : null}
     </>
   );
+}
+
+/** How one kind of notice is checked: genuine, with its public facts, or not. */
+type Verdict = { valid: false } | { valid: true; notice: VerifiedNotice };
+type Verify<V extends Verdict> = (deps: HttpDeps, typed: string, code: string) => Promise<V>;
+type NoticeOf<V extends Verdict> = Extract<V, { valid: true }>['notice'];
+
+/**
+ * One kind of notice's verification page: the form, and once both fields are given the verdict
+ * and the notice's facts. An office's contest and procurement notices share its numbers: a
+ * genuine notice of the other kind is shown where that kind is verified (303).
+ */
+export function defineVerifyPage<V extends Verdict, T extends VerifyPageText>(
+  app: OpenAPIHono<AppEnv>,
+  deps: HttpDeps,
+  page: {
+    route: RouteName;
+    verify: Verify<V>;
+    other: { route: RouteName; verify: Verify<Verdict> };
+    texts: Texts<T>;
+    /** The notice's kind and subject, after its number. */
+    facts: (notice: NoticeOf<V>, text: T) => [string, Child][];
+    /** Facts after the date, and what follows the list. */
+    more?: (notice: NoticeOf<V>, text: T) => [string, Child][];
+    after?: (text: T) => Child;
+  },
+): void {
+  definePage(app, page.route, deps, async (c) => {
+    const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
+    const verdict = number && code ? await page.verify(deps, number, code) : undefined;
+    if (verdict && !verdict.valid && (await page.other.verify(deps, number, code)).valid)
+      return c.redirect(href(page.other.route, {}, { number, code }), 303);
+    const locale = c.get('locale');
+    const text = pick(page.texts, locale);
+    const notice = verdict?.valid ? verdict.notice : undefined;
+    return c.render(
+      <VerifyForm
+        locale={locale}
+        text={text}
+        action={href(page.route)}
+        number={number}
+        code={code}
+        exampleNumber={exampleNoticeNumber(deps.clock.now())}
+        verdict={verdict}
+        notice={notice}
+        facts={notice ? page.facts(notice, text) : []}
+        amountLabel={text.facts.amount}
+        more={notice && page.more ? page.more(notice, text) : []}
+      >
+        {page.after?.(text)}
+      </VerifyForm>,
+      { title: text.title },
+    );
+  });
 }

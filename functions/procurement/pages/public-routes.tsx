@@ -7,13 +7,12 @@ import { announcementRows } from '../../../shared/procurement/announcement.ts';
 import { readProcurementNotice, verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import { createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Id } from '../../http/params.ts';
-import { href } from '../../ui/href.ts';
-import { definePage, pageParams, pageQuery } from '../../ui/page.tsx';
+import { definePage, pageParams } from '../../ui/page.tsx';
 import { printedNoticeResponse } from '../../ui/print.tsx';
 import { pick } from '../../ui/texts.ts';
-import { exampleNoticeNumber, VerifyQuery } from '../../ui/verify.tsx';
+import { defineVerifyPage } from '../../ui/verify.tsx';
 import { ProcurementNoticePage } from './print.tsx';
-import { AnnouncementPage, NoticeVerifyPage, ResultPage } from './public.tsx';
+import { AnnouncementPage, ResultPage } from './public.tsx';
 import { procurementVerifyTexts, publicProcurementTexts } from './public-texts.ts';
 
 const ProcurementParams = z.object({ procurementId: Id });
@@ -51,23 +50,16 @@ export function publicPages(deps: HttpDeps) {
     });
   });
 
-  definePage(app, 'procurementNoticeVerifyPage', deps, async (c) => {
-    const { number, code } = pageQuery(c, VerifyQuery) ?? { number: '', code: '' };
-    const verdict = number && code ? await verifyProcurementNotice(deps, number, code) : undefined;
-    // An office's contest notices share its numbers: one checked here is shown where they are verified.
-    if (verdict && !verdict.valid && (await verifyNotice(deps, number, code)).valid)
-      return c.redirect(href('verifyNoticePage', {}, { number, code }), 303);
-    const locale = c.get('locale');
-    return c.render(
-      <NoticeVerifyPage
-        locale={locale}
-        number={number}
-        code={code}
-        exampleNumber={exampleNoticeNumber(deps.clock.now())}
-        verdict={verdict}
-      />,
-      { title: pick(procurementVerifyTexts, locale).title },
-    );
+  defineVerifyPage(app, deps, {
+    route: 'procurementNoticeVerifyPage',
+    verify: verifyProcurementNotice,
+    other: { route: 'verifyNoticePage', verify: verifyNotice },
+    texts: procurementVerifyTexts,
+    facts: (notice, text) => [
+      [text.facts.kind, notice.kind === 'deal' ? text.facts.deal : text.facts.result],
+      [text.facts.supplier, notice.supplierName],
+      [text.facts.procurement, notice.procurementTitle],
+    ],
   });
 
   definePage(app, 'procurementNoticePrint', deps, async (c) => {

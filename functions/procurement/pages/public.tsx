@@ -1,14 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import type { AnnouncementRow } from '../../../shared/procurement/announcement.ts';
-import type { verifyProcurementNotice } from '../../../shared/procurement/notices.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
 import { DateTime, Money, ProcurementBadge, Table } from '../../ui/components.tsx';
 import { date, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { pick } from '../../ui/texts.ts';
-import { VerifyForm } from '../../ui/verify.tsx';
-import { procurementVerifyTexts, publicProcurementTexts } from './public-texts.ts';
+import { publicProcurementTexts } from './public-texts.ts';
 
 /** What the public reads of a procurement: its frozen set-up, never the panel or the bids. */
 export type PublicProcurement = Pick<
@@ -190,41 +188,5 @@ export function ResultPage(props: {
         <a href={href('procurementNoticeVerifyPage')}>{text.verifyLink}</a>
       </p>
     </>
-  );
-}
-
-type Verdict = Awaited<ReturnType<typeof verifyProcurementNotice>>;
-
-/** Number and code in, a deal or result notice's public facts out (functions/ui/verify.tsx). */
-export function NoticeVerifyPage(props: {
-  locale: Locale;
-  number: string;
-  code: string;
-  exampleNumber: string;
-  verdict?: Verdict;
-}) {
-  const text = pick(procurementVerifyTexts, props.locale);
-  const notice = props.verdict?.valid ? props.verdict.notice : undefined;
-  return (
-    <VerifyForm
-      locale={props.locale}
-      text={text}
-      action={href('procurementNoticeVerifyPage')}
-      number={props.number}
-      code={props.code}
-      exampleNumber={props.exampleNumber}
-      verdict={props.verdict}
-      notice={notice}
-      facts={
-        notice
-          ? [
-              [text.facts.kind, notice.kind === 'deal' ? text.facts.deal : text.facts.result],
-              [text.facts.supplier, notice.supplierName],
-              [text.facts.procurement, notice.procurementTitle],
-            ]
-          : []
-      }
-      amountLabel={text.facts.amount}
-    />
   );
 }
