@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
 import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
@@ -20,6 +21,39 @@ export type ProcurementSummary = Pick<
   Procurement,
   'id' | 'title' | 'officeName' | 'status' | 'ceilingFen' | 'biddingDeadline'
 >;
+
+/** A contest or a purchase on the home page: its title linked, its office and phase, its amount and deadline. */
+function Card(props: {
+  class: string;
+  href: string;
+  summary: { title: string; officeName: string };
+  badge: Child;
+  amount: [label: string, fen: number];
+  deadline: [label: string, iso: string];
+  locale: Locale;
+}) {
+  return (
+    <li>
+      <article class={props.class}>
+        <h3>
+          <a href={props.href}>{props.summary.title}</a>
+        </h3>
+        <p class="muted">{props.summary.officeName}</p>
+        {props.badge}
+        <dl class="facts">
+          <dt>{props.amount[0]}</dt>
+          <dd>
+            <Money fen={props.amount[1]} />
+          </dd>
+          <dt>{props.deadline[0]}</dt>
+          <dd>
+            <DateTime iso={props.deadline[1]} locale={props.locale} />
+          </dd>
+        </dl>
+      </article>
+    </li>
+  );
+}
 
 /**
  * The published contests as cards, each linking to its page, then the announced purchases
@@ -44,25 +78,15 @@ export function HomePage(props: {
         ) : (
           <ul class="cards">
             {props.contests.map((contest) => (
-              <li>
-                <article class="card contest">
-                  <h3>
-                    <a href={contestHref(contest.id)}>{contest.title}</a>
-                  </h3>
-                  <p class="muted">{contest.officeName}</p>
-                  <StatusBadge status={contest.status} locale={locale} />
-                  <dl class="facts">
-                    <dt>{text.budget}</dt>
-                    <dd>
-                      <Money fen={contest.budgetFen} />
-                    </dd>
-                    <dt>{text.deadline}</dt>
-                    <dd>
-                      <DateTime iso={contest.submissionDeadline} locale={locale} />
-                    </dd>
-                  </dl>
-                </article>
-              </li>
+              <Card
+                class="card contest"
+                href={contestHref(contest.id)}
+                summary={contest}
+                badge={<StatusBadge status={contest.status} locale={locale} />}
+                amount={[text.budget, contest.budgetFen]}
+                deadline={[text.deadline, contest.submissionDeadline]}
+                locale={locale}
+              />
             ))}
           </ul>
         )}
@@ -82,27 +106,15 @@ export function HomePage(props: {
           <h2 id="procurements">{text.procurementsHeading}</h2>
           <ul class="cards">
             {props.procurements.map((procurement) => (
-              <li>
-                <article class="card">
-                  <h3>
-                    <a href={href('procurementAnnouncementPage', { procurementId: procurement.id })}>
-                      {procurement.title}
-                    </a>
-                  </h3>
-                  <p class="muted">{procurement.officeName}</p>
-                  <ProcurementBadge status={procurement.status} locale={locale} />
-                  <dl class="facts">
-                    <dt>{text.ceiling}</dt>
-                    <dd>
-                      <Money fen={procurement.ceilingFen} />
-                    </dd>
-                    <dt>{text.biddingDeadline}</dt>
-                    <dd>
-                      <DateTime iso={procurement.biddingDeadline} locale={locale} />
-                    </dd>
-                  </dl>
-                </article>
-              </li>
+              <Card
+                class="card"
+                href={href('procurementAnnouncementPage', { procurementId: procurement.id })}
+                summary={procurement}
+                badge={<ProcurementBadge status={procurement.status} locale={locale} />}
+                amount={[text.ceiling, procurement.ceilingFen]}
+                deadline={[text.biddingDeadline, procurement.biddingDeadline]}
+                locale={locale}
+              />
             ))}
           </ul>
         </section>

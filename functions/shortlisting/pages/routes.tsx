@@ -12,6 +12,7 @@ import { ContestParams } from '../../http/params.ts';
 import { DateTime, Form, Notice, Refusal, Select, TextArea } from '../../ui/components.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
+import { ObjectionCards } from '../../ui/objections.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { type ObjectionText, objectionTexts } from './texts.ts';
@@ -24,38 +25,32 @@ function MyObjections(props: {
   text: ObjectionText;
 }) {
   const { text, locale } = props;
-  const titles = new Map(props.lines.map((line) => [line.proposalId, line.title]));
   return (
     <section aria-labelledby="mine">
       <h2 id="mine">{text.mine}</h2>
-      <ul class="cards">
-        {props.mine.map((objection) => (
-          <li>
-            <article class="card" data-objection="">
-              <dl class="facts">
-                <dt>{text.about}</dt>
-                <dd>{objection.proposalId ? (titles.get(objection.proposalId) ?? '—') : text.aboutWhole}</dd>
-                <dt>{text.text}</dt>
-                <dd class="prose">{objection.text}</dd>
-                <dt>{text.filedAt}</dt>
-                <dd>
-                  <DateTime iso={objection.filedAt} locale={locale} />
-                </dd>
-                <dt>{text.answer}</dt>
-                <dd class="prose">
-                  {objection.answer ?? text.awaiting}
-                  {objection.answeredAt ? (
-                    <>
-                      {' '}
-                      (<DateTime iso={objection.answeredAt} locale={locale} />)
-                    </>
-                  ) : null}
-                </dd>
-              </dl>
-            </article>
-          </li>
-        ))}
-      </ul>
+      <ObjectionCards
+        objections={props.mine}
+        lines={props.lines}
+        about={text.about}
+        whole={text.aboutWhole}
+        facts={(objection) => [
+          [text.text, objection.text, 'prose'],
+          [text.filedAt, <DateTime iso={objection.filedAt} locale={locale} />],
+          [
+            text.answer,
+            <>
+              {objection.answer ?? text.awaiting}
+              {objection.answeredAt ? (
+                <>
+                  {' '}
+                  (<DateTime iso={objection.answeredAt} locale={locale} />)
+                </>
+              ) : null}
+            </>,
+            'prose',
+          ],
+        ]}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { routeTable } from '../../route-table.ts';
 import { BudgetBar, DateTime, Money, StatusBadge, Table } from '../../ui/components.tsx';
 import { beijingDay, dateTime, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
+import { ObjectionCards } from '../../ui/objections.tsx';
 import { namesOf, reasonText } from '../../ui/reasons.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { type ContestText, contestTexts } from './texts.ts';
@@ -125,31 +126,21 @@ function Answers(props: {
   text: ContestText;
 }) {
   const { text, locale } = props;
-  const titles = new Map(props.lines.map((line) => [line.proposalId, line.title]));
   return (
     <section aria-labelledby="answers">
       <h2 id="answers">{text.answers}</h2>
       <p class="muted">{text.answersLead}</p>
-      <ul class="cards">
-        {props.answered.map((answer) => (
-          <li>
-            <article class="card" data-objection="">
-              <dl class="facts">
-                <dt>{text.objectionAbout}</dt>
-                <dd>{answer.proposalId ? (titles.get(answer.proposalId) ?? '—') : text.objectionWhole}</dd>
-                <dt>{text.objectionText}</dt>
-                <dd class="prose">{answer.text}</dd>
-                <dt>{text.officeAnswer}</dt>
-                <dd class="prose">{answer.answer}</dd>
-                <dt>{text.answeredAt}</dt>
-                <dd>
-                  <DateTime iso={answer.answeredAt} locale={locale} />
-                </dd>
-              </dl>
-            </article>
-          </li>
-        ))}
-      </ul>
+      <ObjectionCards
+        objections={props.answered}
+        lines={props.lines}
+        about={text.objectionAbout}
+        whole={text.objectionWhole}
+        facts={(answer) => [
+          [text.objectionText, answer.text, 'prose'],
+          [text.officeAnswer, answer.answer, 'prose'],
+          [text.answeredAt, <DateTime iso={answer.answeredAt} locale={locale} />],
+        ]}
+      />
     </section>
   );
 }
