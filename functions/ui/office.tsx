@@ -9,8 +9,8 @@ import { ContestParams } from '../http/params.ts';
 import type { RouteName } from '../route-table.ts';
 import { StatusBadge } from './components.tsx';
 import { href } from './href.ts';
-import { type FieldMessages, formOf, pageParams } from './page.tsx';
-import { pick, type Texts } from './texts.ts';
+import { attempt, type FieldMessages, formOf, pageParams } from './page.tsx';
+import { commonTexts, pick, type Texts } from './texts.ts';
 
 /** The office pages of one contest, in the order of the work. */
 const TABS = [
@@ -221,4 +221,61 @@ export async function officeContest(deps: Deps, c: Context<AppEnv>, contestId: s
 export async function officePost(c: Context<AppEnv>) {
   const { contestId } = pageParams(c, ContestParams);
   return { contestId, ...officerOf(c), form: await formOf(c) };
+}
+
+/** A set-up form shown again as typed: its values, the errors beside its fields, the message. */
+type Retyped = Required<Pick<FormState, 'values' | 'errors' | 'message'>>;
+
+/**
+ * A set-up form (a contest's, a procurement's) saved: what was read wrong comes back beside its
+ * fields, then the save's refusal beside the fields it names (`fieldErrors` maps them); saved,
+ * `saved` answers.
+ */
+export async function saveSetup<T>(
+  c: Context<AppEnv>,
+  form: Record<string, string | string[]>,
+  errors: FieldMessages,
+  save: () => Promise<T>,
+  then: {
+    fieldErrors: (fields: FieldMessages) => FieldMessages;
+    again: (state: Retyped) => Response | Promise<Response>;
+    saved: (value: T) => Response;
+  },
+): Promise<Response> {
+  const locale = c.get('locale');
+  if (Object.keys(errors).length > 0)
+    return then.again({ values: formValues(form), errors, message: commonTexts[locale].fixErrors });
+  const result = await attempt(locale, save);
+  if (result.ok) return then.saved(result.value);
+  return then.again({
+    values: formValues(form),
+    errors: then.fieldErrors(result.fields),
+    message: result.message,
+  });
+}
+
+/**
+ * A step taken with a reason, after a confirmation: what the form says is read first (refused,
+ * the form comes back as typed, 422); unconfirmed, the confirmation is asked for; confirmed,
+ * the step is taken (refused, the same).
+ */
+export async function confirmedStep<R>(
+  c: Context<AppEnv>,
+  form: Record<string, string | string[]>,
+  read: () => R,
+  act: (read: R) => Promise<unknown>,
+  then: {
+    again: (state: FormState<never>) => Response | Promise<Response>;
+    confirm: (read: R) => Response | Promise<Response>;
+    done: () => Response;
+  },
+): Promise<Response> {
+  const confirmed = formText(form, 'confirmed') === 'yes';
+  const result = await attempt(c.get('locale'), async () => {
+    const value = read();
+    if (confirmed) await act(value);
+    return value;
+  });
+  if (!result.ok) return then.again(retyped(form, result));
+  return confirmed ? then.done() : then.confirm(result.value);
 }

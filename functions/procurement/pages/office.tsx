@@ -51,9 +51,9 @@ import {
 } from '../../ui/components.tsx';
 import { criterionLabel, dateTime, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { type FormState, formText, formValues, officerOf, retyped } from '../../ui/office.tsx';
+import { confirmedStep, type FormState, formText, officerOf, saveSetup } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
-import { commonTexts, pick } from '../../ui/texts.ts';
+import { pick } from '../../ui/texts.ts';
 import { ProcurementParams, ReasonInput } from '../schemas.ts';
 import {
   newProcurementValues,
@@ -715,17 +715,21 @@ export function procurementOfficePages(deps: HttpDeps) {
     const form = await formOf(c);
     formAction(form, ['save']);
     const { input, errors } = readProcurementForm(form, undefined, pick(officeProcurementTexts, locale));
-    if (Object.keys(errors).length > 0)
-      return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
-    const result = await attempt(locale, () =>
-      createProcurement(deps, principal, officeOf(principal), parseOrThrow(ProcurementSetup, input)),
+    return saveSetup(
+      c,
+      form,
+      errors,
+      () => createProcurement(deps, principal, officeOf(principal), parseOrThrow(ProcurementSetup, input)),
+      {
+        fieldErrors: procurementFormErrors,
+        again: (state) => renderNew(c, state.values, state.errors, state.message),
+        saved: ({ procurement }) =>
+          c.redirect(
+            href('officeProcurementPage', { procurementId: procurement.id }, { done: 'created' }),
+            303,
+          ),
+      },
     );
-    if (result.ok)
-      return c.redirect(
-        href('officeProcurementPage', { procurementId: result.value.procurement.id }, { done: 'created' }),
-        303,
-      );
-    return renderNew(c, formValues(form), procurementFormErrors(result.fields), result.message);
   });
 
   async function renderDashboard(
@@ -786,65 +790,63 @@ export function procurementOfficePages(deps: HttpDeps) {
       const result = await attempt(locale, () => ACTIONS[move](deps, principal, procurementId, version));
       return result.ok ? done(move) : refused(result);
     }
-    if (op === 'terminate' || op === 'decline') {
-      const result = await attempt(locale, async () => {
-        const { reason } = parseOrThrow(ReasonInput, { reason: formText(form, 'reason') });
-        if (!confirmed) return { reason, moved: false };
-        await (op === 'terminate'
-          ? terminateProcurement(deps, principal, procurementId, reason, version)
-          : declineCandidate(deps, principal, procurementId, reason, version));
-        return { reason, moved: true };
-      });
-      if (!result.ok) return renderDashboard(c, procurementId, retyped(form, result), 422);
-      if (!result.value.moved)
-        return renderDashboard(c, procurementId, { confirm: { kind: op, reason: result.value.reason } });
-      return done(op);
-    }
-    if (op === 'reopen') {
-      const result = await attempt(locale, async () => {
-        const { reason } = parseOrThrow(ReopenInput, { reason: formText(form, 'reopenReason') });
-        const sheet = formText(form, 'sheet');
-        const ref = parseOrThrow(z.object({ sheet: SheetRef }), { sheet }).sheet;
-        if (!confirmed) return { reason, sheet, moved: false };
-        const { teamId, judgeId } = ref;
-        await reopenSheet(deps, principal, { procurementId, teamId, judgeId }, reason, ref.version);
-        return { reason, sheet, moved: true };
-      });
-      if (!result.ok) return renderDashboard(c, procurementId, retyped(form, result), 422);
-      if (!result.value.moved)
-        return renderDashboard(c, procurementId, {
-          confirm: { kind: 'reopen', reason: result.value.reason, sheet: result.value.sheet },
-        });
-      return done('reopen');
-    }
+    const again = (state: FormState<never>) => renderDashboard(c, procurementId, state, 422);
+    if (op === 'terminate' || op === 'decline')
+      return confirmedStep(
+        c,
+        form,
+        () => parseOrThrow(ReasonInput, { reason: formText(form, 'reason') }),
+        ({ reason }) =>
+          op === 'terminate'
+            ? terminateProcurement(deps, principal, procurementId, reason, version)
+            : declineCandidate(deps, principal, procurementId, reason, version),
+        {
+          again,
+          confirm: ({ reason }) => renderDashboard(c, procurementId, { confirm: { kind: op, reason } }),
+          done: () => done(op),
+        },
+      );
+    if (op === 'reopen')
+      return confirmedStep(
+        c,
+        form,
+        () => {
+          const { reason } = parseOrThrow(ReopenInput, { reason: formText(form, 'reopenReason') });
+          const sheet = formText(form, 'sheet');
+          return { reason, sheet, ref: parseOrThrow(z.object({ sheet: SheetRef }), { sheet }).sheet };
+        },
+        ({ reason, ref: { teamId, judgeId, version } }) =>
+          reopenSheet(deps, principal, { procurementId, teamId, judgeId }, reason, version),
+        {
+          again,
+          confirm: ({ reason, sheet }) =>
+            renderDashboard(c, procurementId, { confirm: { kind: 'reopen', reason, sheet } }),
+          done: () => done('reopen'),
+        },
+      );
     if (op === 'issue') {
       const result = await attempt(locale, () => issueProcurementNotices(deps, principal, procurementId));
       return result.ok ? done('issued') : refused(result);
     }
     const existing = await procurementForOfficer(deps, principal, procurementId);
     const { input, errors } = readProcurementForm(form, existing, pick(officeProcurementTexts, locale));
-    if (Object.keys(errors).length > 0)
-      return renderDashboard(
-        c,
-        procurementId,
-        { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
-        422,
-      );
-    const result = await attempt(locale, () =>
-      updateProcurement(
-        deps,
-        principal,
-        procurementId,
-        parseOrThrow(ProcurementSetup, input),
-        version ?? existing.version,
-      ),
-    );
-    if (result.ok) return done('saved');
-    return renderDashboard(
+    return saveSetup(
       c,
-      procurementId,
-      { values: formValues(form), errors: procurementFormErrors(result.fields), message: result.message },
-      422,
+      form,
+      errors,
+      () =>
+        updateProcurement(
+          deps,
+          principal,
+          procurementId,
+          parseOrThrow(ProcurementSetup, input),
+          version ?? existing.version,
+        ),
+      {
+        fieldErrors: procurementFormErrors,
+        again: (state) => renderDashboard(c, procurementId, state, 422),
+        saved: () => done('saved'),
+      },
     );
   });
 

@@ -39,6 +39,7 @@ import {
 import { beijingInputValue, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
+  confirmedStep,
   doneMessage,
   type FormState,
   formList,
@@ -49,7 +50,7 @@ import {
   officeContest,
   officePost,
   officeTexts,
-  retyped,
+  saveSetup,
 } from '../../ui/office.tsx';
 import {
   attempt,
@@ -61,7 +62,7 @@ import {
   refusalMessage,
 } from '../../ui/page.tsx';
 import { namesOf } from '../../ui/reasons.ts';
-import { commonTexts, pick } from '../../ui/texts.ts';
+import { pick } from '../../ui/texts.ts';
 import { communitiesTexts } from './communities.tsx';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
 import { officeContestTexts } from './office-texts.ts';
@@ -465,17 +466,18 @@ export function submissionsOfficePages(deps: HttpDeps) {
     const form = await formOf(c);
     formAction(form, ['save']);
     const { input, errors } = readContestForm(form, undefined, pick(officeContestTexts, locale));
-    if (Object.keys(errors).length > 0)
-      return renderNew(c, formValues(form), errors, commonTexts[locale].fixErrors);
-    const result = await attempt(locale, () =>
-      createContest(deps, principal, officeOf(principal), parseOrThrow(ContestCreateInput, input)),
+    return saveSetup(
+      c,
+      form,
+      errors,
+      () => createContest(deps, principal, officeOf(principal), parseOrThrow(ContestCreateInput, input)),
+      {
+        fieldErrors: contestFormErrors,
+        again: (state) => renderNew(c, state.values, state.errors, state.message),
+        saved: ({ contest }) =>
+          c.redirect(href('officeContestPage', { contestId: contest.id }, { done: 'created' }), 303),
+      },
     );
-    if (result.ok)
-      return c.redirect(
-        href('officeContestPage', { contestId: result.value.contest.id }, { done: 'created' }),
-        303,
-      );
-    return renderNew(c, formValues(form), contestFormErrors(result.fields), result.message);
   });
 
   async function renderContest(
@@ -522,42 +524,37 @@ export function submissionsOfficePages(deps: HttpDeps) {
       );
       return result.ok ? done(op === 'open' ? 'opened' : 'closed') : refused(result);
     }
-    if (op === 'cancel') {
-      const result = await attempt(locale, async () => {
-        const { reason } = parseOrThrow(CancelInput, { reason: formText(form, 'reason') });
-        if (!confirmed) return { reason, cancelled: false };
-        await cancelContest(deps, principal, contestId, reason, version);
-        return { reason, cancelled: true };
-      });
-      if (!result.ok) return renderContest(c, contestId, retyped(form, result), 422);
-      if (!result.value.cancelled)
-        return renderContest(c, contestId, { confirm: { kind: 'cancel', reason: result.value.reason } });
-      return done('cancelled');
-    }
+    if (op === 'cancel')
+      return confirmedStep(
+        c,
+        form,
+        () => parseOrThrow(CancelInput, { reason: formText(form, 'reason') }),
+        ({ reason }) => cancelContest(deps, principal, contestId, reason, version),
+        {
+          again: (state) => renderContest(c, contestId, state, 422),
+          confirm: ({ reason }) => renderContest(c, contestId, { confirm: { kind: 'cancel', reason } }),
+          done: () => done('cancelled'),
+        },
+      );
     const existing = await contestForOfficer(deps, principal, contestId);
     const { input, errors } = readContestForm(form, existing, pick(officeContestTexts, locale));
-    if (Object.keys(errors).length > 0)
-      return renderContest(
-        c,
-        contestId,
-        { values: formValues(form), errors, message: commonTexts[locale].fixErrors },
-        422,
-      );
-    const result = await attempt(locale, () =>
-      updateContest(
-        deps,
-        principal,
-        contestId,
-        parseOrThrow(ContestPatchInput, input),
-        version ?? existing.version,
-      ),
-    );
-    if (result.ok) return done('saved');
-    return renderContest(
+    return saveSetup(
       c,
-      contestId,
-      { values: formValues(form), errors: contestFormErrors(result.fields), message: result.message },
-      422,
+      form,
+      errors,
+      () =>
+        updateContest(
+          deps,
+          principal,
+          contestId,
+          parseOrThrow(ContestPatchInput, input),
+          version ?? existing.version,
+        ),
+      {
+        fieldErrors: contestFormErrors,
+        again: (state) => renderContest(c, contestId, state, 422),
+        saved: () => done('saved'),
+      },
     );
   });
 
