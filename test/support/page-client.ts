@@ -7,6 +7,7 @@ export interface PageResult {
   status: number;
   body: string;
   location: string | null;
+  headers: Headers;
 }
 
 /**
@@ -43,9 +44,14 @@ export function pageClient(
       status: response.status,
       body: await response.text(),
       location: response.headers.get('location'),
+      headers: response.headers,
     };
   };
   const client = {
+    /** The form token read off the pages so far (none before a page with a form). */
+    get csrf() {
+      return csrf;
+    },
     async get(app: AnyApp, path: string): Promise<PageResult> {
       const page = await result(await app.request(path, { headers: headers() }));
       csrf ??= /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];

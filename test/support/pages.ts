@@ -1,6 +1,8 @@
-import { SESSION_COOKIE } from '../../functions/http/app.ts';
+import { type PageResult as ClientResult, pageClient } from './page-client.ts';
 
-type App = { request(path: string, init?: RequestInit): Response | Promise<Response> };
+export { fieldError, fieldValue } from './page-client.ts';
+
+type App = Parameters<ReturnType<typeof pageClient>['get']>[0];
 
 export interface PageResult {
   status: number;
@@ -9,61 +11,31 @@ export interface PageResult {
   headers: Headers;
 }
 
+const asPage = ({ status, body, location, headers }: ClientResult): PageResult => ({
+  status,
+  html: body,
+  location,
+  headers,
+});
+
 /**
- * A browser's session over `app.request`: the session cookie, Accept: text/html, our own
- * Origin on posts, and the form token read from the last page, as a browser posting our form.
+ * A browser's session over `app.request` (pageClient, bound to one app): the session cookie,
+ * Accept: text/html, our own Origin on posts, and the form token read off a page, as a browser
+ * posting our form (an empty one before any page is read).
  */
 export function browserSession(app: App, token?: string, lang: 'zh-CN' | 'en' = 'zh-CN') {
-  let csrf = '';
-  const headers = (extra: Record<string, string> = {}) => ({
-    accept: 'text/html',
-    'accept-language': lang,
-    ...(token ? { cookie: `${SESSION_COOKIE}=${token}` } : {}),
-    ...extra,
-  });
-  const read = async (response: Response): Promise<PageResult> => {
-    const html = await response.text();
-    csrf = /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? csrf;
-    return {
-      status: response.status,
-      html,
-      location: response.headers.get('location'),
-      headers: response.headers,
-    };
-  };
+  const client = pageClient(token, lang);
   return {
-    get: async (path: string) => read(await app.request(path, { headers: headers() })),
+    get: async (path: string) => asPage(await client.get(app, path)),
     /** Posts a form as our page would (with its token unless `withToken` is false). */
-    post: async (path: string, fields: Record<string, string>, options: { withToken?: boolean } = {}) => {
-      const body = new URLSearchParams({
-        ...(options.withToken === false ? {} : { _csrf: csrf }),
-        ...fields,
-      });
-      return read(
-        await app.request(path, {
-          method: 'POST',
-          body: body.toString(),
-          headers: headers({
-            'content-type': 'application/x-www-form-urlencoded',
-            origin: 'http://localhost',
-          }),
-        }),
-      );
-    },
+    post: async (path: string, fields: Record<string, string>, options: { withToken?: boolean } = {}) =>
+      asPage(
+        await client.post(
+          app,
+          path,
+          { ...(options.withToken === false ? {} : { _csrf: client.csrf ?? '' }), ...fields },
+          { withToken: false },
+        ),
+      ),
   };
-}
-
-/** The value of an input or the text of a textarea named `name` in a page. */
-export function fieldValue(html: string, name: string): string | undefined {
-  const input = new RegExp(`<input[^>]*name="${name.replace(/\./g, '\\.')}"[^>]*value="([^"]*)"`).exec(html);
-  if (input) return input[1];
-  return new RegExp(`<textarea[^>]*name="${name.replace(/\./g, '\\.')}"[^>]*>([^<]*)</textarea>`).exec(
-    html,
-  )?.[1];
-}
-
-/** The message shown beside the field `name` (its `…-error` element). */
-export function fieldError(html: string, name: string): string | undefined {
-  const id = `f-${name.replace(/[^\w-]/g, '-')}-error`;
-  return new RegExp(`id="${id}">([^<]*)<`).exec(html)?.[1];
 }
