@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { LocalServer } from '../../infra/local/server.ts';
+import { startTestServer } from '../support/local-server.ts';
 
 /** Debian's Chromium, started the way this closed network needs (no background fetches). */
 export function launchChromium(): Promise<Browser> {
@@ -156,3 +158,57 @@ export async function openPage(browser: Browser, options: { viewport?: typeof PH
 }
 
 export const closePage = (page: Page) => page.context().close();
+
+/**
+ * A fresh local server and Chromium for one test file: started before its tests (`ready` gets
+ * them, and does what else the file needs first), stopped after them.
+ */
+export function freshServerAndBrowser(
+  ready: (server: LocalServer, browser: Browser) => void | Promise<void>,
+) {
+  let server: LocalServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    await ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** A story's steps, each a test of its own, in order: after a failure the rest are skipped, not left to time out. */
+export function stepsInOrder(): void {
+  let broken = false;
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') broken = true;
+  });
+  beforeEach(({ skip }) => {
+    if (broken) skip();
+  });
+}
+
+/** Clicks a submit button and waits for the page the form leads to. */
+export async function press(page: Page, name: string | RegExp) {
+  const navigated = page.waitForEvent('framenavigated');
+  await page
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
+  await navigated;
+  await page.waitForLoadState('load');
+}
+
+/** The clock moves on: the demo sign-in page's clock form (local only), as a person would. */
+export async function advanceClock(browser: Browser, baseUrl: string, days: number) {
+  const page = await openPage(browser, { viewport: DESKTOP });
+  await page.goto(`${baseUrl}/dev/sign-in`);
+  const clock = page.locator('section', { has: page.getByRole('heading', { name: '演示时钟' }) });
+  const before = await clock.locator('p').first().textContent();
+  await page.getByLabel('向前拨的天数').fill(String(days));
+  await press(page, '拨动时钟');
+  expect(await clock.locator('p').first().textContent()).not.toBe(before);
+  await closePage(page);
+}

@@ -1,14 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OFFICE } from '../../infra/local/seed.ts';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { fetchJson, startTestServer } from '../support/local-server.ts';
+import { fetchJson } from '../support/local-server.ts';
 import {
   checkBothWidths,
   checkPage,
   checkWeight,
   closePage,
-  launchChromium,
+  freshServerAndBrowser,
   onePdfPage,
   openPage,
   signIn,
@@ -94,16 +94,11 @@ async function toAwarded(members: string[]) {
   await api('officer-xitun', 'POST', `${p()}/notices/issue`);
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+freshServerAndBrowser(async (started, launched) => {
+  server = started;
+  browser = launched;
   const { items } = await api('officer-xitun', 'GET', `/api/offices/${DEMO_OFFICE.id}/procurements`);
   procurementId = items[0].id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a procurement’s public pages and its panel, in a real browser', () => {

@@ -1,17 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { startTestServer } from '../support/local-server.ts';
 import {
+  advanceClock,
   checkBothWidths,
   checkPage,
   checkWeight,
   closePage,
   DESKTOP,
-  launchChromium,
+  freshServerAndBrowser,
   openPage,
   PHONE,
+  press,
   signIn,
+  stepsInOrder,
 } from './pages-support.ts';
 
 /*
@@ -30,24 +32,13 @@ let officer: Page;
 let dashboard = '';
 let procurementId = '';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+freshServerAndBrowser(async (started, launched) => {
+  server = started;
+  browser = launched;
   officer = await openPage(browser, { viewport: DESKTOP });
 });
 
-let broken = false;
-afterEach(({ task }) => {
-  if (task.result?.state === 'fail') broken = true;
-});
-beforeEach(({ skip }) => {
-  if (broken) skip();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+stepsInOrder();
 
 const TITLE = '西屯街道老年助餐服务项目（浏览器测试）';
 /** The seeded registered organisations' owners, their first prices and final quotations. */
@@ -63,34 +54,14 @@ const SCORES = [
   [3250, 2000, 1250],
 ];
 
-/** Clicks a submit button and waits for the page the form leads to. */
-async function press(page: Page, name: string | RegExp) {
-  const navigated = page.waitForEvent('framenavigated');
-  await page
-    .getByRole('button', { name, exact: typeof name === 'string' })
-    .first()
-    .click();
-  await navigated;
-  await page.waitForLoadState('load');
-}
-
 /** A lifecycle move on the dashboard: the button, then its confirmation. */
 async function move(name: string) {
   await press(officer, name);
   await press(officer, `确认${name}`);
 }
 
-/** The clock moves on: the demo sign-in page's clock form (local only), as a person would. */
-async function advanceDays(days: number) {
-  const page = await openPage(browser, { viewport: DESKTOP });
-  await page.goto(`${server.url}/dev/sign-in`);
-  const clock = page.locator('section', { has: page.getByRole('heading', { name: '演示时钟' }) });
-  const before = await clock.locator('p').first().textContent();
-  await page.getByLabel('向前拨的天数').fill(String(days));
-  await press(page, '拨动时钟');
-  expect(await clock.locator('p').first().textContent()).not.toBe(before);
-  await closePage(page);
-}
+/** The clock moves on, on the demo sign-in page (pages-support.ts). */
+const advanceDays = (days: number) => advanceClock(browser, server.url, days);
 
 describe('a procurement from set-up to the deal notice, clicked through in a browser', () => {
   it('the officer sets up a procurement, fixing the form first, announces it and opens bidding', async () => {

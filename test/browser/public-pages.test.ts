@@ -1,20 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { startTestServer } from '../support/local-server.ts';
-import { checkBothWidths, closePage, launchChromium, openPage, signIn } from './pages-support.ts';
+import { checkBothWidths, closePage, freshServerAndBrowser, openPage, signIn } from './pages-support.ts';
 
 let server: LocalServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+freshServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('the public pages in a real browser', () => {

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { startTestServer } from '../support/local-server.ts';
 import {
+  advanceClock,
   checkBothWidths,
   checkPage,
   checkWeight,
   closePage,
   DESKTOP,
-  launchChromium,
+  freshServerAndBrowser,
   onePdfPage,
   openPage,
   PHONE,
+  press,
   signIn,
+  stepsInOrder,
 } from './pages-support.ts';
 
 /*
@@ -30,25 +32,13 @@ let browser: Browser;
 let officer: Page;
 let contestId = '';
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+freshServerAndBrowser(async (started, launched) => {
+  server = started;
+  browser = launched;
   officer = await openPage(browser, { viewport: DESKTOP });
 });
 
-// Each step needs the ones before it: after a failure the rest are skipped, not left to time out.
-let broken = false;
-afterEach(({ task }) => {
-  if (task.result?.state === 'fail') broken = true;
-});
-beforeEach(({ skip }) => {
-  if (broken) skip();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+stepsInOrder();
 
 const TITLE = '东城街道 2027 年社区微创投（浏览器测试）';
 const JUDGES = ['judge-1', 'judge-2', 'judge-3'];
@@ -63,31 +53,11 @@ const PROPOSALS = [
 const TRIM_REASON = '材料费按市场价核减';
 const proposalPaths: string[] = [];
 
-/** The clock moves on: the demo sign-in page's clock form (local only), as a person would. */
-async function advanceDays(days: number) {
-  const page = await openPage(browser, { viewport: DESKTOP });
-  await page.goto(`${server.url}/dev/sign-in`);
-  const clock = page.locator('section', { has: page.getByRole('heading', { name: '演示时钟' }) });
-  const before = await clock.locator('p').first().textContent();
-  await page.getByLabel('向前拨的天数').fill(String(days));
-  await press(page, '拨动时钟');
-  expect(await clock.locator('p').first().textContent()).not.toBe(before);
-  await closePage(page);
-}
+/** The clock moves on, on the demo sign-in page (pages-support.ts). */
+const advanceDays = (days: number) => advanceClock(browser, server.url, days);
 
 /** The judge's assignments of the story's contest (judges have the demo contest's too). */
 const contest = (page: Page) => page.locator('section', { hasText: TITLE });
-
-/** Clicks a submit button and waits for the page the form leads to. */
-async function press(page: Page, name: string | RegExp) {
-  const navigated = page.waitForEvent('framenavigated');
-  await page
-    .getByRole('button', { name, exact: typeof name === 'string' })
-    .first()
-    .click();
-  await navigated;
-  await page.waitForLoadState('load');
-}
 
 describe('a contest from set-up to a verified notice, clicked through in a browser', () => {
   it('the officer sets up a contest, fixing the form first, and opens it', async () => {
