@@ -1,5 +1,5 @@
 import { dateFormat } from '../../shared/clock.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import { joinList, type Locale } from '../../shared/i18n.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { formatPoints } from '../../shared/scoring.ts';
 import { commonTexts } from './texts.ts';
@@ -14,6 +14,13 @@ export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;
 
 /** 8550 hundredths → "85.50". */
 export const points = (hundredths: number): string => formatPoints(hundredths);
+
+/** What a list names (categories, parts, panel members), joined as the language joins a list. */
+export const nameList = (locale: Locale, list: readonly { name: string }[]): string =>
+  joinList(
+    locale,
+    list.map((entry) => entry.name),
+  );
 
 /** A criterion with its kind and maximum: 服务方案（技术）30 / "Service plan (technical) 30". */
 export const criterionLabel = (locale: Locale, name: string, kind: string, maxPoints: number): string =>

@@ -49,7 +49,7 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { criterionLabel, dateTime, points, timeLeft } from '../../ui/format.ts';
+import { criterionLabel, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { confirmedStep, type FormState, formText, officerOf, saveSetup } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
@@ -176,21 +176,11 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
         )}
       </dd>
       <dt>{text.requiredParts}</dt>
-      <dd>
-        {joinList(
-          locale,
-          procurement.requiredParts.map((part) => part.name),
-        )}
-      </dd>
+      <dd>{nameList(locale, procurement.requiredParts)}</dd>
       <dt>{text.minResponsive}</dt>
       <dd>{procurement.minResponsive}</dd>
       <dt>{text.panel}</dt>
-      <dd>
-        {joinList(
-          locale,
-          procurement.panel.map((member) => member.name),
-        )}
-      </dd>
+      <dd>{nameList(locale, procurement.panel)}</dd>
       <dt>{text.biddingDeadline}</dt>
       <dd>
         <DateTime iso={procurement.biddingDeadline} locale={locale} /> ·{' '}

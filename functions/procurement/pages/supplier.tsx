@@ -39,7 +39,7 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { criterionLabel, points, timeLeft, yuan } from '../../ui/format.ts';
+import { criterionLabel, nameList, points, timeLeft, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, retyped } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
@@ -277,12 +277,7 @@ function ProcurementPage(props: {
             )}
           </dd>
           <dt>{text.requiredParts}</dt>
-          <dd>
-            {joinList(
-              locale,
-              procurement.requiredParts.map((part) => part.name),
-            )}
-          </dd>
+          <dd>{nameList(locale, procurement.requiredParts)}</dd>
           <dt>{text.biddingDeadline}</dt>
           <dd>
             <DateTime iso={procurement.biddingDeadline} locale={locale} />

@@ -2,10 +2,10 @@
 import type { PublicAnswer } from '../../../shared/bundle/actions.ts';
 import type { LockedBundle, Publicity } from '../../../shared/bundle/model.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
-import { joinList, type Locale } from '../../../shared/i18n.ts';
+import type { Locale } from '../../../shared/i18n.ts';
 import { routeTable } from '../../route-table.ts';
 import { BudgetBar, DateTime, Money, StatusBadge, Table } from '../../ui/components.tsx';
-import { beijingDay, dateTime, points, timeLeft } from '../../ui/format.ts';
+import { beijingDay, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { ObjectionCards } from '../../ui/objections.tsx';
 import { namesOf, reasonText } from '../../ui/reasons.ts';
@@ -279,19 +279,9 @@ export function ContestPage(props: ContestPageProps) {
 
       <section aria-labelledby="rules">
         <h2 id="rules">{text.categories}</h2>
-        <p>
-          {joinList(
-            locale,
-            contest.categories.map((entry) => entry.name),
-          )}
-        </p>
+        <p>{nameList(locale, contest.categories)}</p>
         <h2>{text.communities}</h2>
-        <p>
-          {joinList(
-            locale,
-            contest.communities.map((entry) => entry.name),
-          )}
-        </p>
+        <p>{nameList(locale, contest.communities)}</p>
         <h2>{text.rubric}</h2>
         <Table
           label={text.rubric}

@@ -36,7 +36,7 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { beijingInputValue, points } from '../../ui/format.ts';
+import { beijingInputValue, nameList, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
   confirmedStep,
@@ -250,19 +250,9 @@ function RulesSummary(props: { locale: Locale; contest: Contest }) {
           <Money fen={contest.capFen} />
         </dd>
         <dt>{text.categories}</dt>
-        <dd>
-          {joinList(
-            locale,
-            contest.categories.map((entry) => entry.name),
-          )}
-        </dd>
+        <dd>{nameList(locale, contest.categories)}</dd>
         <dt>{text.communities}</dt>
-        <dd>
-          {joinList(
-            locale,
-            contest.communities.map((entry) => entry.name),
-          )}
-        </dd>
+        <dd>{nameList(locale, contest.communities)}</dd>
         <dt>{text.rubric}</dt>
         <dd>
           {joinList(
