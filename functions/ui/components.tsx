@@ -113,6 +113,20 @@ export const fieldsOf =
     errors,
   });
 
+/** A draft form's two buttons: save the draft (secondary) or submit it; the post's `do` says which. */
+export function DraftActions(props: { save: string; submit: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" name="do" value="save" class="secondary">
+        {props.save}
+      </button>
+      <button type="submit" name="do" value="submit">
+        {props.submit}
+      </button>
+    </div>
+  );
+}
+
 /** A whole number (a count, days, a rank), with the phone's number keypad. */
 export function CountField(props: FieldProps & { value?: string; required?: boolean }) {
   return <TextField {...props} type="number" inputMode="numeric" />;

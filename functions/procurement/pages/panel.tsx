@@ -3,7 +3,7 @@ import { joinList, type Locale, t } from '../../../shared/i18n.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
 import type { PanelBid, PanelSeat } from '../../../shared/procurement/panel.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
-import { Form, Notice, ProcurementBadge, ProgressBar, Refusal } from '../../ui/components.tsx';
+import { DraftActions, Form, Notice, ProcurementBadge, ProgressBar, Refusal } from '../../ui/components.tsx';
 import { date, dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
@@ -228,14 +228,7 @@ export function PanelSheetPage(props: {
               </>
             );
           })}
-          <div class="actions">
-            <button type="submit" name="do" value="save" class="secondary">
-              {text.saveDraft}
-            </button>
-            <button type="submit" name="do" value="submit">
-              {sheet.submit}
-            </button>
-          </div>
+          <DraftActions save={text.saveDraft} submit={sheet.submit} />
         </Form>
       )}
       {conflictOpen ? (

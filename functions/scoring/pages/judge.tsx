@@ -3,7 +3,16 @@ import type { Contest } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import type { BlindProposal, Sheet } from '../../../shared/review/model.ts';
 import type { z } from '../../../shared/zod.ts';
-import { Form, Money, Notice, ProgressBar, Refusal, TextArea, TextField } from '../../ui/components.tsx';
+import {
+  DraftActions,
+  Form,
+  Money,
+  Notice,
+  ProgressBar,
+  Refusal,
+  TextArea,
+  TextField,
+} from '../../ui/components.tsx';
 import { yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
@@ -199,14 +208,7 @@ export function SheetPage(props: {
             errors={errors}
             inputMode="decimal"
           />
-          <div class="actions">
-            <button type="submit" name="do" value="save" class="secondary">
-              {text.saveDraft}
-            </button>
-            <button type="submit" name="do" value="submit">
-              {sheet.submit}
-            </button>
-          </div>
+          <DraftActions save={text.saveDraft} submit={sheet.submit} />
         </Form>
       )}
       {!submitted ? (

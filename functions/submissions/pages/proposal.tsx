@@ -5,6 +5,7 @@ import type { Proposal } from '../../../shared/proposal/model.ts';
 import type { Team } from '../../../shared/team/team.ts';
 import {
   DateTime,
+  DraftActions,
   Form,
   Money,
   Notice,
@@ -302,14 +303,7 @@ export function ProposalFormPage(props: {
             errors={errors}
             inputMode="decimal"
           />
-          <div class="actions">
-            <button type="submit" name="do" value="save" class="secondary">
-              {p.saveDraft}
-            </button>
-            <button type="submit" name="do" value="submit">
-              {p.submit}
-            </button>
-          </div>
+          <DraftActions save={p.saveDraft} submit={p.submit} />
         </Form>
       )}
     </>
