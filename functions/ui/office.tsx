@@ -1,13 +1,16 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Principal } from '../../shared/auth.ts';
 import { contestForOfficer } from '../../shared/contest/actions.ts';
 import type { Contest, ContestStatus } from '../../shared/contest/model.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { ForbiddenError } from '../../shared/errors.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import type { AppEnv } from '../http/app.ts';
 import { ContestParams } from '../http/params.ts';
 import type { RouteName } from '../route-table.ts';
-import { StatusBadge } from './components.tsx';
+import { Notice, StatusBadge } from './components.tsx';
 import { href } from './href.ts';
 import { attempt, type FieldMessages, formOf, pageParams } from './page.tsx';
 import { commonTexts, pick, type Texts } from './texts.ts';
@@ -205,6 +208,12 @@ export const retyped = (
   refusal: { message: string; fields: FieldMessages },
 ): FormState<never> => ({ values: formValues(form), errors: refusal.fields, message: refusal.message });
 
+/** The officer's own office; an officer without one is refused (403). */
+export const officeOf = (principal: Principal): string => {
+  if (!principal.officeId) throw new ForbiddenError('http.forbidden');
+  return principal.officeId;
+};
+
 /** The signed-in officer and the page's language (office pages let only officers in). */
 export const officerOf = (c: Context<AppEnv>) => ({
   principal: c.get('principal')!,
@@ -278,4 +287,20 @@ export async function confirmedStep<R>(
   });
   if (!result.ok) return then.again(retyped(form, result));
   return confirmed ? then.done() : then.confirm(result.value);
+}
+
+/**
+ * A new set-up form's page (a contest's, a procurement's): its heading, what refused it
+ * (422), the form.
+ */
+export function setUpPage(c: Context<AppEnv>, title: string, message: string | undefined, form: Child) {
+  if (message) c.status(422);
+  return c.render(
+    <>
+      <h1>{title}</h1>
+      {message ? <Notice tone="bad">{message}</Notice> : null}
+      {form}
+    </>,
+    { title },
+  );
 }

@@ -2,7 +2,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
-import { ForbiddenError } from '../../../shared/errors.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
 import {
@@ -51,7 +50,15 @@ import {
 } from '../../ui/components.tsx';
 import { criterionLabel, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { confirmedStep, type FormState, formText, officerOf, saveSetup } from '../../ui/office.tsx';
+import {
+  confirmedStep,
+  type FormState,
+  formText,
+  officeOf,
+  officerOf,
+  saveSetup,
+  setUpPage,
+} from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
 import { pick } from '../../ui/texts.ts';
 import { ProcurementParams, ReasonInput } from '../schemas.ts';
@@ -63,11 +70,6 @@ import {
   readProcurementForm,
 } from './office-form.tsx';
 import { MOVES, type Move, officeProcurementTexts } from './office-texts.ts';
-
-const officeOf = (principal: Principal): string => {
-  if (!principal.officeId) throw new ForbiddenError('http.forbidden');
-  return principal.officeId;
-};
 
 /** The move the dashboard offers in each phase (terminate is offered apart). */
 const MOVE_OF: Partial<Record<ProcurementPhase, Move>> = {
@@ -677,20 +679,16 @@ export function procurementOfficePages(deps: HttpDeps) {
     message?: string,
   ) {
     const locale = c.get('locale');
-    const text = pick(officeProcurementTexts, locale);
-    if (message) c.status(422);
-    return c.render(
-      <>
-        <h1>{text.setUp}</h1>
-        {message ? <Notice tone="bad">{message}</Notice> : null}
-        <ProcurementForm
-          locale={locale}
-          action={href('officeNewProcurementPost')}
-          values={values}
-          errors={errors}
-        />
-      </>,
-      { title: text.setUp },
+    return setUpPage(
+      c,
+      pick(officeProcurementTexts, locale).setUp,
+      message,
+      <ProcurementForm
+        locale={locale}
+        action={href('officeNewProcurementPost')}
+        values={values}
+        errors={errors}
+      />,
     );
   }
 

@@ -2,13 +2,13 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { CodeName } from '../../../shared/codes.ts';
-import { ForbiddenError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { addCommunity, CommunityInput, listCommunities } from '../../../shared/office/communities.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
 import { Form, Notice, Refusal, TextField } from '../../ui/components.tsx';
 import { href } from '../../ui/href.ts';
+import { officeOf } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formOf, pageQuery } from '../../ui/page.tsx';
 import { pick, type Texts } from '../../ui/texts.ts';
 
@@ -85,12 +85,6 @@ function CommunitiesPage(props: {
   );
 }
 
-const officeOf = (c: Context<AppEnv>): string => {
-  const { officeId } = principalOf(c);
-  if (!officeId) throw new ForbiddenError('http.forbidden');
-  return officeId;
-};
-
 const Added = z.object({ added: z.literal('yes').optional() });
 
 /** The office's list of communities: read it and add to it (people type names; codes are made). */
@@ -106,7 +100,7 @@ export function communitiesPages(deps: HttpDeps) {
     return c.render(
       <CommunitiesPage
         locale={locale}
-        communities={await listCommunities(deps.db, officeOf(c))}
+        communities={await listCommunities(deps.db, officeOf(principalOf(c)))}
         {...extra}
       />,
       { title: pick(communitiesTexts, locale).title },
@@ -121,7 +115,7 @@ export function communitiesPages(deps: HttpDeps) {
     const form = await formOf(c);
     const name = typeof form.name === 'string' ? form.name.trim() : '';
     const result = await attempt(c.get('locale'), () =>
-      addCommunity(deps, principalOf(c), officeOf(c), parseOrThrow(CommunityInput, { name })),
+      addCommunity(deps, principalOf(c), officeOf(principalOf(c)), parseOrThrow(CommunityInput, { name })),
     );
     if (!result.ok) return render(c, { value: name, errors: result.fields, message: result.message });
     return c.redirect(href('officeCommunitiesPage', {}, { added: 'yes' }), 303);

@@ -18,7 +18,6 @@ import {
   ContestPatchInput,
   judgesPerProposal,
 } from '../../../shared/contest/model.ts';
-import { ForbiddenError } from '../../../shared/errors.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
 import { listSubmissions, screenProposals } from '../../../shared/proposal/actions.ts';
@@ -48,9 +47,11 @@ import {
   nextStepRoute,
   OfficeHeader,
   officeContest,
+  officeOf,
   officePost,
   officeTexts,
   saveSetup,
+  setUpPage,
 } from '../../ui/office.tsx';
 import {
   attempt,
@@ -68,11 +69,6 @@ import { ContestForm, contestFormErrors, contestValues, readContestForm } from '
 import { officeContestTexts } from './office-texts.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-const officeOf = (principal: Principal): string => {
-  if (!principal.officeId) throw new ForbiddenError('http.forbidden');
-  return principal.officeId;
-};
 
 function Dashboard(props: { locale: Locale; contests: Contest[] }) {
   const text = pick(officeContestTexts, props.locale);
@@ -410,22 +406,18 @@ export function submissionsOfficePages(deps: HttpDeps) {
     });
   });
 
-  async function renderNew(
+  function renderNew(
     c: Context<AppEnv>,
     values: Record<string, string>,
     errors: FieldMessages,
     message?: string,
   ) {
     const locale = c.get('locale');
-    const text = pick(officeContestTexts, locale);
-    if (message) c.status(422);
-    return c.render(
-      <>
-        <h1>{text.setUp}</h1>
-        {message ? <Notice tone="bad">{message}</Notice> : null}
-        <ContestForm locale={locale} action={href('officeNewContestPost')} values={values} errors={errors} />
-      </>,
-      { title: text.setUp },
+    return setUpPage(
+      c,
+      pick(officeContestTexts, locale).setUp,
+      message,
+      <ContestForm locale={locale} action={href('officeNewContestPost')} values={values} errors={errors} />,
     );
   }
 
