@@ -23,8 +23,22 @@ export const nameList = (locale: Locale, list: readonly { name: string }[]): str
   );
 
 /** A criterion with its kind and maximum: 服务方案（技术）30 / "Service plan (technical) 30". */
-export const criterionLabel = (locale: Locale, name: string, kind: string, maxPoints: number): string =>
+const criterionLabel = (locale: Locale, name: string, kind: string, maxPoints: number): string =>
   locale === 'zh-CN' ? `${name}（${kind}）${points(maxPoints)}` : `${name} (${kind}) ${points(maxPoints)}`;
+
+/** A procurement's criteria, each with its kind (in `kinds`' words) and maximum, as clauses. */
+export const criteriaList = <K extends string>(
+  locale: Locale,
+  criteria: readonly { name: string; kind: K; maxPoints: number }[],
+  kinds: Record<K, string>,
+): string =>
+  joinList(
+    locale,
+    criteria.map((criterion) =>
+      criterionLabel(locale, criterion.name, kinds[criterion.kind], criterion.maxPoints),
+    ),
+    'clauses',
+  );
 
 const formatters = {
   'zh-CN': {

@@ -48,7 +48,7 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { criterionLabel, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
+import { criteriaList, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
   confirmedStep,
@@ -168,15 +168,7 @@ function Facts(props: { locale: Locale; procurement: Procurement; now: Date }) {
         {procurement.weightApproval ? ` · ${procurement.weightApproval.reason}` : ''}
       </dd>
       <dt>{text.criteria}</dt>
-      <dd>
-        {joinList(
-          locale,
-          procurement.criteria.map((criterion) =>
-            criterionLabel(locale, criterion.name, text.criterionKinds[criterion.kind], criterion.maxPoints),
-          ),
-          'clauses',
-        )}
-      </dd>
+      <dd>{criteriaList(locale, procurement.criteria, text.criterionKinds)}</dd>
       <dt>{text.requiredParts}</dt>
       <dd>{nameList(locale, procurement.requiredParts)}</dd>
       <dt>{text.minResponsive}</dt>

@@ -39,7 +39,7 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { criterionLabel, nameList, points, timeLeft, yuan } from '../../ui/format.ts';
+import { criteriaList, nameList, points, timeLeft, yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { type FormState, formText, formValues, retyped } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
@@ -267,15 +267,7 @@ function ProcurementPage(props: {
           <dt>{text.priceWeight}</dt>
           <dd>{points(procurement.priceWeightBp)}</dd>
           <dt>{text.criteria}</dt>
-          <dd>
-            {joinList(
-              locale,
-              procurement.criteria.map((c) =>
-                criterionLabel(locale, c.name, office.criterionKinds[c.kind], c.maxPoints),
-              ),
-              'clauses',
-            )}
-          </dd>
+          <dd>{criteriaList(locale, procurement.criteria, office.criterionKinds)}</dd>
           <dt>{text.requiredParts}</dt>
           <dd>{nameList(locale, procurement.requiredParts)}</dd>
           <dt>{text.biddingDeadline}</dt>
