@@ -187,6 +187,15 @@ export function phaseCheck(procurementId: string, set: PhaseSet, extra?: Process
 }
 
 /**
+ * A child write's phase condition as an update that also records `fields` on the procurement
+ * (and moves its version on), so the fact stands or falls with the write it belongs to.
+ */
+export function phaseRecord(procurementId: string, set: PhaseSet, fields: Record<string, unknown>): UpdateOp {
+  const { kind: _check, ...check } = phaseCheck(procurementId, set);
+  return { ...check, kind: 'update', set: fields, add: { version: 1 } };
+}
+
+/**
  * For writes that change what the evaluation reads (a sheet, a conflict): the phase condition as
  * an update that moves the procurement's `evaluationRevision` on, so a recommendation that read
  * the evaluation before this write cannot commit after it (it commits on the revision it read).

@@ -93,6 +93,10 @@ const ACTIONS: Record<
   award: confirmCandidate,
 };
 
+/** Whether nothing is left to do: awarded, and every notice issued (the stored fact). */
+const finished = (procurement: Procurement) =>
+  procurement.status === 'awarded' && procurement.noticesIssuedAt !== undefined;
+
 function ProcurementList(props: { locale: Locale; procurements: Procurement[] }) {
   const text = pick(officeProcurementTexts, props.locale);
   return (
@@ -118,7 +122,7 @@ function ProcurementList(props: { locale: Locale; procurements: Procurement[] })
             <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
             <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
-            text.next[procurement.status],
+            finished(procurement) ? text.finished : text.next[procurement.status],
           ])}
         />
       )}
@@ -464,12 +468,13 @@ function Notices(props: { locale: Locale; procurement: Procurement; notices: Pro
       <p>
         <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
       </p>
-      {props.notices.length === 0 ? (
+      {finished(procurement) ? null : (
         <Form action={href('officeProcurementPost', { procurementId: procurement.id })} class="actions">
           <input type="hidden" name="do" value="issue" />
           <button type="submit">{text.issueNotices}</button>
         </Form>
-      ) : (
+      )}
+      {props.notices.length === 0 ? null : (
         <Table
           label={text.notices}
           head={[
@@ -587,7 +592,7 @@ function Dashboard(props: {
         <h2 id="phase">{text.phase}</h2>
         <p>
           {text.nextStep}:{' '}
-          {procurement.status === 'awarded' && (opened?.notices.length ?? 0) > 0 ? (
+          {finished(procurement) ? (
             <>
               {text.finished} ·{' '}
               <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
