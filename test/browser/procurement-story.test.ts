@@ -171,7 +171,7 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     expect(await officer.getByText('已请供应商提交最后报价。').isVisible()).toBe(true);
   });
 
-  it('each supplier gives one final quotation, one first trying above the ceiling', async () => {
+  it('each supplier gives one final quotation, confirmed, one first trying above the ceiling', async () => {
     for (const [i, supplier] of SUPPLIERS.entries()) {
       const page = await openPage(browser, { viewport: i === 0 ? PHONE : DESKTOP });
       await signIn(page, server.url, supplier.who, `/me/procurements/${procurementId}`);
@@ -183,6 +183,7 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
       await page.getByLabel('最后报价', { exact: true }).fill(supplier.final);
       if (i === 0) await checkBothWidths(page, 'supplier-final-quotation', { typed: true });
       await press(page, '提交最后报价');
+      await press(page, '确认提交最后报价');
       expect(await page.getByText('最后报价已提交。').isVisible()).toBe(true);
       await closePage(page);
     }

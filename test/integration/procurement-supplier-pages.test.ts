@@ -3,7 +3,7 @@ import { createProcurement } from '../../shared/procurement/actions.ts';
 import { getProcurementNotice, issueProcurementNotices } from '../../shared/procurement/notices.ts';
 import { getBid, getFinalQuotation } from '../../shared/procurement/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { expectReadable, fieldError, pageClient, pageText } from '../support/page-client.ts';
+import { expectReadable, fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld, PARTS, procurementInput } from '../support/procurement-world.ts';
 import { asPrincipal, DAY_MS } from '../support/world.ts';
 
@@ -115,14 +115,28 @@ describe("the suppliers' procurement pages", () => {
     expect(await getBid(w.deps.db, w.procurementId, w.teams.A!)).toBeUndefined();
   });
 
-  it('takes one final quotation from a responsive supplier, never above the ceiling', async () => {
+  it('takes one final quotation from a responsive supplier, never above the ceiling, after a confirmation', async () => {
     const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
     const path = `/me/procurements/${w.procurementId}`;
     const teamId = w.teams.A!;
     const supplier = pageClient(w.tokens.supplier);
     const form = await supplier.get(w.app, path);
     const above = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '150,001' });
-    const sent = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,800' });
+    const asked = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,800' });
+    const storedWhenAsked = await getFinalQuotation(w.deps.db, w.procurementId, teamId);
+    const english = pageClient(w.tokens.supplier, 'en');
+    await english.get(w.app, `${path}?lang=en`);
+    const askedEn = await english.post(w.app, `${path}?lang=en`, {
+      do: 'quote',
+      teamId,
+      quotationFen: '146,800',
+    });
+    const sent = await supplier.post(w.app, path, {
+      do: 'quote',
+      teamId,
+      quotationFen: fieldValue(asked.body, 'quotationFen')!,
+      confirmed: 'yes',
+    });
     const page = await supplier.get(w.app, sent.location!);
     const again = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,000' });
     const unregistered = pageClient(await w.tokenFor(w.supplierUsers[3]!));
@@ -136,6 +150,14 @@ describe("the suppliers' procurement pages", () => {
     expect(form.body).toContain('name="quotationFen"');
     expect(above.status).toBe(422);
     expect(fieldError(above.body, 'quotationFen')).toContain('高于最高限价');
+    // Nothing is written until the supplier confirms the amount, shown in figures and capitals.
+    expect(asked.status).toBe(200);
+    expect(storedWhenAsked).toBeUndefined();
+    for (const words of ['最后报价只能提交一次，提交后不能修改或撤回', '¥146,800.00', '壹拾肆万陆仟捌佰元整'])
+      expect(pageText(asked.body)).toContain(words);
+    expect(asked.body).toContain('确认提交最后报价');
+    expect(pageText(askedEn.body)).toContain('it cannot be changed or withdrawn');
+    expectReadable(asked.body);
     expect(sent.status).toBe(303);
     expect(await getFinalQuotation(w.deps.db, w.procurementId, teamId)).toMatchObject({
       quotationFen: 14_680_000,

@@ -44,6 +44,10 @@ export interface SupplierText {
   quoteLead: string;
   quotation: string;
   sendQuote: string;
+  /** The confirmation before the one final quotation: nothing can change it once given. */
+  confirmQuoteLead: string;
+  inCapitals: string;
+  confirmQuote: string;
   notAmount: string;
   notResponsive: (reasons: string) => string;
   biddingClosed: string;
@@ -96,6 +100,9 @@ const zhCN: SupplierText = {
   quoteLead: '只能提交一次，不得高于最高限价；不提交视为退出。',
   quotation: '最后报价',
   sendQuote: '提交最后报价',
+  confirmQuoteLead: '最后报价只能提交一次，提交后不能修改或撤回。请核对金额。',
+  inCapitals: '金额大写',
+  confirmQuote: '确认提交最后报价',
   notAmount: '请填写金额（元），最多两位小数，例如 146,800',
   notResponsive: (reasons) => `响应文件无效：${reasons}`,
   biddingClosed: '响应文件递交已截止。',
@@ -160,6 +167,9 @@ const en: SupplierText = {
   quoteLead: 'Given once, never above the ceiling; giving none withdraws the bid.',
   quotation: 'Final quotation',
   sendQuote: 'Give the final quotation',
+  confirmQuoteLead: 'The final quotation is given once; it cannot be changed or withdrawn. Check the amount.',
+  inCapitals: 'In Chinese capitals',
+  confirmQuote: 'Yes, give this final quotation',
   notAmount: 'Enter an amount in yuan with at most two decimals, e.g. 146,800',
   notResponsive: (reasons) => `The bid is not responsive: ${reasons}`,
   biddingClosed: 'Bidding has closed.',

@@ -2,9 +2,10 @@
 import type { Context } from 'hono';
 import type { Principal } from '../../../shared/auth.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
-import { readYuan, yuanDecimal } from '../../../shared/money.ts';
+import { capitalYuan, readYuan, yuanDecimal } from '../../../shared/money.ts';
 import {
   amendBid,
+  checkFinalQuotation,
   listPublicProcurements,
   readProcurement,
   submitBid,
@@ -95,6 +96,8 @@ function ProcurementPage(props: {
   state: FormState<never>;
   /** The bid whose withdrawal is being confirmed (its team). */
   withdrawing?: string | undefined;
+  /** The final quotation being confirmed, checked and not yet written. */
+  quoting?: { teamId: string; quotationFen: number } | undefined;
   done?: string | undefined;
 }) {
   const { locale, procurement, mine, state, now } = props;
@@ -260,7 +263,27 @@ function ProcurementPage(props: {
           </Form>
         </section>
       ) : null}
-      {quoting && quoters.length > 0 ? (
+      {quoting && props.quoting ? (
+        <ConfirmStep
+          locale={locale}
+          title={text.quoteForm}
+          action={action}
+          facts={[
+            [text.team, mine.find((m) => m.team.id === props.quoting!.teamId)?.team.name ?? ''],
+            [text.quotation, <Money fen={props.quoting.quotationFen} />],
+            [text.inCapitals, capitalYuan(props.quoting.quotationFen)],
+          ]}
+          confirmLabel={text.confirmQuote}
+          cancelHref={href('supplierProcurementPage', { procurementId: procurement.id })}
+          hidden={{
+            do: 'quote',
+            teamId: props.quoting.teamId,
+            quotationFen: yuanDecimal(props.quoting.quotationFen),
+          }}
+        >
+          <p>{text.confirmQuoteLead}</p>
+        </ConfirmStep>
+      ) : quoting && quoters.length > 0 ? (
         <section aria-labelledby="quote">
           <h2 id="quote">{text.quoteForm}</h2>
           <p>
@@ -420,7 +443,7 @@ export function procurementSupplierPages(deps: HttpDeps) {
     procurementId: string,
     state: FormState<never> = {},
     status: 200 | 422 = 200,
-    withdrawing?: string,
+    confirming: { withdrawing?: string; quoting?: { teamId: string; quotationFen: number } } = {},
   ) {
     const principal = c.get('principal')!;
     const locale = c.get('locale');
@@ -446,7 +469,8 @@ export function procurementSupplierPages(deps: HttpDeps) {
         procurement={procurement}
         mine={mine}
         state={state}
-        withdrawing={withdrawing}
+        withdrawing={confirming.withdrawing}
+        quoting={confirming.quoting}
         done={
           done === 'bid' || done === 'quote' || done === 'amend' || done === 'withdraw'
             ? pick(supplierTexts, locale).done[done]
@@ -512,7 +536,8 @@ export function procurementSupplierPages(deps: HttpDeps) {
       return done(op);
     }
     if (op === 'withdraw') {
-      if (formText(form, 'confirmed') !== 'yes') return render(c, procurementId, {}, 200, teamId);
+      if (formText(form, 'confirmed') !== 'yes')
+        return render(c, procurementId, {}, 200, { withdrawing: teamId });
       const result = await attempt(locale, () =>
         withdrawBid(deps, principal, procurementId, teamId, version),
       );
@@ -522,13 +547,16 @@ export function procurementSupplierPages(deps: HttpDeps) {
     if (op === 'quote') {
       const quotationFen = money('quotationFen');
       if (Object.keys(errors).length > 0) return retype();
-      const result = await attempt(locale, () =>
-        submitFinalQuotation(deps, principal, procurementId, {
-          teamId,
-          ...parseOrThrow(FinalQuotationInput, { quotationFen }),
-        }),
-      );
+      // Given once and binding: checked, then confirmed with the amount in capitals, then written.
+      const confirmed = formText(form, 'confirmed') === 'yes';
+      const result = await attempt(locale, async () => {
+        const input = { teamId, ...parseOrThrow(FinalQuotationInput, { quotationFen }) };
+        if (confirmed) await submitFinalQuotation(deps, principal, procurementId, input);
+        else await checkFinalQuotation(deps, principal, procurementId, input);
+        return input;
+      });
       if (!result.ok) return render(c, procurementId, retyped(form, result), 422);
+      if (!confirmed) return render(c, procurementId, {}, 200, { quoting: result.value });
       return c.redirect(href('supplierProcurementPage', { procurementId }, { done: 'quote' }), 303);
     }
     return render(c, procurementId);
