@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Principal } from '../../../shared/auth.ts';
 import { ForbiddenError } from '../../../shared/errors.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
@@ -520,6 +521,19 @@ function Dashboard(props: {
   const reopened = reopening && SheetRef.safeParse(reopening.sheet).data;
   const suppliers = new Map((opened?.bids ?? []).map((bid) => [bid.teamId, bid.supplierName]));
   const members = new Map(procurement.panel.map((member) => [member.judgeId, member.name]));
+  // Confirming or declining names the candidate it is about, with its quotation and scores.
+  const candidate =
+    (confirm?.kind === 'award' || confirm?.kind === 'decline') && opened?.nextCandidate
+      ? opened.evaluation.bids.find((bid) => bid.bidId === opened.nextCandidate)
+      : undefined;
+  const candidateFacts: [string, Child][] = candidate
+    ? [
+        [text.rankHead.supplier, suppliers.get(candidate.bidId) ?? candidate.bidId],
+        [text.rankHead.rank, String(candidate.rank)],
+        [text.rankHead.finalQuotation, <Money fen={candidate.finalQuotationFen!} />],
+        [text.rankHead.total, points(candidate.total!)],
+      ]
+    : [];
   return (
     <>
       <h1>{procurement.title}</h1>
@@ -574,8 +588,12 @@ function Dashboard(props: {
           hidden={{ version, do: confirm.kind, ...('reason' in confirm ? { reason: confirm.reason } : {}) }}
           facts={[
             [text.title, procurement.title],
-            [text.ceiling, <Money fen={procurement.ceilingFen} />],
-            [text.biddingDeadline, <DateTime iso={procurement.biddingDeadline} locale={locale} />],
+            ...(candidate
+              ? candidateFacts
+              : ([
+                  [text.ceiling, <Money fen={procurement.ceilingFen} />],
+                  [text.biddingDeadline, <DateTime iso={procurement.biddingDeadline} locale={locale} />],
+                ] as [string, Child][])),
             ...('reason' in confirm ? [[text.reason, confirm.reason] as [string, string]] : []),
           ]}
         >
