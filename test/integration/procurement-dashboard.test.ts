@@ -69,7 +69,7 @@ describe('the office’s procurement dashboard', () => {
     const issued = await officer.get(w.app, path);
     const issuedEn = await english.get(w.app, `${path}?lang=en`);
     const nextStep = (html: string) =>
-      /(?:下一步|Next step):([^<]*(?:<a[^>]*>[^<]*<\/a>)?)/.exec(html)?.[1] ?? '';
+      /(?:下一步：|Next step: )([^<]*(?:<a[^>]*>[^<]*<\/a>)?)/.exec(html)?.[1] ?? '';
 
     expect(pageText(nextStep(awarded.body))).toContain('发放成交通知书和结果通知书');
     expect(pageText(nextStep(issued.body))).toContain('采购已完成：通知书已发放，成交结果已公告，无需操作');
@@ -85,7 +85,8 @@ describe('the office’s procurement dashboard', () => {
     const english = pageClient(w.tokens.officer, 'en');
     const listRow = async (client: typeof officer, query = '') =>
       rowOf((await client.get(w.app, `/office/procurements${query}`)).body, '西屯街道居家养老服务项目');
-    const nextStep = (html: string) => pageText(/(?:下一步|Next step):([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '');
+    const nextStep = (html: string) =>
+      pageText(/(?:下一步：|Next step: )([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '');
     // The issuing stops after the first notice (a crash between two notices' transactions).
     let notices = 0;
     const db = faultyDb(h, (command, input) => {

@@ -609,7 +609,8 @@ function Dashboard(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}:{' '}
+          {text.nextStep}
+          {commonTexts[locale].colon}
           {finished(procurement) ? (
             <>
               {text.finished} ·{' '}

@@ -176,7 +176,9 @@ function ContestOfficePage(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}: {office.next[contest.status]}
+          {text.nextStep}
+          {commonTexts[locale].colon}
+          {office.next[contest.status]}
         </p>
         <div class="actions">
           {contest.status === 'draft' ? (
