@@ -8,6 +8,7 @@ import { yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import {
+  ConfirmConflict,
   ConfirmSheet,
   ConflictDeclaration,
   ScoreFieldsets,
@@ -96,6 +97,8 @@ export function SheetPage(props: {
   message?: string;
   done?: 'saved' | 'submitted' | 'declared';
   confirmTotal?: number;
+  /** The reason of a conflict declaration to confirm. */
+  confirmConflict?: string;
 }) {
   const { locale, contest, proposal, draft, errors } = props;
   const text = pick(judgeTexts, locale);
@@ -146,6 +149,14 @@ export function SheetPage(props: {
           ))}
         </ul>
       </section>
+      {props.confirmConflict !== undefined ? (
+        <ConfirmConflict
+          locale={locale}
+          action={action}
+          reason={props.confirmConflict}
+          cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
+        />
+      ) : null}
       {props.confirmTotal !== undefined ? (
         <ConfirmSheet
           locale={locale}
