@@ -212,6 +212,21 @@ describe("the office's procurement pages", () => {
     expectReadable(notices.body);
   });
 
+  it('answers a set-up form sent after the announcement with the phase, not with fields to fix', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    const officer = pageClient(w.tokens.officer);
+    const path = `/office/procurements/${w.procurementId}`;
+    await officer.get(w.app, path);
+    const before = await getProcurement(w.deps.db, w.procurementId);
+    // A tab opened while it was a draft: the form as typed there, with a typo.
+    const stale = await officer.post(w.app, path, { ...setUpForm(w), ceilingFen: '十五万' });
+
+    expect(stale.status).toBe(422);
+    expect(pageText(stale.body)).toContain('当前处于“递交响应文件”阶段');
+    expect(pageText(stale.body)).not.toContain('请看下面标出的字段');
+    expect(await getProcurement(w.deps.db, w.procurementId)).toEqual(before);
+  });
+
   it('names the candidate, its rank, final quotation and total when asking to decline or confirm it', async () => {
     const w = await buildProcurementWorld(h, 'scored');
     const officer = pageClient(w.tokens.officer);

@@ -27,7 +27,7 @@ import {
   updateProcurement,
 } from '../../../shared/procurement/actions.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
-import { inPhase, type ProcurementPhase } from '../../../shared/procurement/lifecycle.ts';
+import { assertPhase, inPhase, type ProcurementPhase } from '../../../shared/procurement/lifecycle.ts';
 import { ProcurementSetup } from '../../../shared/procurement/model.ts';
 import {
   issueProcurementNotices,
@@ -846,6 +846,9 @@ export function procurementOfficePages(deps: HttpDeps) {
       return result.ok ? done('issued') : refused(result);
     }
     const existing = await procurementForOfficer(deps, principal, procurementId);
+    // A set-up form sent after the draft was announced (a second tab) hears the phase, not typos.
+    const editable = await attempt(locale, async () => assertPhase(existing, 'setup'));
+    if (!editable.ok) return refused(editable);
     const { input, errors } = readProcurementForm(form, existing, pick(officeProcurementTexts, locale));
     if (Object.keys(errors).length > 0)
       return renderDashboard(
