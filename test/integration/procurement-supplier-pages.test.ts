@@ -173,6 +173,22 @@ describe("the suppliers' procurement pages", () => {
     expectReadable(page.body);
   });
 
+  it('says a missing final quotation is final once the final quotations close', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const path = `/me/procurements/${w.procurementId}`;
+    const supplier = pageClient(w.tokens.supplier);
+    const open = await supplier.get(w.app, path);
+    w.clock.advance(8 * DAY_MS);
+    const closed = await supplier.get(w.app, path);
+    const closedEn = await pageClient(w.tokens.supplier, 'en').get(w.app, `${path}?lang=en`);
+
+    expect(pageText(open.body)).toMatch(/最后报价\s+尚未提交/);
+    expect(pageText(closed.body)).toMatch(/最后报价\s+未提交；最后报价已截止，视为退出/);
+    expect(pageText(closed.body)).not.toContain('尚未提交');
+    expect(closed.body).not.toContain('name="quotationFen"');
+    expect(pageText(closedEn.body)).toContain('None given; final quotations have closed, so the bid is out');
+  });
+
   it('links the supplier to its printable notice once the notices are issued', async () => {
     const w = await buildProcurementWorld(h, 'awarded');
     const path = `/me/procurements/${w.procurementId}`;

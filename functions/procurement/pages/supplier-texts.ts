@@ -26,6 +26,8 @@ export interface SupplierText {
   sentAt: string;
   finalQuotation: string;
   noQuotation: string;
+  /** No final quotation, and none can come now: the window closed, the bid is out (Art. 21). */
+  noQuotationClosed: string;
   sealedNote: string;
   bidForm: string;
   bidLead: string;
@@ -82,6 +84,7 @@ const zhCN: SupplierText = {
   sentAt: '递交时间',
   finalQuotation: '最后报价',
   noQuotation: '尚未提交',
+  noQuotationClosed: '未提交；最后报价已截止，视为退出',
   sealedNote: '响应文件在递交截止前密封，街道工作人员和磋商小组都看不到。',
   bidForm: '递交响应文件',
   bidLead: '每家供应商递交一份；截止前可以修改或撤回。',
@@ -148,6 +151,7 @@ const en: SupplierText = {
   sentAt: 'Sent',
   finalQuotation: 'Final quotation',
   noQuotation: 'Not given yet',
+  noQuotationClosed: 'None given; final quotations have closed, so the bid is out',
   sealedNote: 'Bids stay sealed until the deadline: neither the office nor the panel can read them.',
   bidForm: 'Send the bid',
   bidLead: 'Each supplier sends one bid; it can be changed or withdrawn until the deadline.',

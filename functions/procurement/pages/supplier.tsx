@@ -113,6 +113,10 @@ function ProcurementPage(props: {
   const bidders = registered.filter((m) => !m.bid);
   const quoting =
     procurement.status === 'final-quotation' && now.toISOString() < procurement.finalQuotationDeadline;
+  // From the final-quotation deadline on, a missing final quotation is final too.
+  const quotesClosed =
+    ['evaluation', 'recommended', 'awarded'].includes(procurement.status) ||
+    (procurement.status === 'final-quotation' && !quoting);
   const quoters = mine.filter(
     (m) =>
       m.bid &&
@@ -189,7 +193,15 @@ function ProcurementPage(props: {
                     </>
                   ))}
                   <dt>{text.finalQuotation}</dt>
-                  <dd>{quotation ? <Money fen={quotation.quotationFen} /> : text.noQuotation}</dd>
+                  <dd>
+                    {quotation ? (
+                      <Money fen={quotation.quotationFen} />
+                    ) : quotesClosed && reasons.length === 0 ? (
+                      text.noQuotationClosed
+                    ) : (
+                      text.noQuotation
+                    )}
+                  </dd>
                 </dl>
                 {notice ? (
                   <p>
