@@ -226,6 +226,7 @@ describe('scoring a bid', () => {
     expect(asked.status).toBe(200);
     expect(pageText(asked.body)).toContain('申报后你将回避，不再为它评分；申报不能撤回。');
     expect(asked.body).toContain('确认申报并回避');
+    expect(asked.body.indexOf('确认申报并回避')).toBeLessThan(asked.body.indexOf('的服务方案'));
     expect(pageText(before.body)).toContain('0 / 3 已提交');
     expect(declared.status).toBe(303);
     expect(pageText(list.body)).toContain('赤峰弘益社会组织服务中心 · 已申报冲突，回避');

@@ -156,6 +156,8 @@ describe("the suppliers' procurement pages", () => {
     for (const words of ['最后报价只能提交一次，提交后不能修改或撤回', '¥146,800.00', '壹拾肆万陆仟捌佰元整'])
       expect(pageText(asked.body)).toContain(words);
     expect(asked.body).toContain('确认提交最后报价');
+    // Asked at the top of the page, before the bid it follows.
+    expect(asked.body.indexOf('确认提交最后报价')).toBeLessThan(asked.body.indexOf('id="mine"'));
     expect(pageText(askedEn.body)).toContain('it cannot be changed or withdrawn');
     expectReadable(asked.body);
     expect(sent.status).toBe(303);

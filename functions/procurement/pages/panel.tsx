@@ -185,6 +185,14 @@ export function PanelSheetPage(props: {
       {props.saved ? <Notice tone="ok">{text.saved}</Notice> : null}
       {reopening ? <Notice>{text.reopened(reopening.reason, dateTime(reopening.at, locale))}</Notice> : null}
       <Refusal locale={locale} message={props.message} errors={errors} />
+      {props.confirmConflict !== undefined ? (
+        <ConfirmConflict
+          locale={locale}
+          action={action}
+          reason={props.confirmConflict}
+          cancelHref={href('panelSheetPage', ids)}
+        />
+      ) : null}
       <section class="card">
         <h2>{text.bid}</h2>
         {procurement.requiredParts.map((part) => (
@@ -194,14 +202,6 @@ export function PanelSheetPage(props: {
           </>
         ))}
       </section>
-      {props.confirmConflict !== undefined ? (
-        <ConfirmConflict
-          locale={locale}
-          action={action}
-          reason={props.confirmConflict}
-          cancelHref={href('panelSheetPage', ids)}
-        />
-      ) : null}
       {props.confirmTotal !== undefined ? (
         <ConfirmSheet
           locale={locale}

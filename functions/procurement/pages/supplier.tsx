@@ -152,6 +152,28 @@ function ProcurementPage(props: {
       </p>
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
+      {/* Asked at the top, where the page opens after the post. */}
+      {quoting && props.quoting ? (
+        <ConfirmStep
+          locale={locale}
+          title={text.quoteForm}
+          action={action}
+          facts={[
+            [text.team, mine.find((m) => m.team.id === props.quoting!.teamId)?.team.name ?? ''],
+            [text.quotation, <Money fen={props.quoting.quotationFen} />],
+            [text.inCapitals, capitalYuan(props.quoting.quotationFen)],
+          ]}
+          confirmLabel={text.confirmQuote}
+          cancelHref={href('supplierProcurementPage', { procurementId: procurement.id })}
+          hidden={{
+            do: 'quote',
+            teamId: props.quoting.teamId,
+            quotationFen: yuanDecimal(props.quoting.quotationFen),
+          }}
+        >
+          <p>{text.confirmQuoteLead}</p>
+        </ConfirmStep>
+      ) : null}
       <section aria-labelledby="mine">
         <h2 id="mine">{text.myBids}</h2>
         {mine.every((m) => !m.bid) ? <p class="muted">{text.noBid}</p> : null}
@@ -275,27 +297,7 @@ function ProcurementPage(props: {
           </Form>
         </section>
       ) : null}
-      {quoting && props.quoting ? (
-        <ConfirmStep
-          locale={locale}
-          title={text.quoteForm}
-          action={action}
-          facts={[
-            [text.team, mine.find((m) => m.team.id === props.quoting!.teamId)?.team.name ?? ''],
-            [text.quotation, <Money fen={props.quoting.quotationFen} />],
-            [text.inCapitals, capitalYuan(props.quoting.quotationFen)],
-          ]}
-          confirmLabel={text.confirmQuote}
-          cancelHref={href('supplierProcurementPage', { procurementId: procurement.id })}
-          hidden={{
-            do: 'quote',
-            teamId: props.quoting.teamId,
-            quotationFen: yuanDecimal(props.quoting.quotationFen),
-          }}
-        >
-          <p>{text.confirmQuoteLead}</p>
-        </ConfirmStep>
-      ) : quoting && quoters.length > 0 ? (
+      {quoting && !props.quoting && quoters.length > 0 ? (
         <section aria-labelledby="quote">
           <h2 id="quote">{text.quoteForm}</h2>
           <p>

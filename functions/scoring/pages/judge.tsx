@@ -115,6 +115,14 @@ export function SheetPage(props: {
       </p>
       {props.done ? <Notice tone="ok">{text[props.done]}</Notice> : null}
       <Refusal locale={locale} message={props.message} errors={errors} />
+      {props.confirmConflict !== undefined ? (
+        <ConfirmConflict
+          locale={locale}
+          action={action}
+          reason={props.confirmConflict}
+          cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
+        />
+      ) : null}
       <section class="card">
         <dl class="facts">
           <dt>{text.category}</dt>
@@ -149,14 +157,6 @@ export function SheetPage(props: {
           ))}
         </ul>
       </section>
-      {props.confirmConflict !== undefined ? (
-        <ConfirmConflict
-          locale={locale}
-          action={action}
-          reason={props.confirmConflict}
-          cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
-        />
-      ) : null}
       {props.confirmTotal !== undefined ? (
         <ConfirmSheet
           locale={locale}
