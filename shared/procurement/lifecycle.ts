@@ -171,6 +171,19 @@ export function assertBidsUnsealed(procurement: HasStatus & { biddingDeadline: s
   }
 }
 
+/**
+ * The deadline a procurement's people look to next: the bidding deadline while bids are sealed,
+ * the final-quotation deadline from the opening until scoring starts; none after.
+ */
+export function nextDeadline(
+  procurement: HasStatus & { biddingDeadline: string; finalQuotationDeadline: string },
+): { kind: 'bidding' | 'finalQuotation'; at: string } | undefined {
+  if (inPhase(procurement, 'sealed')) return { kind: 'bidding', at: procurement.biddingDeadline };
+  if (procurement.status === 'consultation' || procurement.status === 'final-quotation')
+    return { kind: 'finalQuotation', at: procurement.finalQuotationDeadline };
+  return undefined;
+}
+
 /** Explains a failed phase condition from the procurement item as it was (ALL_OLD). */
 export function explainPhase(old: Record<string, unknown> | undefined): ConflictError {
   const parsed = ProcurementPhase.safeParse(old?.status);

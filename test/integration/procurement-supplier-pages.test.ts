@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateTime } from '../../functions/ui/format.ts';
 import { createProcurement } from '../../shared/procurement/actions.ts';
 import { getProcurementNotice, issueProcurementNotices } from '../../shared/procurement/notices.ts';
-import { getBid, getFinalQuotation } from '../../shared/procurement/store.ts';
+import { getBid, getFinalQuotation, getProcurement } from '../../shared/procurement/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { expectReadable, fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld, PARTS, procurementInput } from '../support/procurement-world.ts';
@@ -173,6 +174,22 @@ describe("the suppliers' procurement pages", () => {
     expect(dPost.status).toBe(422);
     expect(pageText(dPost.body)).toContain('不能提交最后报价');
     expectReadable(page.body);
+  });
+
+  it('lists, for the supplier and the office, the deadline due next: the final quotations once the bids are open', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const { finalQuotationDeadline, biddingDeadline } = (await getProcurement(w.deps.db, w.procurementId))!;
+    const read = async (token: string, path: string, lang?: 'en') =>
+      pageText((await pageClient(token, lang).get(w.app, path)).body).replace(/\s+/g, ' ');
+    const supplierList = await read(w.tokens.supplier, '/me/procurements');
+    const officeList = await read(w.tokens.officer, '/office/procurements');
+    const officeEn = await read(w.tokens.officer, '/office/procurements?lang=en', 'en');
+
+    expect(supplierList).toContain(`最后报价截止 ${dateTime(finalQuotationDeadline, 'zh-CN')}`);
+    expect(officeList).toContain(`最后报价截止 ${dateTime(finalQuotationDeadline, 'zh-CN')}`);
+    // The office's list has this procurement only: the passed bidding deadline is not shown.
+    expect(officeList).not.toContain(dateTime(biddingDeadline, 'zh-CN'));
+    expect(officeEn).toContain(`Final quotations due ${dateTime(finalQuotationDeadline, 'en')}`);
   });
 
   it('says a missing final quotation is final once the final quotations close', async () => {

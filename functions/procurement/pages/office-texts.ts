@@ -307,7 +307,7 @@ const en: OfficeProcurementText = {
     title: 'Procurement',
     phase: 'Phase',
     ceiling: 'Ceiling price',
-    deadline: 'Bids due',
+    deadline: 'Next deadline',
     next: 'Next',
   },
   setUp: 'Set up a procurement',

@@ -64,6 +64,7 @@ import {
   readProcurementForm,
 } from './office-form.tsx';
 import { MOVES, type Move, officeProcurementTexts } from './office-texts.ts';
+import { NextDeadline } from './public.tsx';
 
 const officeOf = (principal: Principal): string => {
   if (!principal.officeId) throw new ForbiddenError('http.forbidden');
@@ -122,7 +123,7 @@ function ProcurementList(props: { locale: Locale; procurements: Procurement[] })
             </a>,
             <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
-            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
+            <NextDeadline procurement={procurement} locale={props.locale} labels={text} />,
             finished(procurement) ? text.finished : text.next[procurement.status],
           ])}
         />

@@ -61,7 +61,7 @@ const zhCN: SupplierText = {
   listLead:
     '街道向依法登记的社会组织购买服务。以您登记的社会组织递交一份密封的响应文件，磋商后提交一次最后报价。',
   noProcurements: '目前没有公告中的采购项目。',
-  head: { title: '项目', office: '街道', phase: '阶段', ceiling: '最高限价', deadline: '响应文件递交截止' },
+  head: { title: '项目', office: '街道', phase: '阶段', ceiling: '最高限价', deadline: '截止时间' },
   onlyRegistered:
     '只有依法登记的社会组织（有登记证书编号）的响应文件有效。请在“我的团队”中登记组织类型和登记证书编号。',
   registerTeam: '登记社会组织',
@@ -127,7 +127,7 @@ const en: SupplierText = {
     office: 'Office',
     phase: 'Phase',
     ceiling: 'Ceiling price',
-    deadline: 'Bids due',
+    deadline: 'Next deadline',
   },
   onlyRegistered:
     'Only a registered organisation (with its certificate number) can bid. Register your organisation and its certificate number under My teams.',

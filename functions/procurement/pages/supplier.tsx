@@ -46,6 +46,7 @@ import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams } from '../schemas.ts';
 import { officeProcurementTexts } from './office-texts.ts';
+import { NextDeadline } from './public.tsx';
 import { supplierTexts } from './supplier-texts.ts';
 
 function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }) {
@@ -71,7 +72,7 @@ function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }
             procurement.officeName,
             <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
-            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
+            <NextDeadline procurement={procurement} locale={props.locale} labels={text} />,
           ])}
         />
       )}
