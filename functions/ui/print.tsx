@@ -61,7 +61,7 @@ export function PrintedNotice(props: PrintedNoticeProps) {
   const { locale } = props;
   const text = commonTexts[locale].printed;
   const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
-  const colon = locale === 'zh-CN' ? '：' : ': ';
+  const colon = commonTexts[locale].colon;
   return (
     <html lang={locale}>
       <head>

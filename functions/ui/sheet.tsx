@@ -39,6 +39,9 @@ export interface SheetText {
   conflict: string;
   conflictReason: string;
   declare: string;
+  /** The confirm step before a declaration, which cannot be withdrawn. */
+  conflictConfirmLead: string;
+  confirmConflict: string;
 }
 
 export const sheetTexts: Texts<SheetText> = {
@@ -56,6 +59,8 @@ export const sheetTexts: Texts<SheetText> = {
     conflict: '申报利益冲突',
     conflictReason: '冲突原因',
     declare: '申报冲突并回避',
+    conflictConfirmLead: '申报后你将回避，不再为它评分；申报不能撤回。',
+    confirmConflict: '确认申报并回避',
   },
   en: {
     sheet: 'Score sheet',
@@ -71,6 +76,9 @@ export const sheetTexts: Texts<SheetText> = {
     conflict: 'Declare a conflict of interest',
     conflictReason: 'Reason',
     declare: 'Declare and step aside',
+    conflictConfirmLead:
+      'Once declared you step aside and never score it; a declaration cannot be withdrawn.',
+    confirmConflict: 'Yes, declare and step aside',
   },
 };
 
@@ -214,6 +222,29 @@ export function ConflictDeclaration(props: {
         </button>
       </Form>
     </details>
+  );
+}
+
+/** The confirm step before a conflict is declared (final): the reason, and a second post with `confirmed`. */
+export function ConfirmConflict(props: {
+  locale: Locale;
+  action: string;
+  reason: string;
+  cancelHref: string;
+}) {
+  const text = pick(sheetTexts, props.locale);
+  return (
+    <ConfirmStep
+      locale={props.locale}
+      title={text.conflict}
+      action={props.action}
+      facts={[[text.conflictReason, props.reason]]}
+      confirmLabel={text.confirmConflict}
+      cancelHref={props.cancelHref}
+      hidden={{ do: 'conflict', reason: props.reason }}
+    >
+      <p>{text.conflictConfirmLead}</p>
+    </ConfirmStep>
   );
 }
 

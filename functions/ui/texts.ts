@@ -45,6 +45,8 @@ export interface CommonText {
   optional: string;
   yuanSuffix: string;
   fixErrors: string;
+  /** What follows a label run into its value ("下一步：…", "Next step: …"). */
+  colon: string;
   notAnAmount: string;
   /** A typed amount's problem, by kind, naming the amount in yuan (shared/money.ts readYuan). */
   amount: {
@@ -123,6 +125,7 @@ const zhCN: CommonText = {
   optional: '选填',
   yuanSuffix: '元',
   fixErrors: '有几处需要修改，请看下面标出的字段。',
+  colon: '：',
   notAnAmount: '请填写金额（元），最多两位小数，例如 1,250.50',
   amount: {
     negative: (typed) => `金额不能是负数（填写的是 ${typed} 元）`,
@@ -209,6 +212,7 @@ const en: CommonText = {
   optional: 'optional',
   yuanSuffix: 'yuan',
   fixErrors: 'A few things need changing; see the fields marked below.',
+  colon: ': ',
   notAnAmount: 'Enter an amount in yuan with at most two decimals, e.g. 1,250.50',
   amount: {
     negative: (typed) => `An amount cannot be negative (${typed} yuan was entered)`,

@@ -77,6 +77,7 @@ import {
   finalQuotationItem,
   getBid,
   getBidSheet,
+  getFinalQuotation,
   getProcurement,
   listAnnouncedProcurements,
   listProcurementsByOffice,
@@ -710,16 +711,16 @@ export async function submitBid(
 }
 
 /**
- * A responsive supplier's one final quotation (Art. 21), never above the ceiling. Errors: 403
- * not the owner; 404 no bid; 409 wrong phase, after the deadline, not responsive, or a second
- * quotation; 422 above the ceiling.
+ * What a final quotation is refused for before its write, with the same errors as
+ * `submitFinalQuotation` (a second one is refused again by the write's condition): the
+ * supplier's page asks to confirm only a quotation that passes them.
  */
-export async function submitFinalQuotation(
+export async function checkFinalQuotation(
   deps: Deps,
   principal: Principal,
   procurementId: string,
   input: z.infer<typeof FinalQuotationInput> & { teamId: string },
-): Promise<FinalQuotation> {
+) {
   const procurement = await readProcurement(deps, principal, procurementId);
   const team = await teamOfOwner(deps, principal, input.teamId);
   assertPhase(procurement, 'finalQuotations');
@@ -733,6 +734,23 @@ export async function submitFinalQuotation(
     throw new ConflictError('procurement.notResponsive');
   if (input.quotationFen > procurement.ceilingFen)
     throw aboveCeiling('quotationFen', input.quotationFen, procurement.ceilingFen);
+  if (await getFinalQuotation(deps.db, procurementId, team.id))
+    throw new ConflictError('procurement.alreadyQuoted');
+  return { team, now, closed };
+}
+
+/**
+ * A responsive supplier's one final quotation (Art. 21), never above the ceiling. Errors: 403
+ * not the owner; 404 no bid; 409 wrong phase, after the deadline, not responsive, or a second
+ * quotation; 422 above the ceiling.
+ */
+export async function submitFinalQuotation(
+  deps: Deps,
+  principal: Principal,
+  procurementId: string,
+  input: z.infer<typeof FinalQuotationInput> & { teamId: string },
+): Promise<FinalQuotation> {
+  const { team, now, closed } = await checkFinalQuotation(deps, principal, procurementId, input);
   const quotation: FinalQuotation = {
     procurementId,
     teamId: team.id,

@@ -171,6 +171,19 @@ export function assertBidsUnsealed(procurement: HasStatus & { biddingDeadline: s
   }
 }
 
+/**
+ * The deadline a procurement's people look to next: the bidding deadline while bids are sealed,
+ * the final-quotation deadline from the opening until scoring starts; none after.
+ */
+export function nextDeadline(
+  procurement: HasStatus & { biddingDeadline: string; finalQuotationDeadline: string },
+): { kind: 'bidding' | 'finalQuotation'; at: string } | undefined {
+  if (inPhase(procurement, 'sealed')) return { kind: 'bidding', at: procurement.biddingDeadline };
+  if (procurement.status === 'consultation' || procurement.status === 'final-quotation')
+    return { kind: 'finalQuotation', at: procurement.finalQuotationDeadline };
+  return undefined;
+}
+
 /** Explains a failed phase condition from the procurement item as it was (ALL_OLD). */
 export function explainPhase(old: Record<string, unknown> | undefined): ConflictError {
   const parsed = ProcurementPhase.safeParse(old?.status);
@@ -184,6 +197,15 @@ export function explainPhase(old: Record<string, unknown> | undefined): Conflict
  */
 export function phaseCheck(procurementId: string, set: PhaseSet, extra?: ProcessCondition): CheckOp {
   return phaseCheckOn(keys.procurement(procurementId), PHASES[set], explainPhase, extra);
+}
+
+/**
+ * A child write's phase condition as an update that also records `fields` on the procurement
+ * (and moves its version on), so the fact stands or falls with the write it belongs to.
+ */
+export function phaseRecord(procurementId: string, set: PhaseSet, fields: Record<string, unknown>): UpdateOp {
+  const { kind: _check, ...check } = phaseCheck(procurementId, set);
+  return { ...check, kind: 'update', set: fields, add: { version: 1 } };
 }
 
 /**

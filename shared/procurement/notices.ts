@@ -12,7 +12,7 @@ import { getOffice } from '../office/office.ts';
 import { type PageRequest, queryPaged } from '../paging.ts';
 import { z } from '../zod.ts';
 import { evaluateWhole, procurementForOfficer, readProcurement } from './actions.ts';
-import { assertPhase, phaseCheck } from './lifecycle.ts';
+import { assertPhase, phaseCheck, phaseRecord } from './lifecycle.ts';
 import { readWholeProcurement } from './store.ts';
 
 /**
@@ -67,7 +67,9 @@ async function noticesOf(deps: Deps, procurementId: string) {
  * Issues every notice of an awarded procurement, one transaction each (the notice, its number's
  * claim and the audit entry, on condition the procurement is awarded): the deal notice first,
  * then the other suppliers in the evaluation's order. Idempotent and resumable: a supplier that
- * has its notice is skipped. Errors: 403/404 as for officers; 409 before the award.
+ * has its notice is skipped. The last notice's transaction also records `noticesIssuedAt` on the
+ * procurement: every run goes in the same order, so when the last is written all are. Errors:
+ * 403/404 as for officers; 409 before the award.
  */
 export async function issueProcurementNotices(deps: Deps, principal: Principal, procurementId: string) {
   const procurement = await procurementForOfficer(deps, principal, procurementId);
@@ -87,9 +89,11 @@ export async function issueProcurementNotices(deps: Deps, principal: Principal, 
     year: shanghaiYear(procurement.awardedAt!),
   };
   const auditAnchor = await sealAudit(deps, procurementId);
+  const last = ordered.at(-1)?.bidId;
   let issued = 0;
   for (const bid of ordered.filter((b) => !done.has(b.bidId))) {
     const deal = bid.bidId === procurement.awardedBidId;
+    const issuedAt = deps.clock.now().toISOString();
     const written = await issueNumbered(
       deps,
       series,
@@ -114,11 +118,15 @@ export async function issueProcurementNotices(deps: Deps, principal: Principal, 
           rank: bid.rank,
           reasons: bid.reasons,
           verificationCode: verificationCode(deps.secret, procurementId, number),
-          issuedAt: deps.clock.now().toISOString(),
+          issuedAt,
           auditAnchor,
         };
+        const phase =
+          bid.bidId === last
+            ? phaseRecord(procurementId, 'notices', { noticesIssuedAt: issuedAt, updatedAt: issuedAt })
+            : phaseCheck(procurementId, 'notices');
         return {
-          ops: [phaseCheck(procurementId, 'notices'), createOp(noticeItem(notice))],
+          ops: [phase, createOp(noticeItem(notice))],
           note: {
             trail: procurementId,
             actor: principal.sub,

@@ -36,6 +36,8 @@ export const Procurement = z.object({
   declined: z.array(Declined).optional(),
   awardedBidId: z.string().optional(),
   awardedAt: z.string().optional(),
+  /** When the last of the deal and result notices was issued, in that notice's transaction. */
+  noticesIssuedAt: z.string().optional(),
   terminatedAt: z.string().optional(),
   terminationReason: z.string().optional(),
 });

@@ -142,7 +142,7 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     expect(await officer.getByText('已请供应商提交最后报价。').isVisible()).toBe(true);
   });
 
-  it('each supplier gives one final quotation, one first trying above the ceiling', async () => {
+  it('each supplier gives one final quotation, confirmed, one first trying above the ceiling', async () => {
     for (const [i, supplier] of SUPPLIERS.entries()) {
       const page = await openPage(browser, { viewport: i === 0 ? PHONE : DESKTOP });
       await signIn(page, server.url, supplier.who, `/me/procurements/${procurementId}`);
@@ -154,6 +154,8 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
       await page.getByLabel('最后报价', { exact: true }).fill(supplier.final);
       if (i === 0) await checkBothWidths(page, 'supplier-final-quotation', { typed: true });
       await press(page, '提交最后报价');
+      if (i === 0) await checkBothWidths(page, 'supplier-final-quotation-confirm', { typed: true });
+      await press(page, '确认提交最后报价');
       expect(await page.getByText('最后报价已提交。').isVisible()).toBe(true);
       await closePage(page);
     }
@@ -236,6 +238,10 @@ describe('a procurement from set-up to the deal notice, clicked through in a bro
     for (const total of ['89.79', '84.49', '80.00']) expect(await main()).toContain(total);
     await checkBothWidths(officer, 'office-procurement-ranking');
     await move('推荐成交候选人');
+    // The confirmation names the candidate it awards, with its quotation and total.
+    await press(officer, '确定成交供应商');
+    await checkBothWidths(officer, 'office-procurement-award-confirm', { typed: true });
+    await officer.goto(`${server.url}${dashboard}`);
     expect(await officer.getByText('当前候选人：红山区社区服务中心').isVisible()).toBe(true);
     await move('确定成交供应商');
     expect(await officer.getByText('成交供应商：红山区社区服务中心').isVisible()).toBe(true);

@@ -157,13 +157,24 @@ describe('the judge pages', () => {
     expect(again.html).not.toMatch(/>5(\.00)? \/ 25\.00/);
   });
 
-  it('declares a conflict with a reason and returns to the assignments', async () => {
+  it('declares a conflict with a reason after a confirmation and returns to the assignments', async () => {
     const session = judge();
     await session.get(sheetPath(1));
     const empty = await session.post(sheetPath(1), { do: 'conflict', reason: '' });
-    const declared = await session.post(sheetPath(1), { do: 'conflict', reason: '与申报团队负责人是亲属' });
+    const asked = await session.post(sheetPath(1), { do: 'conflict', reason: '与申报团队负责人是亲属' });
+    const stillScoring = await session.get(sheetPath(1));
+    const declared = await session.post(sheetPath(1), {
+      do: 'conflict',
+      reason: '与申报团队负责人是亲属',
+      confirmed: 'yes',
+    });
 
     expect(empty.status).toBe(422);
+    // Nothing is recorded until the judge confirms: the declaration cannot be withdrawn.
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('申报后你将回避，不再为它评分；申报不能撤回。');
+    expect(asked.html).toContain('与申报团队负责人是亲属');
+    expect(stillScoring.html).toContain('name="scores.');
     expect(declared.status).toBe(303);
     expect(declared.location).toBe('/judge');
   });

@@ -189,6 +189,8 @@ describe('the office dashboard and contest set-up', () => {
     });
     expect(stored!.rubric.map((c) => c.maxPoints)).toEqual([4000, 3550, 2450]);
     expect(page.body).toContain('已创建大赛草稿。');
+    // A Chinese label runs into its value with a full-width colon.
+    expect(pageText(page.body)).toMatch(/下一步：\s*\S/);
     expect(fieldValue(page.body, 'submissionDeadline')).toBe('2026-03-31T18:00');
     expect(fieldValue(page.body, 'budgetFen')).toBe('200000.00');
     expect(otherOffice.status).toBe(403);

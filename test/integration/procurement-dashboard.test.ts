@@ -3,6 +3,7 @@ import { putIf } from '../../shared/db.ts';
 import { submitFinalQuotation } from '../../shared/procurement/actions.ts';
 import { issueProcurementNotices } from '../../shared/procurement/notices.ts';
 import { finalQuotationItem } from '../../shared/procurement/store.ts';
+import { faultyDb } from '../support/faults.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld } from '../support/procurement-world.ts';
@@ -68,12 +69,49 @@ describe('the office’s procurement dashboard', () => {
     const issued = await officer.get(w.app, path);
     const issuedEn = await english.get(w.app, `${path}?lang=en`);
     const nextStep = (html: string) =>
-      /(?:下一步|Next step):([^<]*(?:<a[^>]*>[^<]*<\/a>)?)/.exec(html)?.[1] ?? '';
+      /(?:下一步：|Next step: )([^<]*(?:<a[^>]*>[^<]*<\/a>)?)/.exec(html)?.[1] ?? '';
 
     expect(pageText(nextStep(awarded.body))).toContain('发放成交通知书和结果通知书');
     expect(pageText(nextStep(issued.body))).toContain('采购已完成：通知书已发放，成交结果已公告，无需操作');
     expect(pageText(nextStep(issued.body))).not.toContain('发放成交通知书');
     expect(nextStep(issued.body)).toContain(`href="/procurements/${w.procurementId}/result"`);
     expect(pageText(nextStep(issuedEn.body))).toContain('Finished: the notices are issued');
+  });
+
+  it('keeps offering the notices, on the list too, until the last one is issued, then says finished', async () => {
+    const w = await buildProcurementWorld(h, 'awarded');
+    const path = `/office/procurements/${w.procurementId}`;
+    const officer = pageClient(w.tokens.officer);
+    const english = pageClient(w.tokens.officer, 'en');
+    const listRow = async (client: typeof officer, query = '') =>
+      rowOf((await client.get(w.app, `/office/procurements${query}`)).body, '西屯街道居家养老服务项目');
+    const nextStep = (html: string) =>
+      pageText(/(?:下一步：|Next step: )([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '');
+    // The issuing stops after the first notice (a crash between two notices' transactions).
+    let notices = 0;
+    const db = faultyDb(h, (command, input) => {
+      if (command === 'TransactWriteItemsCommand' && input.includes('"NOTICE#') && ++notices > 1)
+        throw new Error('crashed (injected)');
+    });
+    await expect(
+      issueProcurementNotices({ ...w.deps, db }, asPrincipal(w.users.officer), w.procurementId),
+    ).rejects.toThrow('crashed');
+
+    const partList = await listRow(officer);
+    const partDashboard = await officer.get(w.app, path);
+    const issued = await officer.post(w.app, path, { do: 'issue' });
+    const doneList = await listRow(officer);
+    const doneListEn = await listRow(english, '?lang=en');
+    const doneDashboard = await officer.get(w.app, path);
+
+    expect(partList).toContain('发放成交通知书和结果通知书');
+    expect(nextStep(partDashboard.body)).toContain('发放成交通知书和结果通知书');
+    expect(partDashboard.body).toContain('name="do" value="issue"');
+    expect(issued.status).toBe(303);
+    expect(doneList).toContain('采购已完成：通知书已发放，成交结果已公告，无需操作');
+    expect(doneList).not.toContain('发放成交通知书');
+    expect(doneListEn).toContain('Finished: the notices are issued');
+    expect(nextStep(doneDashboard.body)).toContain('采购已完成');
+    expect(doneDashboard.body).not.toContain('name="do" value="issue"');
   });
 });

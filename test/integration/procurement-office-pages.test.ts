@@ -212,6 +212,51 @@ describe("the office's procurement pages", () => {
     expectReadable(notices.body);
   });
 
+  it('answers a set-up form sent after the announcement with the phase, not with fields to fix', async () => {
+    const w = await buildProcurementWorld(h, 'bidding');
+    const officer = pageClient(w.tokens.officer);
+    const path = `/office/procurements/${w.procurementId}`;
+    await officer.get(w.app, path);
+    const before = await getProcurement(w.deps.db, w.procurementId);
+    // A tab opened while it was a draft: the form as typed there, with a typo.
+    const stale = await officer.post(w.app, path, { ...setUpForm(w), ceilingFen: '十五万' });
+
+    expect(stale.status).toBe(422);
+    expect(pageText(stale.body)).toContain('当前处于“递交响应文件”阶段');
+    expect(pageText(stale.body)).not.toContain('请看下面标出的字段');
+    expect(await getProcurement(w.deps.db, w.procurementId)).toEqual(before);
+  });
+
+  it('names the candidate, its rank, final quotation and total when asking to decline or confirm it', async () => {
+    const w = await buildProcurementWorld(h, 'scored');
+    const officer = pageClient(w.tokens.officer);
+    const path = `/office/procurements/${w.procurementId}`;
+    await officer.get(w.app, path);
+    await officer.post(w.app, path, { do: 'recommend', confirmed: 'yes' });
+    const confirmStep = (html: string) =>
+      pageText(/<section class="confirm"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
+    const askDecline = await officer.post(w.app, path, { do: 'decline', reason: '放弃成交' });
+    await officer.post(w.app, path, { do: 'decline', reason: '放弃成交', confirmed: 'yes' });
+    const askAward = await officer.post(w.app, path, { do: 'award' });
+    const english = pageClient(w.tokens.officer, 'en');
+    await english.get(w.app, `${path}?lang=en`);
+    const askAwardEn = await english.post(w.app, `${path}?lang=en`, { do: 'award' });
+
+    // The first candidate, A, is the one being declined.
+    expect(confirmStep(askDecline.body)).toMatch(
+      /供应商\s+红山区社区服务中心\s+名次\s+1\s+最后报价\s+¥146,800\.00\s+综合得分\s+88\.51/,
+    );
+    // After A is declined the award is C's, ranked 2: the confirmation says so, not "the first".
+    expect(confirmStep(askAward.body)).toMatch(
+      /供应商\s+赤峰弘益社会组织服务中心\s+名次\s+2\s+最后报价\s+¥148,600\.00\s+综合得分\s+86\.11/,
+    );
+    expect(confirmStep(askAward.body)).toContain('确定当前候选人为成交供应商；确定后不能撤销');
+    expect(confirmStep(askAward.body)).not.toContain('排名第一');
+    expect(confirmStep(askAwardEn.body)).toMatch(/Supplier\s+赤峰弘益社会组织服务中心\s+Rank\s+2/);
+    expect(confirmStep(askAwardEn.body)).toContain('The current candidate becomes the supplier');
+    expectReadable(askAward.body);
+  });
+
   it('reopens a submitted sheet with a reason after a confirmation; its member sees why', async () => {
     const w = await buildProcurementWorld(h, 'scored');
     const officer = pageClient(w.tokens.officer);

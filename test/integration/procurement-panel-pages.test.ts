@@ -205,9 +205,12 @@ describe('scoring a bid', () => {
     await client.get(w.app, sheetPage(w, 'C'));
 
     const empty = await client.post(w.app, sheetPage(w, 'C'), { do: 'conflict', reason: ' ' });
+    const asked = await client.post(w.app, sheetPage(w, 'C'), { do: 'conflict', reason: '曾在该机构任职' });
+    const before = await client.get(w.app, procurementPage(w));
     const declared = await client.post(w.app, sheetPage(w, 'C'), {
       do: 'conflict',
       reason: '曾在该机构任职',
+      confirmed: 'yes',
     });
     const list = await client.get(w.app, procurementPage(w));
     const sheet = await client.get(w.app, sheetPage(w, 'C'));
@@ -219,6 +222,12 @@ describe('scoring a bid', () => {
 
     expect(empty.status).toBe(422);
     expect(fieldError(empty.body, 'reason')).toBeTruthy();
+    // Nothing is recorded until the member confirms: the declaration cannot be withdrawn.
+    expect(asked.status).toBe(200);
+    expect(pageText(asked.body)).toContain('申报后你将回避，不再为它评分；申报不能撤回。');
+    expect(asked.body).toContain('确认申报并回避');
+    expect(asked.body.indexOf('确认申报并回避')).toBeLessThan(asked.body.indexOf('的服务方案'));
+    expect(pageText(before.body)).toContain('0 / 3 已提交');
     expect(declared.status).toBe(303);
     expect(pageText(list.body)).toContain('赤峰弘益社会组织服务中心 · 已申报冲突，回避');
     expect(pageText(list.body)).toContain('0 / 2 已提交');

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateTime } from '../../functions/ui/format.ts';
 import { createProcurement } from '../../shared/procurement/actions.ts';
 import { getProcurementNotice, issueProcurementNotices } from '../../shared/procurement/notices.ts';
-import { getBid, getFinalQuotation } from '../../shared/procurement/store.ts';
+import { getBid, getFinalQuotation, getProcurement } from '../../shared/procurement/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { expectReadable, fieldError, pageClient, pageText } from '../support/page-client.ts';
+import { expectReadable, fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld, PARTS, procurementInput } from '../support/procurement-world.ts';
 import { asPrincipal, DAY_MS } from '../support/world.ts';
 
@@ -115,14 +116,28 @@ describe("the suppliers' procurement pages", () => {
     expect(await getBid(w.deps.db, w.procurementId, w.teams.A!)).toBeUndefined();
   });
 
-  it('takes one final quotation from a responsive supplier, never above the ceiling', async () => {
+  it('takes one final quotation from a responsive supplier, never above the ceiling, after a confirmation', async () => {
     const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
     const path = `/me/procurements/${w.procurementId}`;
     const teamId = w.teams.A!;
     const supplier = pageClient(w.tokens.supplier);
     const form = await supplier.get(w.app, path);
     const above = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '150,001' });
-    const sent = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,800' });
+    const asked = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,800' });
+    const storedWhenAsked = await getFinalQuotation(w.deps.db, w.procurementId, teamId);
+    const english = pageClient(w.tokens.supplier, 'en');
+    await english.get(w.app, `${path}?lang=en`);
+    const askedEn = await english.post(w.app, `${path}?lang=en`, {
+      do: 'quote',
+      teamId,
+      quotationFen: '146,800',
+    });
+    const sent = await supplier.post(w.app, path, {
+      do: 'quote',
+      teamId,
+      quotationFen: fieldValue(asked.body, 'quotationFen')!,
+      confirmed: 'yes',
+    });
     const page = await supplier.get(w.app, sent.location!);
     const again = await supplier.post(w.app, path, { do: 'quote', teamId, quotationFen: '146,000' });
     const unregistered = pageClient(await w.tokenFor(w.supplierUsers[3]!));
@@ -136,6 +151,16 @@ describe("the suppliers' procurement pages", () => {
     expect(form.body).toContain('name="quotationFen"');
     expect(above.status).toBe(422);
     expect(fieldError(above.body, 'quotationFen')).toContain('高于最高限价');
+    // Nothing is written until the supplier confirms the amount, shown in figures and capitals.
+    expect(asked.status).toBe(200);
+    expect(storedWhenAsked).toBeUndefined();
+    for (const words of ['最后报价只能提交一次，提交后不能修改或撤回', '¥146,800.00', '壹拾肆万陆仟捌佰元整'])
+      expect(pageText(asked.body)).toContain(words);
+    expect(asked.body).toContain('确认提交最后报价');
+    // Asked at the top of the page, before the bid it follows.
+    expect(asked.body.indexOf('确认提交最后报价')).toBeLessThan(asked.body.indexOf('id="mine"'));
+    expect(pageText(askedEn.body)).toContain('it cannot be changed or withdrawn');
+    expectReadable(asked.body);
     expect(sent.status).toBe(303);
     expect(await getFinalQuotation(w.deps.db, w.procurementId, teamId)).toMatchObject({
       quotationFen: 14_680_000,
@@ -149,6 +174,38 @@ describe("the suppliers' procurement pages", () => {
     expect(dPost.status).toBe(422);
     expect(pageText(dPost.body)).toContain('不能提交最后报价');
     expectReadable(page.body);
+  });
+
+  it('lists, for the supplier and the office, the deadline due next: the final quotations once the bids are open', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const { finalQuotationDeadline, biddingDeadline } = (await getProcurement(w.deps.db, w.procurementId))!;
+    const read = async (token: string | undefined, path: string, lang?: 'en') =>
+      pageText((await pageClient(token, lang).get(w.app, path)).body).replace(/\s+/g, ' ');
+    const supplierList = await read(w.tokens.supplier, '/me/procurements');
+    const officeList = await read(w.tokens.officer, '/office/procurements');
+    const officeEn = await read(w.tokens.officer, '/office/procurements?lang=en', 'en');
+
+    expect(supplierList).toContain(`最后报价截止 ${dateTime(finalQuotationDeadline, 'zh-CN')}`);
+    expect(officeList).toContain(`最后报价截止 ${dateTime(finalQuotationDeadline, 'zh-CN')}`);
+    // The office's list has this procurement only: the passed bidding deadline is not shown.
+    expect(officeList).not.toContain(dateTime(biddingDeadline, 'zh-CN'));
+    expect(officeEn).toContain(`Final quotations due ${dateTime(finalQuotationDeadline, 'en')}`);
+  });
+
+  it('says a missing final quotation is final once the final quotations close', async () => {
+    const w = await buildProcurementWorld(h, 'final-quotation', { noQuotes: true });
+    const path = `/me/procurements/${w.procurementId}`;
+    const supplier = pageClient(w.tokens.supplier);
+    const open = await supplier.get(w.app, path);
+    w.clock.advance(8 * DAY_MS);
+    const closed = await supplier.get(w.app, path);
+    const closedEn = await pageClient(w.tokens.supplier, 'en').get(w.app, `${path}?lang=en`);
+
+    expect(pageText(open.body)).toMatch(/最后报价\s+尚未提交/);
+    expect(pageText(closed.body)).toMatch(/最后报价\s+未提交；最后报价已截止，视为退出/);
+    expect(pageText(closed.body)).not.toContain('尚未提交');
+    expect(closed.body).not.toContain('name="quotationFen"');
+    expect(pageText(closedEn.body)).toContain('None given; final quotations have closed, so the bid is out');
   });
 
   it('links the supplier to its printable notice once the notices are issued', async () => {

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../functions/http/app.ts';
 import { createPortalApp } from '../../functions/portal/app.ts';
 import { createSubmissionsApp } from '../../functions/submissions/app.ts';
+import { commonTexts } from '../../functions/ui/texts.ts';
+import { readPublicity } from '../../shared/bundle/actions.ts';
+import { formatBeijing } from '../../shared/clock.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
@@ -112,6 +115,32 @@ describe('the contest page, phase by phase', () => {
       { token: w.tokens.officer, body: { answer: '经核实不重复' } },
     );
     expect(answered.status).toBe(200);
+  });
+
+  it('refuses an objection after publicity, naming when it ended in Beijing time, with no field to see', async () => {
+    const path = `/contests/${w.contestId}/objections/new`;
+    const { publicity } = await readPublicity(w.deps, w.contestId);
+    w.clock.advance(8 * DAY_MS);
+    const sent = { proposalId: w.proposalIds[2]!, text: '公示期过后才看到' };
+    const zh = browserSession(w.shortlisting, w.tokens.resident);
+    const en = browserSession(w.shortlisting, w.tokens.resident, 'en');
+    await zh.get(path);
+    await en.get(path);
+    const late = await zh.post(path, sent);
+    const lateEn = await en.post(path, sent);
+    const alert = (html: string) => /<div class="notice bad" role="alert">([^<]*)<\/div>/.exec(html)?.[1];
+
+    expect(late.status).toBe(422);
+    expect(alert(late.html)).toBe(
+      `公示期已于 ${formatBeijing(publicity.endsAt, 'zh-CN')} 结束，不再受理异议`,
+    );
+    expect(late.html).not.toContain(commonTexts['zh-CN'].fixErrors);
+    expect(late.html).not.toContain('aria-invalid="true"');
+    expect(lateEn.status).toBe(422);
+    expect(alert(lateEn.html)).toBe(
+      `Publicity ended at ${formatBeijing(publicity.endsAt, 'en')}; objections are closed`,
+    );
+    expect(lateEn.html).not.toContain(commonTexts.en.fixErrors);
   });
 
   it('after the lock, offers the canonical text whose SHA-256 is the digest on the page', async () => {

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Principal } from '../../../shared/auth.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import { getOffice } from '../../../shared/office/office.ts';
@@ -25,7 +26,7 @@ import {
   updateProcurement,
 } from '../../../shared/procurement/actions.ts';
 import { reasonText } from '../../../shared/procurement/announcement.ts';
-import { inPhase, type ProcurementPhase } from '../../../shared/procurement/lifecycle.ts';
+import { assertPhase, inPhase, type ProcurementPhase } from '../../../shared/procurement/lifecycle.ts';
 import { ProcurementSetup } from '../../../shared/procurement/model.ts';
 import {
   issueProcurementNotices,
@@ -60,7 +61,7 @@ import {
   setUpPage,
 } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams } from '../../ui/page.tsx';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams, ReasonInput } from '../schemas.ts';
 import {
   newProcurementValues,
@@ -70,6 +71,7 @@ import {
   readProcurementForm,
 } from './office-form.tsx';
 import { MOVES, type Move, officeProcurementTexts } from './office-texts.ts';
+import { NextDeadline } from './public.tsx';
 
 /** The move the dashboard offers in each phase (terminate is offered apart). */
 const MOVE_OF: Partial<Record<ProcurementPhase, Move>> = {
@@ -95,6 +97,10 @@ const ACTIONS: Record<
   award: confirmCandidate,
 };
 
+/** Whether nothing is left to do: awarded, and every notice issued (the stored fact). */
+const finished = (procurement: Procurement) =>
+  procurement.status === 'awarded' && procurement.noticesIssuedAt !== undefined;
+
 function ProcurementList(props: { locale: Locale; procurements: Procurement[] }) {
   const text = pick(officeProcurementTexts, props.locale);
   return (
@@ -119,8 +125,8 @@ function ProcurementList(props: { locale: Locale; procurements: Procurement[] })
             </a>,
             <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
-            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
-            text.next[procurement.status],
+            <NextDeadline procurement={procurement} locale={props.locale} labels={text} />,
+            finished(procurement) ? text.finished : text.next[procurement.status],
           ])}
         />
       )}
@@ -448,12 +454,13 @@ function Notices(props: { locale: Locale; procurement: Procurement; notices: Pro
       <p>
         <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
       </p>
-      {props.notices.length === 0 ? (
+      {finished(procurement) ? null : (
         <Form action={href('officeProcurementPost', { procurementId: procurement.id })} class="actions">
           <input type="hidden" name="do" value="issue" />
           <button type="submit">{text.issueNotices}</button>
         </Form>
-      ) : (
+      )}
+      {props.notices.length === 0 ? null : (
         <Table
           label={text.notices}
           head={[
@@ -499,6 +506,19 @@ function Dashboard(props: {
   const reopened = reopening && SheetRef.safeParse(reopening.sheet).data;
   const suppliers = new Map((opened?.bids ?? []).map((bid) => [bid.teamId, bid.supplierName]));
   const members = new Map(procurement.panel.map((member) => [member.judgeId, member.name]));
+  // Confirming or declining names the candidate it is about, with its quotation and scores.
+  const candidate =
+    (confirm?.kind === 'award' || confirm?.kind === 'decline') && opened?.nextCandidate
+      ? opened.evaluation.bids.find((bid) => bid.bidId === opened.nextCandidate)
+      : undefined;
+  const candidateFacts: [string, Child][] = candidate
+    ? [
+        [text.rankHead.supplier, suppliers.get(candidate.bidId) ?? candidate.bidId],
+        [text.rankHead.rank, String(candidate.rank)],
+        [text.rankHead.finalQuotation, <Money fen={candidate.finalQuotationFen!} />],
+        [text.rankHead.total, points(candidate.total!)],
+      ]
+    : [];
   return (
     <>
       <h1>{procurement.title}</h1>
@@ -553,8 +573,12 @@ function Dashboard(props: {
           hidden={{ version, do: confirm.kind, ...('reason' in confirm ? { reason: confirm.reason } : {}) }}
           facts={[
             [text.title, procurement.title],
-            [text.ceiling, <Money fen={procurement.ceilingFen} />],
-            [text.biddingDeadline, <DateTime iso={procurement.biddingDeadline} locale={locale} />],
+            ...(candidate
+              ? candidateFacts
+              : ([
+                  [text.ceiling, <Money fen={procurement.ceilingFen} />],
+                  [text.biddingDeadline, <DateTime iso={procurement.biddingDeadline} locale={locale} />],
+                ] as [string, Child][])),
             ...('reason' in confirm ? [[text.reason, confirm.reason] as [string, string]] : []),
           ]}
         >
@@ -570,8 +594,9 @@ function Dashboard(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}:{' '}
-          {procurement.status === 'awarded' && (opened?.notices.length ?? 0) > 0 ? (
+          {text.nextStep}
+          {commonTexts[locale].colon}
+          {finished(procurement) ? (
             <>
               {text.finished} ·{' '}
               <a href={href('procurementResultPage', { procurementId: procurement.id })}>{text.resultPage}</a>
@@ -809,6 +834,9 @@ export function procurementOfficePages(deps: HttpDeps) {
       return result.ok ? done('issued') : refused(result);
     }
     const existing = await procurementForOfficer(deps, principal, procurementId);
+    // A set-up form sent after the draft was announced (a second tab) hears the phase, not typos.
+    const editable = await attempt(locale, async () => assertPhase(existing, 'setup'));
+    if (!editable.ok) return refused(editable);
     const { input, errors } = readProcurementForm(form, existing, pick(officeProcurementTexts, locale));
     return saveSetup(
       c,

@@ -80,6 +80,7 @@ export function panelPages(deps: HttpDeps) {
       errors?: FieldMessages;
       message?: string;
       confirmTotal?: number;
+      confirmConflict?: string;
       saved?: boolean;
     } = {},
   ) => {
@@ -94,6 +95,7 @@ export function panelPages(deps: HttpDeps) {
         errors={extra.errors && scoreFieldErrors(extra.errors, procurement.criteria)}
         message={extra.message}
         confirmTotal={extra.confirmTotal}
+        confirmConflict={extra.confirmConflict}
         saved={extra.saved}
       />,
       { title: bid.supplierName },
@@ -112,16 +114,15 @@ export function panelPages(deps: HttpDeps) {
     formAction(raw, ['conflict', 'save', 'submit', 'confirm-submit']);
     const form = sheetDraftOfForm(raw);
     if (form.do === 'conflict') {
-      const declared = await attempt(locale, async () =>
-        declareConflict(
-          deps,
-          principal,
-          ids.procurementId,
-          ids.teamId,
-          parseOrThrow(ReasonInput, { reason: form.reason ?? '' }).reason,
-        ),
-      );
+      // Final: the reason is checked, then confirmed, then recorded.
+      const declared = await attempt(locale, async () => {
+        const { reason } = parseOrThrow(ReasonInput, { reason: form.reason ?? '' });
+        if (form.confirmed === 'yes')
+          await declareConflict(deps, principal, ids.procurementId, ids.teamId, reason);
+        return { reason, recorded: form.confirmed === 'yes' };
+      });
       if (!declared.ok) return render(c, ids, { errors: declared.fields, message: declared.message });
+      if (!declared.value.recorded) return render(c, ids, { confirmConflict: declared.value.reason });
       return c.redirect(
         href('panelProcurementPage', { procurementId: ids.procurementId }, { done: 'declared' }),
         303,

@@ -8,6 +8,7 @@ import { date, dateTime } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import {
+  ConfirmConflict,
   ConfirmSheet,
   ConflictDeclaration,
   ScoreFieldsets,
@@ -151,6 +152,8 @@ export function PanelSheetPage(props: {
   errors?: FieldMessages | undefined;
   message?: string | undefined;
   confirmTotal?: number | undefined;
+  /** The reason of a conflict declaration to confirm. */
+  confirmConflict?: string | undefined;
   saved?: boolean | undefined;
 }) {
   const { locale, procurement, bid, draft, errors } = props;
@@ -182,6 +185,14 @@ export function PanelSheetPage(props: {
       {props.saved ? <Notice tone="ok">{text.saved}</Notice> : null}
       {reopening ? <Notice>{text.reopened(reopening.reason, dateTime(reopening.at, locale))}</Notice> : null}
       <Refusal locale={locale} message={props.message} errors={errors} />
+      {props.confirmConflict !== undefined ? (
+        <ConfirmConflict
+          locale={locale}
+          action={action}
+          reason={props.confirmConflict}
+          cancelHref={href('panelSheetPage', ids)}
+        />
+      ) : null}
       <section class="card">
         <h2>{text.bid}</h2>
         {procurement.requiredParts.map((part) => (

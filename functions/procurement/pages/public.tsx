@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import type { AnnouncementRow } from '../../../shared/procurement/announcement.ts';
+import { nextDeadline } from '../../../shared/procurement/lifecycle.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
 import { DateTime, Money, ProcurementBadge, Table } from '../../ui/components.tsx';
 import { date, points } from '../../ui/format.ts';
@@ -27,6 +28,23 @@ export type PublicProcurement = Pick<
   | 'announcedAt'
   | 'terminationReason'
 >;
+
+/** A list's deadline cell: the one people look to next, named (bids or final quotations), or —. */
+export function NextDeadline(props: {
+  locale: Locale;
+  procurement: Pick<Procurement, 'status' | 'biddingDeadline' | 'finalQuotationDeadline'>;
+  labels: { biddingDeadline: string; finalQuotationDeadline: string };
+}) {
+  const deadline = nextDeadline(props.procurement);
+  if (!deadline) return <>—</>;
+  const label =
+    deadline.kind === 'bidding' ? props.labels.biddingDeadline : props.labels.finalQuotationDeadline;
+  return (
+    <>
+      {label} <DateTime iso={deadline.at} locale={props.locale} />
+    </>
+  );
+}
 
 /** The price weight in basis points is the price's full points in hundredths (2000 bp → 20.00 points). */
 const pricePoints = (procurement: Pick<Procurement, 'priceWeightBp'>) => points(procurement.priceWeightBp);

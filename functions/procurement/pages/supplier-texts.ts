@@ -26,6 +26,8 @@ export interface SupplierText {
   sentAt: string;
   finalQuotation: string;
   noQuotation: string;
+  /** No final quotation, and none can come now: the window closed, the bid is out (Art. 21). */
+  noQuotationClosed: string;
   sealedNote: string;
   bidForm: string;
   bidLead: string;
@@ -44,6 +46,10 @@ export interface SupplierText {
   quoteLead: string;
   quotation: string;
   sendQuote: string;
+  /** The confirmation before the one final quotation: nothing can change it once given. */
+  confirmQuoteLead: string;
+  inCapitals: string;
+  confirmQuote: string;
   notAmount: string;
   notResponsive: (reasons: string) => string;
   biddingClosed: string;
@@ -55,7 +61,7 @@ const zhCN: SupplierText = {
   listLead:
     '街道向依法登记的社会组织购买服务。以您登记的社会组织递交一份密封的响应文件，磋商后提交一次最后报价。',
   noProcurements: '目前没有公告中的采购项目。',
-  head: { title: '项目', office: '街道', phase: '阶段', ceiling: '最高限价', deadline: '响应文件递交截止' },
+  head: { title: '项目', office: '街道', phase: '阶段', ceiling: '最高限价', deadline: '截止时间' },
   onlyRegistered:
     '只有依法登记的社会组织（有登记证书编号）的响应文件有效。请在“我的团队”中登记组织类型和登记证书编号。',
   registerTeam: '登记社会组织',
@@ -78,6 +84,7 @@ const zhCN: SupplierText = {
   sentAt: '递交时间',
   finalQuotation: '最后报价',
   noQuotation: '尚未提交',
+  noQuotationClosed: '未提交；最后报价已截止，视为退出',
   sealedNote: '响应文件在递交截止前密封，街道工作人员和磋商小组都看不到。',
   bidForm: '递交响应文件',
   bidLead: '每家供应商递交一份；截止前可以修改或撤回。',
@@ -96,6 +103,9 @@ const zhCN: SupplierText = {
   quoteLead: '只能提交一次，不得高于最高限价；不提交视为退出。',
   quotation: '最后报价',
   sendQuote: '提交最后报价',
+  confirmQuoteLead: '最后报价只能提交一次，提交后不能修改或撤回。请核对金额。',
+  inCapitals: '金额大写',
+  confirmQuote: '确认提交最后报价',
   notAmount: '请填写金额（元），最多两位小数，例如 146,800',
   notResponsive: (reasons) => `响应文件无效：${reasons}`,
   biddingClosed: '响应文件递交已截止。',
@@ -117,7 +127,7 @@ const en: SupplierText = {
     office: 'Office',
     phase: 'Phase',
     ceiling: 'Ceiling price',
-    deadline: 'Bids due',
+    deadline: 'Next deadline',
   },
   onlyRegistered:
     'Only a registered organisation (with its certificate number) can bid. Register your organisation and its certificate number under My teams.',
@@ -141,6 +151,7 @@ const en: SupplierText = {
   sentAt: 'Sent',
   finalQuotation: 'Final quotation',
   noQuotation: 'Not given yet',
+  noQuotationClosed: 'None given; final quotations have closed, so the bid is out',
   sealedNote: 'Bids stay sealed until the deadline: neither the office nor the panel can read them.',
   bidForm: 'Send the bid',
   bidLead: 'Each supplier sends one bid; it can be changed or withdrawn until the deadline.',
@@ -160,6 +171,9 @@ const en: SupplierText = {
   quoteLead: 'Given once, never above the ceiling; giving none withdraws the bid.',
   quotation: 'Final quotation',
   sendQuote: 'Give the final quotation',
+  confirmQuoteLead: 'The final quotation is given once; it cannot be changed or withdrawn. Check the amount.',
+  inCapitals: 'In Chinese capitals',
+  confirmQuote: 'Yes, give this final quotation',
   notAmount: 'Enter an amount in yuan with at most two decimals, e.g. 146,800',
   notResponsive: (reasons) => `The bid is not responsive: ${reasons}`,
   biddingClosed: 'Bidding has closed.',

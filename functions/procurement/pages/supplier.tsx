@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Principal } from '../../../shared/auth.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
-import { readYuan, yuanDecimal } from '../../../shared/money.ts';
+import { capitalYuan, readYuan, yuanDecimal } from '../../../shared/money.ts';
 import {
   amendBid,
+  checkFinalQuotation,
   listPublicProcurements,
   readProcurement,
   submitBid,
@@ -46,6 +47,7 @@ import { attempt, definePage, type FieldMessages, formAction, formOf, pageParams
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProcurementParams } from '../schemas.ts';
 import { officeProcurementTexts } from './office-texts.ts';
+import { NextDeadline } from './public.tsx';
 import { supplierTexts } from './supplier-texts.ts';
 
 function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }) {
@@ -71,7 +73,7 @@ function ProcurementsPage(props: { locale: Locale; procurements: Procurement[] }
             procurement.officeName,
             <ProcurementBadge status={procurement.status} locale={props.locale} />,
             <Money fen={procurement.ceilingFen} />,
-            <DateTime iso={procurement.biddingDeadline} locale={props.locale} />,
+            <NextDeadline procurement={procurement} locale={props.locale} labels={text} />,
           ])}
         />
       )}
@@ -107,6 +109,8 @@ function ProcurementPage(props: {
   state: FormState<never>;
   /** The bid whose withdrawal is being confirmed (its team). */
   withdrawing?: string | undefined;
+  /** The final quotation being confirmed, checked and not yet written. */
+  quoting?: { teamId: string; quotationFen: number } | undefined;
   done?: string | undefined;
 }) {
   const { locale, procurement, mine, state, now } = props;
@@ -122,6 +126,10 @@ function ProcurementPage(props: {
   const bidders = registered.filter((m) => !m.bid);
   const quoting =
     procurement.status === 'final-quotation' && now.toISOString() < procurement.finalQuotationDeadline;
+  // From the final-quotation deadline on, a missing final quotation is final too.
+  const quotesClosed =
+    ['evaluation', 'recommended', 'awarded'].includes(procurement.status) ||
+    (procurement.status === 'final-quotation' && !quoting);
   const quoters = mine.filter((m) => m.bid && !m.quotation && reasonsOf(procurement, m.bid).length === 0);
   const teamChoice = (list: Mine[]) => (
     <Select
@@ -145,6 +153,28 @@ function ProcurementPage(props: {
       </p>
       {props.done ? <Notice tone="ok">{props.done}</Notice> : null}
       {state.message ? <Notice tone="bad">{state.message}</Notice> : null}
+      {/* Asked at the top, where the page opens after the post. */}
+      {quoting && props.quoting ? (
+        <ConfirmStep
+          locale={locale}
+          title={text.quoteForm}
+          action={action}
+          facts={[
+            [text.team, mine.find((m) => m.team.id === props.quoting!.teamId)?.team.name ?? ''],
+            [text.quotation, <Money fen={props.quoting.quotationFen} />],
+            [text.inCapitals, capitalYuan(props.quoting.quotationFen)],
+          ]}
+          confirmLabel={text.confirmQuote}
+          cancelHref={href('supplierProcurementPage', { procurementId: procurement.id })}
+          hidden={{
+            do: 'quote',
+            teamId: props.quoting.teamId,
+            quotationFen: yuanDecimal(props.quoting.quotationFen),
+          }}
+        >
+          <p>{text.confirmQuoteLead}</p>
+        </ConfirmStep>
+      ) : null}
       <section aria-labelledby="mine">
         <h2 id="mine">{text.myBids}</h2>
         {mine.every((m) => !m.bid) ? <p class="muted">{text.noBid}</p> : null}
@@ -179,7 +209,15 @@ function ProcurementPage(props: {
                     </>
                   ))}
                   <dt>{text.finalQuotation}</dt>
-                  <dd>{quotation ? <Money fen={quotation.quotationFen} /> : text.noQuotation}</dd>
+                  <dd>
+                    {quotation ? (
+                      <Money fen={quotation.quotationFen} />
+                    ) : quotesClosed && reasons.length === 0 ? (
+                      text.noQuotationClosed
+                    ) : (
+                      text.noQuotation
+                    )}
+                  </dd>
                 </dl>
                 {notice ? (
                   <p>
@@ -234,7 +272,7 @@ function ProcurementPage(props: {
           </BidForm>
         </section>
       ) : null}
-      {quoting && quoters.length > 0 ? (
+      {quoting && !props.quoting && quoters.length > 0 ? (
         <section aria-labelledby="quote">
           <h2 id="quote">{text.quoteForm}</h2>
           <p>
@@ -401,7 +439,7 @@ export function procurementSupplierPages(deps: HttpDeps) {
     procurementId: string,
     state: FormState<never> = {},
     status: 200 | 422 = 200,
-    withdrawing?: string,
+    confirming: { withdrawing?: string; quoting?: { teamId: string; quotationFen: number } } = {},
   ) {
     const principal = c.get('principal')!;
     const locale = c.get('locale');
@@ -427,7 +465,8 @@ export function procurementSupplierPages(deps: HttpDeps) {
         procurement={procurement}
         mine={mine}
         state={state}
-        withdrawing={withdrawing}
+        withdrawing={confirming.withdrawing}
+        quoting={confirming.quoting}
         done={
           done === 'bid' || done === 'quote' || done === 'amend' || done === 'withdraw'
             ? pick(supplierTexts, locale).done[done]
@@ -493,7 +532,8 @@ export function procurementSupplierPages(deps: HttpDeps) {
       return done(op);
     }
     if (op === 'withdraw') {
-      if (formText(form, 'confirmed') !== 'yes') return render(c, procurementId, {}, 200, teamId);
+      if (formText(form, 'confirmed') !== 'yes')
+        return render(c, procurementId, {}, 200, { withdrawing: teamId });
       const result = await attempt(locale, () =>
         withdrawBid(deps, principal, procurementId, teamId, version),
       );
@@ -503,13 +543,16 @@ export function procurementSupplierPages(deps: HttpDeps) {
     if (op === 'quote') {
       const quotationFen = money('quotationFen');
       if (Object.keys(errors).length > 0) return retype();
-      const result = await attempt(locale, () =>
-        submitFinalQuotation(deps, principal, procurementId, {
-          teamId,
-          ...parseOrThrow(FinalQuotationInput, { quotationFen }),
-        }),
-      );
+      // Given once and binding: checked, then confirmed with the amount in capitals, then written.
+      const confirmed = formText(form, 'confirmed') === 'yes';
+      const result = await attempt(locale, async () => {
+        const input = { teamId, ...parseOrThrow(FinalQuotationInput, { quotationFen }) };
+        if (confirmed) await submitFinalQuotation(deps, principal, procurementId, input);
+        else await checkFinalQuotation(deps, principal, procurementId, input);
+        return input;
+      });
       if (!result.ok) return render(c, procurementId, retyped(form, result), 422);
+      if (!confirmed) return render(c, procurementId, {}, 200, { quoting: result.value });
       return c.redirect(href('supplierProcurementPage', { procurementId }, { done: 'quote' }), 303);
     }
     return render(c, procurementId);

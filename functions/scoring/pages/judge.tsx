@@ -17,6 +17,7 @@ import { yuan } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import {
+  ConfirmConflict,
   ConfirmSheet,
   ConflictDeclaration,
   ScoreFieldsets,
@@ -105,6 +106,8 @@ export function SheetPage(props: {
   message?: string;
   done?: 'saved' | 'submitted' | 'declared';
   confirmTotal?: number;
+  /** The reason of a conflict declaration to confirm. */
+  confirmConflict?: string;
 }) {
   const { locale, contest, proposal, draft, errors } = props;
   const text = pick(judgeTexts, locale);
@@ -121,6 +124,14 @@ export function SheetPage(props: {
       </p>
       {props.done ? <Notice tone="ok">{text[props.done]}</Notice> : null}
       <Refusal locale={locale} message={props.message} errors={errors} />
+      {props.confirmConflict !== undefined ? (
+        <ConfirmConflict
+          locale={locale}
+          action={action}
+          reason={props.confirmConflict}
+          cancelHref={href('sheetPage', { contestId: contest.id, proposalId: proposal.id })}
+        />
+      ) : null}
       <section class="card">
         <dl class="facts">
           <dt>{text.category}</dt>

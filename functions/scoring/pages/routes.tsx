@@ -112,6 +112,7 @@ export function scoringPages(deps: HttpDeps) {
       message?: string;
       done?: 'saved' | 'submitted' | 'declared';
       confirmTotal?: number;
+      confirmConflict?: string;
     } = {},
   ) => {
     const principal = principalOf(c);
@@ -132,6 +133,7 @@ export function scoringPages(deps: HttpDeps) {
         message={extra.message}
         done={extra.done}
         confirmTotal={extra.confirmTotal}
+        confirmConflict={extra.confirmConflict}
       />,
       { title: proposal.title ?? pick(sheetTexts, c.get('locale')).sheet },
     );
@@ -153,17 +155,16 @@ export function scoringPages(deps: HttpDeps) {
       c.redirect(href('sheetPage', { contestId, proposalId }, { done: what }), 303);
     const version = Number(draft.version) > 0 ? Number(draft.version) : undefined;
     if (draft.do === 'conflict') {
-      const declared = await attempt(locale, () =>
-        declareConflict(
-          deps,
-          principal,
-          contestId,
-          proposalId,
-          parseOrThrow(ConflictInput, { reason: draft.reason ?? '' }).reason,
-        ),
-      );
+      // Final: the reason is checked, then confirmed, then recorded.
+      const declared = await attempt(locale, async () => {
+        const { reason } = parseOrThrow(ConflictInput, { reason: draft.reason ?? '' });
+        if (draft.confirmed === 'yes') await declareConflict(deps, principal, contestId, proposalId, reason);
+        return { reason, recorded: draft.confirmed === 'yes' };
+      });
       if (!declared.ok)
         return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
+      if (!declared.value.recorded)
+        return render(c, contestId, proposalId, { confirmConflict: declared.value.reason });
       return c.redirect(href('judgePage'), 303);
     }
     // The action reads the contest and turns the typed points into the sheet with its rubric:

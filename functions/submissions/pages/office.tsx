@@ -63,7 +63,7 @@ import {
   refusalMessage,
 } from '../../ui/page.tsx';
 import { namesOf } from '../../ui/reasons.ts';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { communitiesTexts } from './communities.tsx';
 import { ContestForm, contestFormErrors, contestValues, readContestForm } from './contest-form.tsx';
 import { officeContestTexts } from './office-texts.ts';
@@ -173,7 +173,9 @@ function ContestOfficePage(props: {
       <section class="card" aria-labelledby="phase">
         <h2 id="phase">{text.phase}</h2>
         <p>
-          {text.nextStep}: {office.next[contest.status]}
+          {text.nextStep}
+          {commonTexts[locale].colon}
+          {office.next[contest.status]}
         </p>
         <div class="actions">
           {contest.status === 'draft' ? (
