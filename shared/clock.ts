@@ -44,15 +44,15 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
 
 const shanghai = dateFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
+  dateStyle: 'long',
+  timeStyle: 'short',
   hour12: false,
 });
 
-/** Stored times are UTC ISO-8601; people read Asia/Shanghai. */
+/**
+ * Stored times are UTC ISO-8601; people read Asia/Shanghai: "2026年12月13日 19:07（北京时间）",
+ * as the pages write it (functions/ui/format.ts `dateTime`), messages too.
+ */
 export function formatShanghai(iso: string): string {
   return `${shanghai(new Date(iso))}（北京时间）`;
 }

@@ -104,7 +104,7 @@ describe('messages people can read', () => {
       // The test epoch is 2026-03-02 09:00 Beijing time; the deadline is 14 days later.
       expect(contest.submissionDeadline).toBe('2026-03-16T01:00:00.000Z');
       expect(early.body.detail).toContain(
-        lang === 'zh-CN' ? '2026/03/16 09:00（北京时间）' : '16 Mar 2026, 09:00 (Beijing time)',
+        lang === 'zh-CN' ? '2026年3月16日 09:00（北京时间）' : '16 Mar 2026, 09:00 (Beijing time)',
       );
     }
   });
