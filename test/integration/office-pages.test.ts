@@ -365,7 +365,7 @@ describe('ranking, shortlist, publicity, lock and notices', () => {
     const other = await pageClient(w.tokens.otherOfficer).get(scoring, `${base()}/ranking`);
 
     expect(page.status).toBe(200);
-    expect(pageText(page.body)).toMatch(/专家\d: 88\.00/);
+    expect(pageText(page.body)).toMatch(/专家\d：88\.00/);
     expect(page.body).toContain('项目0');
     expect(page.body).toContain(`href="/api/contests/${w.contestId}/ranking.csv"`);
     expect(judge.status).toBe(403);

@@ -99,8 +99,11 @@ export function expectReadable(html: string, codes: string[] = []) {
   for (const code of ['rank-fill', 'rank-strict', 'max-score', 'trimmed-mean', 'not-funded', ...codes]) {
     expect(text).not.toContain(code);
   }
-  if (/<html lang="zh-CN">/.test(html))
+  if (/<html lang="zh-CN">/.test(html)) {
     expect(text).not.toMatch(/\b(draft|open|screening|review|publicity|locked|awarded|submitted|missing)\b/);
+    // A Chinese label runs into its value with a full-width colon (commonTexts.colon), not ": ".
+    expect(text).not.toMatch(/[\p{Script=Han}）]\s*:\s/u);
+  }
 }
 
 /** The text of the error shown beside a field (by the field's name). */

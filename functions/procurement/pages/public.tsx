@@ -6,7 +6,7 @@ import type { Procurement } from '../../../shared/procurement/store.ts';
 import { DateTime, Money, ProcurementBadge, Table } from '../../ui/components.tsx';
 import { date, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { publicProcurementTexts } from './public-texts.ts';
 
 /** What the public reads of a procurement: its frozen set-up, never the panel or the bids. */
@@ -62,7 +62,9 @@ export function AnnouncementPage(props: { locale: Locale; procurement: PublicPro
       <p class="muted">{text.announcement}</p>
       <h1>{procurement.title}</h1>
       <p>
-        {text.phase}: <ProcurementBadge status={procurement.status} locale={locale} />
+        {text.phase}
+        {commonTexts[locale].colon}
+        <ProcurementBadge status={procurement.status} locale={locale} />
       </p>
       {procurement.status === 'terminated' && procurement.terminationReason ? (
         <p class="notice bad">{text.terminated(procurement.terminationReason)}</p>

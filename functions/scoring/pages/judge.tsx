@@ -26,7 +26,7 @@ import {
   scoresDraft,
   sheetTexts,
 } from '../../ui/sheet.tsx';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { judgeTexts } from './texts.ts';
 
 type Blind = z.infer<typeof BlindProposal>;
@@ -161,7 +161,9 @@ export function SheetPage(props: {
         <ul>
           {(proposal.budgetLines ?? []).map((line) => (
             <li>
-              {line.item}: {yuan(line.unitPriceFen)} × {line.quantity} = {yuan(line.amountFen)}
+              {line.item}
+              {commonTexts[locale].colon}
+              {yuan(line.unitPriceFen)} × {line.quantity} = {yuan(line.amountFen)}
             </li>
           ))}
         </ul>

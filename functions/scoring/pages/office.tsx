@@ -31,7 +31,7 @@ import {
   retyped,
 } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, pageParams } from '../../ui/page.tsx';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
 
 const JudgeAccount = z
@@ -185,7 +185,9 @@ function RankingPage(props: { locale: Locale; contest: Contest; ranked: Ranked }
           <ul class="plain">
             {item.judges.map((judge) => (
               <li>
-                {judge.name}: {points(judge.total)}
+                {judge.name}
+                {commonTexts[locale].colon}
+                {points(judge.total)}
                 {judge.outlier ? ` ⚑ ${text.outlier}` : ''}
                 {judge.dropped ? ` · ${text.dropped}` : ''}
               </li>

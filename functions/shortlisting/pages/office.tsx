@@ -57,7 +57,7 @@ import {
 } from '../../ui/office.tsx';
 import { attempt, definePage, type FieldMessages, formAction, pageParams } from '../../ui/page.tsx';
 import { namesOf, reasonText } from '../../ui/reasons.ts';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { type BundleText, bundleTexts } from './office-texts.ts';
 
 type Policy = keyof BundleText['policies'];
@@ -423,7 +423,9 @@ function PublicityPage(props: {
                   <p class="prose">{objection.answer}</p>
                   {objection.answeredAt ? (
                     <p class="muted">
-                      {text.answeredAt}: <DateTime iso={objection.answeredAt} locale={locale} />
+                      {text.answeredAt}
+                      {commonTexts[locale].colon}
+                      <DateTime iso={objection.answeredAt} locale={locale} />
                     </p>
                   ) : null}
                 </>

@@ -148,7 +148,9 @@ function BudgetLines(props: {
             <p class="error">{errors[`budgetLines.${i}.amountFen`]}</p>
           ) : null}
           <p>
-            {p.amount}: <output data-amount="">{yuan(lineFen(line))}</output>
+            {p.amount}
+            {commonTexts[props.locale].colon}
+            <output data-amount="">{yuan(lineFen(line))}</output>
           </p>
           <button type="submit" name="do" value={`remove-${i}`} class="secondary" formnovalidate>
             {p.removeLine}
@@ -159,7 +161,9 @@ function BudgetLines(props: {
         {p.addLine}
       </button>
       <p class="total">
-        {p.total}: <output data-total="">{yuan(draftTotalFen(draft))}</output>
+        {p.total}
+        {commonTexts[props.locale].colon}
+        <output data-total="">{yuan(draftTotalFen(draft))}</output>
       </p>
       {errors?.requestedFen ? <p class="error">{errors.requestedFen}</p> : null}
     </fieldset>
@@ -212,8 +216,9 @@ export function ProposalFormPage(props: {
       </p>
       {proposal ? (
         <p>
-          {p.status}: <StatusOf proposal={proposal} locale={locale} text={text} /> ·{' '}
-          {nextStep(proposal, props.now, text)}
+          {p.status}
+          {commonTexts[locale].colon}
+          <StatusOf proposal={proposal} locale={locale} text={text} /> · {nextStep(proposal, props.now, text)}
         </p>
       ) : null}
       <p class="notice">
