@@ -114,4 +114,23 @@ describe('the office’s procurement dashboard', () => {
     expect(nextStep(doneDashboard.body)).toContain('采购已完成');
     expect(doneDashboard.body).not.toContain('name="do" value="issue"');
   });
+
+  it('warns, before the final quotations are called, when their deadline has already passed', async () => {
+    const w = await buildProcurementWorld(h, 'consultation');
+    const path = `/office/procurements/${w.procurementId}`;
+    const officer = pageClient(w.tokens.officer);
+    await officer.get(w.app, path);
+    const inTime = await officer.post(w.app, path, { do: 'callFinalQuotations' });
+    w.clock.advance(30 * DAY_MS);
+    const late = await officer.post(w.app, path, { do: 'callFinalQuotations' });
+    const english = pageClient(w.tokens.officer, 'en');
+    await english.get(w.app, `${path}?lang=en`);
+    const lateEn = await english.post(w.app, `${path}?lang=en`, { do: 'callFinalQuotations' });
+
+    expect(pageText(inTime.body)).not.toContain('已过');
+    expect(pageText(late.body)).toMatch(
+      /最后报价截止时间 \d{4}年\d+月\d+日 \d\d:\d\d（北京时间） 已过：供应商将无法提交最后报价/,
+    );
+    expect(pageText(lateEn.body)).toContain('has passed: no supplier can give a final quotation');
+  });
 });

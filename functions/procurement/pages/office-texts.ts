@@ -72,6 +72,8 @@ export interface OfficeProcurementText {
   moves: Record<Move, string>;
   confirmMove: (name: string) => string;
   moveLeads: Record<Move, string>;
+  /** Said before opening the bids or calling the final quotations once their deadline has passed. */
+  quotationWindowPassed: (deadline: string) => string;
   terminate: string;
   terminateLead: string;
   terminateReason: string;
@@ -219,6 +221,8 @@ const zhCN: OfficeProcurementText = {
     recommend: '按综合得分排序推荐成交候选人，推荐后评分不能再改变。',
     award: '确定当前候选人为成交供应商；确定后不能撤销，随后发放成交通知书。',
   },
+  quotationWindowPassed: (deadline) =>
+    `最后报价截止时间 ${deadline} 已过：供应商将无法提交最后报价，本项目只能终止（截止时间在发布公告时已确定，不能修改）。`,
   terminate: '终止采购',
   terminateLead: '终止后不能恢复，理由将记录在案并公开。',
   terminateReason: '终止理由',
@@ -386,6 +390,8 @@ const en: OfficeProcurementText = {
     recommend: 'The candidates in order of total score; the scores are then final.',
     award: 'The current candidate becomes the supplier; this cannot be undone, and the notices follow.',
   },
+  quotationWindowPassed: (deadline) =>
+    `The final-quotation deadline, ${deadline}, has passed: no supplier can give a final quotation, and the procurement can only be terminated (the deadline was fixed at the announcement).`,
   terminate: 'Terminate',
   terminateLead: 'A termination cannot be undone; its reason is recorded and published.',
   terminateReason: 'Reason for terminating',

@@ -589,6 +589,13 @@ function Dashboard(props: {
                 ? text.declineLead
                 : text.moveLeads[confirm.kind]}
           </p>
+          {/* Opening the bids or calling the final quotations after their deadline leaves no window. */}
+          {(confirm.kind === 'closeBidding' || confirm.kind === 'callFinalQuotations') &&
+          props.now.getTime() >= Date.parse(procurement.finalQuotationDeadline) ? (
+            <Notice tone="bad">
+              {text.quotationWindowPassed(dateTime(procurement.finalQuotationDeadline, locale))}
+            </Notice>
+          ) : null}
         </ConfirmStep>
       ) : null}
       <section class="card" aria-labelledby="phase">
