@@ -1,4 +1,4 @@
-import { dateFormat } from '../../shared/clock.ts';
+import { dateFormat, formatBeijing } from '../../shared/clock.ts';
 import { joinList, type Locale } from '../../shared/i18n.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { formatPoints } from '../../shared/scoring.ts';
@@ -41,30 +41,14 @@ export const criteriaList = <K extends string>(
   );
 
 const formatters = {
-  'zh-CN': {
-    dateTime: dateFormat('zh-CN', {
-      timeZone: 'Asia/Shanghai',
-      dateStyle: 'long',
-      timeStyle: 'short',
-      hour12: false,
-    }),
-    date: dateFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
-  },
-  en: {
-    dateTime: dateFormat('en-GB', {
-      timeZone: 'Asia/Shanghai',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }),
-    date: dateFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }),
-  },
-} satisfies Record<Locale, Record<'dateTime' | 'date', (at: Date) => string>>;
+  'zh-CN': { date: dateFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }) },
+  en: { date: dateFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' }) },
+} satisfies Record<Locale, Record<'date', (at: Date) => string>>;
 
 /** "2026年12月9日 18:00（北京时间）" / "9 Dec 2026, 18:00 (Beijing time)". */
 export function dateTime(iso: string, locale: Locale): string {
-  const text = formatters[locale].dateTime(new Date(iso));
-  const zone = commonTexts[locale].beijingTime;
-  return locale === 'zh-CN' ? `${text}（${zone}）` : `${text} (${zone})`;
+  // One writer of Beijing time for pages and messages alike (shared/clock.ts).
+  return formatBeijing(iso, locale);
 }
 
 /** The calendar day in Beijing: "2026年12月9日" / "9 Dec 2026". */

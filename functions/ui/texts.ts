@@ -63,7 +63,6 @@ export interface CommonText {
   budgetOver: string;
   closed: string;
   timeLeft: (days: number, hours: number, minutes: number) => string;
-  beijingTime: string;
   today: string;
   empty: string;
   errors: Record<
@@ -146,7 +145,6 @@ const zhCN: CommonText = {
       : hours > 0
         ? `还剩 ${hours} 小时 ${minutes} 分`
         : `还剩 ${minutes} 分钟`,
-  beijingTime: '北京时间',
   today: '今天',
   empty: '暂无。',
   errors: {
@@ -234,7 +232,6 @@ const en: CommonText = {
       : hours > 0
         ? `${hours} h ${minutes} min left`
         : `${minutes} min left`,
-  beijingTime: 'Beijing time',
   today: 'Today',
   empty: 'Nothing yet.',
   errors: {
