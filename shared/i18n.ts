@@ -506,6 +506,10 @@ const messages = {
     'zh-CN': '最后报价已于 {deadline:time} 截止',
     en: 'Final quotations closed at {deadline:time}',
   },
+  'procurement.quotationDeadlinePast': {
+    'zh-CN': '最后报价截止时间 {deadline:time} 已过，请定一个尚未到来的截止时间',
+    en: 'The final-quotation deadline {deadline:time} has passed; set one that is still ahead',
+  },
   'procurement.quotationOpen': {
     'zh-CN': '最后报价截止时间 {deadline:time} 未到，不能开始评分',
     en: 'Final quotations are open until {deadline:time}; scoring cannot start before then',

@@ -13,7 +13,7 @@ import {
   terminateProcurement,
   updateProcurement,
 } from '../../shared/procurement/actions.ts';
-import { ProcurementSetupFields } from '../../shared/procurement/model.ts';
+import { CallFinalQuotationsInput, ProcurementSetupFields } from '../../shared/procurement/model.ts';
 import { createRouter, defineRoute, type HttpDeps, principalOf, problems } from '../http/app.ts';
 import {
   IdempotencyHeaders,
@@ -21,6 +21,7 @@ import {
   jsonBody,
   jsonResponse,
   optionalIfMatch,
+  optionalJsonBody,
   PageOf,
   PageQuery,
   pageRequest,
@@ -134,7 +135,6 @@ export function setupRoutes(deps: HttpDeps) {
     ['announceProcurement', announceProcurement],
     ['openBidding', openBidding],
     ['closeBidding', closeBidding],
-    ['callFinalQuotations', callFinalQuotations],
     ['startEvaluation', startEvaluation],
     ['recommendCandidates', recommend],
     ['confirmCandidate', confirmCandidate],
@@ -155,6 +155,31 @@ export function setupRoutes(deps: HttpDeps) {
       },
     );
   }
+
+  app.openapi(
+    defineRoute('callFinalQuotations', {
+      request: {
+        params: ProcurementParams,
+        headers: IfMatchHeaders,
+        body: optionalJsonBody(CallFinalQuotationsInput),
+      },
+      responses: {
+        200: jsonResponse(ProcurementOut, 'The procurement after the change'),
+        ...problems(400, 401, 403, 404, 409, 412, 422),
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      const procurement = await callFinalQuotations(
+        deps,
+        principal,
+        c.req.valid('param').procurementId,
+        optionalIfMatch(c.req.valid('header')['if-match']),
+        c.req.valid('json'),
+      );
+      return c.json(procurementView(procurement, principal), 200, withEtag(procurement.version));
+    },
+  );
 
   for (const [name, action] of [
     ['declineCandidate', declineCandidate],

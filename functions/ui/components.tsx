@@ -347,6 +347,8 @@ export function ConfirmStep(props: {
   cancelHref: string;
   hidden?: Record<string, string>;
   children?: Child;
+  /** Fields sent with the confirmation (a deadline set with the step). */
+  fields?: Child;
 }) {
   const text = commonTexts[props.locale];
   return (
@@ -366,6 +368,7 @@ export function ConfirmStep(props: {
         {Object.entries(props.hidden ?? {}).map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
+        {props.fields}
         <button type="submit">{props.confirmLabel}</button>
         <a class="button secondary" href={props.cancelHref}>
           {text.cancel}

@@ -71,6 +71,7 @@ input[type=checkbox], input[type=radio] { width:1.25rem; min-height:1.25rem; }
   padding:.5rem 1rem; border-radius:.375rem; border:1px solid var(--brand); background:var(--brand); color:var(--brand-ink); cursor:pointer; text-decoration:none; }
 .button.secondary, button.secondary { background:var(--paper); color:var(--brand); }
 .actions { display:flex; flex-wrap:wrap; gap:.5rem; align-items:center; }
+.actions > .field { flex-basis:100%; }
 .notice { border-left:4px solid var(--link); background:var(--paper); padding:.75rem 1rem; margin:1rem 0; }
 .notice.bad { border-color:var(--bad); background:var(--bad-bg); }
 .notice.ok { border-color:var(--ok); background:var(--ok-bg); }

@@ -62,6 +62,7 @@ import {
 import {
   announceIssues,
   type BidInput,
+  type CallFinalQuotationsInput,
   type FinalQuotationInput,
   ProcurementSetup,
   ProcurementSetupFields,
@@ -385,14 +386,17 @@ export function closeBidding(deps: Deps, principal: Principal, procurementId: st
 }
 
 /**
- * Art. 21: every responsive supplier is asked for one final quotation. Refused (409) when fewer
- * suppliers respond than required: the officer then terminates with that reason (Art. 34).
+ * Art. 21: every responsive supplier is asked for one final quotation, by the deadline the call
+ * sets (`input.finalQuotationDeadline`, else the set-up's), which must still be ahead: 422
+ * `procurement.quotationDeadlinePast` naming it otherwise. Refused (409) when fewer suppliers
+ * respond than required: the officer then terminates with that reason (Art. 34).
  */
 export function callFinalQuotations(
   deps: Deps,
   principal: Principal,
   procurementId: string,
   ifMatch?: IfMatch,
+  input: CallFinalQuotationsInput = {},
 ) {
   return officerTransition(
     deps,
@@ -400,12 +404,22 @@ export function callFinalQuotations(
     procurementId,
     'callFinalQuotations',
     ifMatch,
-    async (procurement) => {
+    async (procurement, now) => {
       const whole = (await readWholeProcurement(deps.db, procurementId))!;
       const responsive = whole.bids.filter((bid) => bidReasons(procurement, forEvaluation(bid)).length === 0);
       if (responsive.length < procurement.minResponsive)
         throw tooFew(responsive.length, procurement.minResponsive);
-      return { summary: { responsive: responsive.length } };
+      const deadline = input.finalQuotationDeadline ?? procurement.finalQuotationDeadline;
+      if (Date.parse(deadline) <= now.getTime()) {
+        const params = { deadline };
+        throw new ValidationError('procurement.quotationDeadlinePast', params, [
+          { path: 'finalQuotationDeadline', message: 'procurement.quotationDeadlinePast', params },
+        ]);
+      }
+      return {
+        fields: { finalQuotationDeadline: deadline },
+        summary: { responsive: responsive.length, finalQuotationDeadline: deadline },
+      };
     },
   );
 }

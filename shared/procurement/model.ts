@@ -171,4 +171,12 @@ export const BidInput = z.strictObject({
 });
 export type BidInput = z.infer<typeof BidInput>;
 
+/**
+ * Calling the final quotations (Art. 21) may set their deadline anew, since the consultation may
+ * run past the one planned at set-up; absent, the set-up's deadline stands. Either way it must
+ * still be ahead (`procurement.quotationDeadlinePast`).
+ */
+export const CallFinalQuotationsInput = z.strictObject({ finalQuotationDeadline: Instant.optional() });
+export type CallFinalQuotationsInput = z.infer<typeof CallFinalQuotationsInput>;
+
 export const FinalQuotationInput = z.strictObject({ quotationFen: PositiveFen });

@@ -193,6 +193,38 @@ describe('bad input to the procurement function is refused with a clear 4xx and 
     );
   });
 
+  it('refuses to call the final quotations by a deadline already past, and takes a new one ahead', async () => {
+    const w = await buildProcurementWorld(h, 'consultation');
+    const path = `${base(w)}/call-final-quotations`;
+    // The consultation ran past the final-quotation deadline set up at the announcement.
+    w.clock.advance(30 * DAY_MS);
+    await refused(w, 'POST', path, { token: w.tokens.officer }, 422, /deadline .*Beijing time.* has passed/);
+    const past = new Date(w.clock.now().getTime() - 60_000).toISOString();
+    const body = { finalQuotationDeadline: past };
+    await refused(w, 'POST', path, { token: w.tokens.officer, body, lang: 'zh-CN' }, 422, /已过/);
+    await refused(
+      w,
+      'POST',
+      path,
+      { token: w.tokens.officer, body: { finalQuotationDeadline: 'soon' } },
+      422,
+      /finalQuotationDeadline/,
+    );
+
+    const ahead = new Date(w.clock.now().getTime() + 3 * DAY_MS).toISOString();
+    const called = await call(w.app, 'POST', path, {
+      token: w.tokens.officer,
+      body: { finalQuotationDeadline: ahead },
+    });
+    expect(called.status).toBe(200);
+    expect(called.body).toMatchObject({ status: 'final-quotation', finalQuotationDeadline: ahead });
+    const quote = await call(w.app, 'PUT', `${base(w)}/bids/${w.teams.A}/final-quotation`, {
+      token: w.tokens.supplier,
+      body: { quotationFen: 14_000_000 },
+    });
+    expect(quote.status).toBe(201);
+  });
+
   it('refuses a bid above the ceiling or in fractional fen, naming the amounts in yuan', async () => {
     const w = await buildProcurementWorld(h, 'bidding', { noBids: true });
     const path = `${base(w)}/bids/${w.teams.A}`;

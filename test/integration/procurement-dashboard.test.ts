@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { beijingInputValue } from '../../functions/ui/format.ts';
 import { putIf } from '../../shared/db.ts';
 import { submitFinalQuotation } from '../../shared/procurement/actions.ts';
 import { issueProcurementNotices } from '../../shared/procurement/notices.ts';
-import { finalQuotationItem } from '../../shared/procurement/store.ts';
+import { finalQuotationItem, getProcurement } from '../../shared/procurement/store.ts';
 import { faultyDb } from '../support/faults.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { pageClient, pageText } from '../support/page-client.ts';
+import { fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld } from '../support/procurement-world.ts';
 import { asPrincipal, DAY_MS } from '../support/world.ts';
 
@@ -115,22 +116,47 @@ describe('the office’s procurement dashboard', () => {
     expect(doneDashboard.body).not.toContain('name="do" value="issue"');
   });
 
-  it('warns, before the final quotations are called, when their deadline has already passed', async () => {
+  it('sets the final quotations’ deadline with the call, refusing one already past', async () => {
     const w = await buildProcurementWorld(h, 'consultation');
     const path = `/office/procurements/${w.procurementId}`;
     const officer = pageClient(w.tokens.officer);
     await officer.get(w.app, path);
+    const { finalQuotationDeadline } = (await getProcurement(w.deps.db, w.procurementId))!;
     const inTime = await officer.post(w.app, path, { do: 'callFinalQuotations' });
     w.clock.advance(30 * DAY_MS);
     const late = await officer.post(w.app, path, { do: 'callFinalQuotations' });
     const english = pageClient(w.tokens.officer, 'en');
     await english.get(w.app, `${path}?lang=en`);
     const lateEn = await english.post(w.app, `${path}?lang=en`, { do: 'callFinalQuotations' });
+    // Confirmed with the deadline as set up (the field's value), then with a new one ahead.
+    const version = String((await getProcurement(w.deps.db, w.procurementId))!.version);
+    const confirm = (deadline: string) =>
+      officer.post(w.app, path, {
+        do: 'callFinalQuotations',
+        confirmed: 'yes',
+        version,
+        finalQuotationDeadline: deadline,
+      });
+    const stale = await confirm(fieldValue(late.body, 'finalQuotationDeadline')!);
+    const unreadable = await confirm('next week');
+    const ahead = new Date(w.clock.now().getTime() + 3 * DAY_MS).toISOString();
+    const called = await confirm(beijingInputValue(ahead));
 
     expect(pageText(inTime.body)).not.toContain('已过');
+    expect(fieldValue(inTime.body, 'finalQuotationDeadline')).toBe(beijingInputValue(finalQuotationDeadline));
     expect(pageText(late.body)).toMatch(
-      /最后报价截止时间 \d{4}年\d+月\d+日 \d\d:\d\d（北京时间） 已过：供应商将无法提交最后报价/,
+      /原定的最后报价截止时间 \d{4}年\d+月\d+日 \d\d:\d\d（北京时间） 已过：请在下方另定/,
     );
-    expect(pageText(lateEn.body)).toContain('has passed: no supplier can give a final quotation');
+    expect(pageText(lateEn.body)).toContain('has passed: set a new one below');
+    expect(stale.status).toBe(422);
+    expect(pageText(stale.body)).toMatch(/最后报价截止时间 .*已过，请定一个尚未到来的截止时间/);
+    expect(fieldValue(stale.body, 'finalQuotationDeadline')).toBe(beijingInputValue(finalQuotationDeadline));
+    expect(unreadable.status).toBe(422);
+    expect(fieldError(unreadable.body, 'finalQuotationDeadline')).toBe('请选择日期和时间');
+    expect(called.status).toBe(303);
+    expect(await getProcurement(w.deps.db, w.procurementId)).toMatchObject({
+      status: 'final-quotation',
+      finalQuotationDeadline: ahead,
+    });
   });
 });

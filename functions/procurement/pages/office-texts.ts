@@ -73,7 +73,9 @@ export interface OfficeProcurementText {
   confirmMove: (name: string) => string;
   moveLeads: Record<Move, string>;
   /** Said before opening the bids or calling the final quotations once their deadline has passed. */
-  quotationWindowPassed: (deadline: string) => string;
+  /** The set-up's final-quotation deadline has passed, said on opening the bids and on the call. */
+  quotationWindowPassed: Record<'closeBidding' | 'callFinalQuotations', (deadline: string) => string>;
+  quotationDeadlineHint: string;
   terminate: string;
   terminateLead: string;
   terminateReason: string;
@@ -221,8 +223,13 @@ const zhCN: OfficeProcurementText = {
     recommend: '按综合得分排序推荐成交候选人，推荐后评分不能再改变。',
     award: '确定当前候选人为成交供应商；确定后不能撤销，随后发放成交通知书。',
   },
-  quotationWindowPassed: (deadline) =>
-    `最后报价截止时间 ${deadline} 已过：供应商将无法提交最后报价，本项目只能终止（截止时间在发布公告时已确定，不能修改）。`,
+  quotationWindowPassed: {
+    closeBidding: (deadline) =>
+      `最后报价截止时间 ${deadline} 已过：请供应商提交最后报价时，须另定一个尚未到来的截止时间。`,
+    callFinalQuotations: (deadline) =>
+      `原定的最后报价截止时间 ${deadline} 已过：请在下方另定一个尚未到来的截止时间。`,
+  },
+  quotationDeadlineHint: '北京时间；供应商在此之前提交最后报价，可改为较原定更晚的时间。',
   terminate: '终止采购',
   terminateLead: '终止后不能恢复，理由将记录在案并公开。',
   terminateReason: '终止理由',
@@ -390,8 +397,14 @@ const en: OfficeProcurementText = {
     recommend: 'The candidates in order of total score; the scores are then final.',
     award: 'The current candidate becomes the supplier; this cannot be undone, and the notices follow.',
   },
-  quotationWindowPassed: (deadline) =>
-    `The final-quotation deadline, ${deadline}, has passed: no supplier can give a final quotation, and the procurement can only be terminated (the deadline was fixed at the announcement).`,
+  quotationWindowPassed: {
+    closeBidding: (deadline) =>
+      `The final-quotation deadline, ${deadline}, has passed: when calling the final quotations, set a new one that is still ahead.`,
+    callFinalQuotations: (deadline) =>
+      `The final-quotation deadline set up, ${deadline}, has passed: set a new one below that is still ahead.`,
+  },
+  quotationDeadlineHint:
+    'Beijing time; the suppliers give their final quotations by then. It may be later than planned.',
   terminate: 'Terminate',
   terminateLead: 'A termination cannot be undone; its reason is recorded and published.',
   terminateReason: 'Reason for terminating',

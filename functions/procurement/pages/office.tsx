@@ -40,6 +40,7 @@ import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import {
   ConfirmStep,
   DateTime,
+  DateTimeField,
   Form,
   Money,
   Notice,
@@ -49,7 +50,15 @@ import {
   Table,
   TextArea,
 } from '../../ui/components.tsx';
-import { criteriaList, dateTime, nameList, points, timeLeft } from '../../ui/format.ts';
+import {
+  beijingInputValue,
+  criteriaList,
+  dateTime,
+  nameList,
+  parseBeijingInput,
+  points,
+  timeLeft,
+} from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
   confirmedStep,
@@ -57,6 +66,7 @@ import {
   formText,
   officeOf,
   officerOf,
+  retyped,
   saveSetup,
   setUpPage,
 } from '../../ui/office.tsx';
@@ -571,6 +581,21 @@ function Dashboard(props: {
           )}
           cancelHref={here}
           hidden={{ version, do: confirm.kind, ...('reason' in confirm ? { reason: confirm.reason } : {}) }}
+          fields={
+            confirm.kind === 'callFinalQuotations' ? (
+              <DateTimeField
+                name="finalQuotationDeadline"
+                label={text.finalQuotationDeadline}
+                hint={text.quotationDeadlineHint}
+                value={
+                  state.values?.finalQuotationDeadline ??
+                  beijingInputValue(procurement.finalQuotationDeadline)
+                }
+                errors={state.errors ?? {}}
+                required
+              />
+            ) : undefined
+          }
           facts={[
             [text.title, procurement.title],
             ...(candidate
@@ -589,11 +614,11 @@ function Dashboard(props: {
                 ? text.declineLead
                 : text.moveLeads[confirm.kind]}
           </p>
-          {/* Opening the bids or calling the final quotations after their deadline leaves no window. */}
+          {/* The set-up's final-quotation deadline passed: the call sets a new one (Art. 21). */}
           {(confirm.kind === 'closeBidding' || confirm.kind === 'callFinalQuotations') &&
           props.now.getTime() >= Date.parse(procurement.finalQuotationDeadline) ? (
             <Notice tone="bad">
-              {text.quotationWindowPassed(dateTime(procurement.finalQuotationDeadline, locale))}
+              {text.quotationWindowPassed[confirm.kind](dateTime(procurement.finalQuotationDeadline, locale))}
             </Notice>
           ) : null}
         </ConfirmStep>
@@ -799,6 +824,18 @@ export function procurementOfficePages(deps: HttpDeps) {
     if ((MOVES as readonly string[]).includes(op)) {
       const move = op as Move;
       if (!confirmed) return renderDashboard(c, procurementId, { confirm: { kind: move } });
+      if (move === 'callFinalQuotations') {
+        // The call sets the final quotations' deadline, typed in Beijing time (Art. 21).
+        const finalQuotationDeadline = parseBeijingInput(formText(form, 'finalQuotationDeadline'));
+        const notDate = pick(officeProcurementTexts, locale).notDate;
+        const result = finalQuotationDeadline
+          ? await attempt(locale, () =>
+              callFinalQuotations(deps, principal, procurementId, version, { finalQuotationDeadline }),
+            )
+          : { ok: false as const, message: notDate, fields: { finalQuotationDeadline: notDate } };
+        if (result.ok) return done(move);
+        return renderDashboard(c, procurementId, { ...retyped(form, result), confirm: { kind: move } }, 422);
+      }
       const result = await attempt(locale, () => ACTIONS[move](deps, principal, procurementId, version));
       return result.ok ? done(move) : refused(result);
     }
