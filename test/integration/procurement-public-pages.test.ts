@@ -88,8 +88,9 @@ describe('the result announcement (成交结果公告)', () => {
     expect(text).toContain('2 赤峰弘益社会组织服务中心 ¥148,600.00 18.78 67.33 86.11 成交候选人');
     expect(text).toContain('3 红山家园托管服务中心 ¥139,500.00 20.00 63.50 83.50 成交候选人');
     expect(text).toContain('— 夕阳红助老志愿队 — — — — 无效响应：不是依法登记的社会组织（无登记证书编号）');
-    // The members' sheets stay with the office: no member's name or sheet total is published.
-    expect(text).not.toMatch(/专家\d|70\.00|71\.50/);
+    // The panel is named (Art. 29); its members' sheets stay with the office: no sheet total is published.
+    expect(text).toContain('磋商小组成员 专家1、专家2、专家3');
+    expect(text).not.toMatch(/70\.00|71\.50/);
     expectReadable(page.body, CODES);
   });
 
@@ -102,6 +103,7 @@ describe('the result announcement (成交结果公告)', () => {
     expect(text).toContain('Awarded to 红山区社区服务中心, for ¥146,800.00');
     expect(text).toContain('19.01 69.50 88.51 Awarded');
     expect(text).toContain('Not responsive:');
+    expect(text).toContain('Panel members 专家1, 专家2, 专家3');
   });
 
   it('is refused (409) to everyone, the office included, before the award', async () => {

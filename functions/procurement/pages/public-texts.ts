@@ -36,6 +36,8 @@ export interface PublicProcurementText {
   awarded: string;
   awardedValue: (supplier: string, amount: string) => string;
   awardedAt: string;
+  /** The panel's members by name (磋商小组成员名单), on the result announcement. */
+  panel: string;
   resultHead: {
     rank: string;
     supplier: string;
@@ -87,6 +89,7 @@ export const publicProcurementTexts: Texts<PublicProcurementText> = {
     awarded: '成交供应商',
     awardedValue: (supplier, amount) => `${supplier}，成交金额 ${amount}`,
     awardedAt: '确定成交',
+    panel: '磋商小组成员',
     resultHead: {
       rank: '排名',
       supplier: '供应商',
@@ -141,6 +144,7 @@ export const publicProcurementTexts: Texts<PublicProcurementText> = {
     awarded: 'Awarded to',
     awardedValue: (supplier, amount) => `${supplier}, for ${amount}`,
     awardedAt: 'Awarded on',
+    panel: 'Panel members',
     resultHead: {
       rank: 'Rank',
       supplier: 'Supplier',

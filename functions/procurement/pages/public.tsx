@@ -4,12 +4,15 @@ import type { AnnouncementRow } from '../../../shared/procurement/announcement.t
 import { nextDeadline } from '../../../shared/procurement/lifecycle.ts';
 import type { Procurement } from '../../../shared/procurement/store.ts';
 import { DateTime, Money, ProcurementBadge, Table } from '../../ui/components.tsx';
-import { date, points } from '../../ui/format.ts';
+import { date, nameList, points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { publicProcurementTexts } from './public-texts.ts';
 
-/** What the public reads of a procurement: its frozen set-up, never the panel or the bids. */
+/**
+ * What the public reads of a procurement: its frozen set-up, never the panel or the bids; once it
+ * is awarded, the result announcement adds the panel's names and every bid's result.
+ */
 export type PublicProcurement = Pick<
   Procurement,
   | 'id'
@@ -140,7 +143,7 @@ export function AnnouncementPage(props: { locale: Locale; procurement: PublicPro
  */
 export function ResultPage(props: {
   locale: Locale;
-  procurement: PublicProcurement & Pick<Procurement, 'awardedAt'>;
+  procurement: PublicProcurement & Pick<Procurement, 'awardedAt' | 'panel'>;
   rows: AnnouncementRow[];
 }) {
   const { locale, procurement, rows } = props;
@@ -175,6 +178,9 @@ export function ResultPage(props: {
             <dd>{date(procurement.awardedAt, locale)}</dd>
           </>
         ) : null}
+        {/* The result announcement names the panel (Art. 29), never its members' sheets. */}
+        <dt>{text.panel}</dt>
+        <dd>{nameList(locale, procurement.panel)}</dd>
       </dl>
       <p class="lead">{text.resultLead}</p>
       <Table
