@@ -95,6 +95,8 @@ export const keys = {
 
   /** A user as their identity provider last described them at sign-in (shared/user/directory.ts). */
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: '#USER' }),
+  /** gsi2 (sparse, only on a judge's entry): the judges the directory knows, by name. */
+  judgeByName: (name: string, sub: string) => ({ gsi2pk: 'JUDGES', gsi2sk: `${name}#${sub}` }),
 
   /** A judge on a contest's panel. */
   panelJudge: (contestId: string, judgeId: string) =>

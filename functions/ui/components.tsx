@@ -81,6 +81,8 @@ export function TextField(
     inputMode?: 'decimal' | 'numeric' | 'tel' | 'email' | 'text';
     /** Marks the input for the budget script: `data-price` or `data-qty`. */
     data?: 'price' | 'qty';
+    /** A datalist's id whose options the field offers (KnownJudges). */
+    list?: string;
   },
 ) {
   return (
@@ -94,6 +96,7 @@ export function TextField(
           required={props.required}
           maxlength={props.maxLength}
           inputmode={props.inputMode}
+          list={props.list}
         />
       )}
     </Field>
@@ -433,5 +436,23 @@ export function PointsField(props: FieldProps & { value?: string; max?: number; 
         />
       )}
     </Field>
+  );
+}
+
+/** The id of the judges' datalist: an account field with `list={KNOWN_JUDGES}` offers them. */
+export const KNOWN_JUDGES = 'known-judges';
+
+/**
+ * The judges the directory knows, offered by the panel forms' account fields (each option the
+ * account, labelled with the name); typing an account still works, with or without a browser's
+ * datalist support.
+ */
+export function KnownJudges(props: { judges: readonly { sub: string; name: string }[] }) {
+  return (
+    <datalist id={KNOWN_JUDGES}>
+      {props.judges.map((judge) => (
+        <option value={judge.sub}>{judge.name}</option>
+      ))}
+    </datalist>
   );
 }

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type Principal, Role } from '../auth.ts';
+import { assertOfficer, type Principal, Role } from '../auth.ts';
 import type { Clock } from '../clock.ts';
-import { type Db, getItem, getItems, toServiceError } from '../db.ts';
+import { type Db, getItem, getItems, queryPage, toServiceError } from '../db.ts';
 import { ENTITY, keys, withoutKeys } from '../keys.ts';
 import type { CheckOp } from '../transact.ts';
 import { z } from '../zod.ts';
@@ -27,7 +27,10 @@ export const UserEntry = z.object({
 });
 export type UserEntry = z.infer<typeof UserEntry>;
 
-/** Records (or refreshes) the signed-in user's entry. One unconditional PutItem. */
+/**
+ * Records (or refreshes) the signed-in user's entry. One unconditional PutItem; a judge's entry is
+ * also listed by name (gsi2), so officers can pick panel members (`knownJudges`).
+ */
 export async function recordSignIn(deps: { db: Db; clock: Clock }, principal: Principal): Promise<void> {
   const entry: UserEntry = {
     sub: principal.sub,
@@ -40,7 +43,12 @@ export async function recordSignIn(deps: { db: Db; clock: Clock }, principal: Pr
     await deps.db.doc.send(
       new PutCommand({
         TableName: deps.db.tableName,
-        Item: { ...keys.user(entry.sub), entityType: ENTITY.user, ...entry },
+        Item: {
+          ...keys.user(entry.sub),
+          ...(entry.roles.includes('judge') ? keys.judgeByName(entry.name, entry.sub) : {}),
+          entityType: ENTITY.user,
+          ...entry,
+        },
       }),
     );
   } catch (error) {
@@ -72,4 +80,23 @@ export function holdsRole(sub: string, role: Role, error: () => Error): CheckOp 
     values: { ':role': role },
     explain: error,
   };
+}
+
+/** How many judges an officer's panel forms offer at most (the first by name). */
+export const KNOWN_JUDGES_SHOWN = 500;
+
+/**
+ * The judges the directory knows (everyone who has signed in with the judge role), by name: what
+ * an officer picks a panel member from, instead of typing an account from memory. Officers only
+ * (403 `auth.wrongOffice` otherwise); one Query of gsi2, at most KNOWN_JUDGES_SHOWN.
+ */
+export async function knownJudges(db: Db, principal: Principal): Promise<{ sub: string; name: string }[]> {
+  assertOfficer(principal, principal.officeId ?? '');
+  const { items } = await queryPage(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'JUDGES' },
+    Limit: KNOWN_JUDGES_SHOWN,
+  });
+  return items.map((item) => UserEntry.parse(withoutKeys(item))).map(({ sub, name }) => ({ sub, name }));
 }

@@ -9,7 +9,14 @@ import { getProposal } from '../../shared/proposal/store.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness, personas, seedOffices } from '../support/harness.ts';
 import { call } from '../support/http.ts';
-import { expectReadable, fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
+import {
+  datalistOptions,
+  expectReadable,
+  fieldError,
+  fieldValue,
+  pageClient,
+  pageText,
+} from '../support/page-client.ts';
 import { buildReviewWorld } from '../support/review-world.ts';
 import { buildWorld, DAY_MS } from '../support/world.ts';
 
@@ -286,6 +293,11 @@ describe('the panel, assignment and progress', () => {
     const path = `/office/contests/${w.contestId}/review`;
     await officer.get(w.app, path);
 
+    // The judges who have signed in are offered by the account field, by name.
+    const offered = datalistOptions((await officer.get(w.app, path)).body, 'known-judges');
+    expect(offered).toContainEqual([w.outsiderJudge.sub, '外聘专家']);
+    expect(offered.map(([sub]) => sub)).not.toContain(w.officerUser.sub);
+    expect(offered.map(([sub]) => sub)).not.toContain(w.residents[0]!.sub);
     const noName = await officer.post(w.app, path, { do: 'addJudge', name: '', judgeId: 'judge-x' });
     const added = await officer.post(w.app, path, {
       do: 'addJudge',

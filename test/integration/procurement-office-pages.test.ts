@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingInputValue } from '../../functions/ui/format.ts';
 import { getProcurement } from '../../shared/procurement/store.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { expectReadable, fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
+import {
+  datalistOptions,
+  expectReadable,
+  fieldError,
+  fieldValue,
+  pageClient,
+  pageText,
+} from '../support/page-client.ts';
 import { buildProcurementWorld, type ProcurementWorld, workedExample } from '../support/procurement-world.ts';
 import { DAY_MS } from '../support/world.ts';
 
@@ -57,6 +64,26 @@ describe("the office's procurement pages", () => {
     expect(pageText(list.body)).toContain('递交响应文件');
     expect(pageText(list.body)).toContain('¥150,000.00');
     expectReadable(list.body);
+  });
+
+  it('offers the judges who have signed in on the panel rows, by name, and nobody else', async () => {
+    const w = await buildProcurementWorld(h, 'draft');
+    await h.tokenFor(w.users.otherJudge);
+    const officer = pageClient(w.tokens.officer);
+    const fresh = await officer.get(w.app, '/office/new-procurement');
+    const draft = await officer.get(w.app, `/office/procurements/${w.procurementId}`);
+
+    const offered = datalistOptions(fresh.body, 'known-judges');
+    const mine = offered.filter(([sub]) => sub.endsWith(w.office));
+    expect(mine).toEqual(
+      [...w.members, w.users.otherJudge]
+        .map((judge): [string, string] => [judge.sub, judge.name])
+        .sort(([a, x], [b, y]) => (`${x}#${a}` < `${y}#${b}` ? -1 : 1)),
+    );
+    expect(offered.map(([sub]) => sub)).not.toContain(w.users.supplier.sub);
+    expect(offered.map(([sub]) => sub)).not.toContain(w.users.officer.sub);
+    expect(fresh.body).toMatch(/<input[^>]*name="panel\.0\.judgeId"[^>]*list="known-judges"/);
+    expect(datalistOptions(draft.body, 'known-judges')).toEqual(offered);
   });
 
   it('shows every refusal beside its field with the form refilled, in zh-CN and en, and creates nothing', async () => {

@@ -119,3 +119,9 @@ export function fieldValue(html: string, name: string): string | undefined {
   if (input !== undefined) return input;
   return new RegExp(`<textarea[^>]*name="${escaped}"[^>]*>([^<]*)<`).exec(html)?.[1];
 }
+
+/** The options of a page's datalist by its id: [value, label] pairs (the known judges, say). */
+export function datalistOptions(html: string, id: string): [string, string][] {
+  const list = new RegExp(`<datalist id="${id}">([\\s\\S]*?)</datalist>`).exec(html)?.[1] ?? '';
+  return [...list.matchAll(/<option value="([^"]*)">([^<]*)<\/option>/g)].map((m) => [m[1]!, m[2]!]);
+}

@@ -9,6 +9,8 @@ import {
   DateTimeField,
   Form,
   fieldsOf,
+  KNOWN_JUDGES,
+  KnownJudges,
   MoneyField,
   PointsField,
   Select,
@@ -169,6 +171,8 @@ export function ProcurementForm(props: {
   values: Values;
   errors: FieldMessages;
   editing?: boolean;
+  /** The judges the directory knows, offered by the members' account fields. */
+  judges: readonly { sub: string; name: string }[];
 }) {
   const text = pick(officeProcurementTexts, props.locale);
   const { values, errors, locale } = props;
@@ -264,9 +268,15 @@ export function ProcurementForm(props: {
         {Array.from({ length: PANEL_ROWS }, (_, i) => (
           <div class="row">
             <TextField {...f(`panel.${i}.name`)} label={text.memberName(i + 1)} maxLength={40} />
-            <TextField {...f(`panel.${i}.judgeId`)} label={text.memberAccount(i + 1)} maxLength={128} />
+            <TextField
+              {...f(`panel.${i}.judgeId`)}
+              label={text.memberAccount(i + 1)}
+              maxLength={128}
+              list={KNOWN_JUDGES}
+            />
           </div>
         ))}
+        <KnownJudges judges={props.judges} />
       </fieldset>
       <fieldset class="stack">
         <legend>{text.dates}</legend>

@@ -35,6 +35,7 @@ import {
 } from '../../../shared/procurement/notices.ts';
 import type { BidSheet, Procurement } from '../../../shared/procurement/store.ts';
 import { ReopenInput } from '../../../shared/review/panel.ts';
+import { knownJudges } from '../../../shared/user/directory.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import {
@@ -502,6 +503,8 @@ function Dashboard(props: {
   opened: Opened | undefined;
   state: FormState<Confirming>;
   done?: string | undefined;
+  /** The judges the directory knows, for a draft's set-up form. */
+  judges: readonly { sub: string; name: string }[];
 }) {
   const { locale, procurement, opened, state } = props;
   const text = pick(officeProcurementTexts, locale);
@@ -697,6 +700,7 @@ function Dashboard(props: {
             }
             errors={state.confirm ? {} : (state.errors ?? {})}
             editing
+            judges={props.judges}
           />
         ) : (
           <>
@@ -721,13 +725,13 @@ export function procurementOfficePages(deps: HttpDeps) {
     });
   });
 
-  function renderNew(
+  async function renderNew(
     c: Context<AppEnv>,
     values: Record<string, string>,
     errors: FieldMessages,
     message?: string,
   ) {
-    const locale = c.get('locale');
+    const { principal, locale } = officerOf(c);
     return setUpPage(
       c,
       pick(officeProcurementTexts, locale).setUp,
@@ -737,6 +741,7 @@ export function procurementOfficePages(deps: HttpDeps) {
         action={href('officeNewProcurementPost')}
         values={values}
         errors={errors}
+        judges={await knownJudges(deps.db, principal)}
       />,
     );
   }
@@ -800,6 +805,7 @@ export function procurementOfficePages(deps: HttpDeps) {
         opened={opened}
         state={state}
         done={done ? pick(officeProcurementTexts, locale).done[done] : undefined}
+        judges={procurement.status === 'draft' ? await knownJudges(deps.db, principal) : []}
       />,
       { title: procurement.title },
     );

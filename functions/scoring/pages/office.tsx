@@ -14,10 +14,19 @@ import {
   startReview,
 } from '../../../shared/review/actions.ts';
 import { AddJudgeInput, type PanelJudge } from '../../../shared/review/model.ts';
+import { knownJudges } from '../../../shared/user/directory.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps } from '../../http/app.ts';
 import { ContestParams } from '../../http/params.ts';
-import { Form, Notice, ProgressBar, Table, TextField } from '../../ui/components.tsx';
+import {
+  Form,
+  KNOWN_JUDGES,
+  KnownJudges,
+  Notice,
+  ProgressBar,
+  Table,
+  TextField,
+} from '../../ui/components.tsx';
 import { points } from '../../ui/format.ts';
 import { href } from '../../ui/href.ts';
 import {
@@ -45,6 +54,8 @@ function ReviewPage(props: {
   locale: Locale;
   contest: Contest;
   panel: PanelJudge[];
+  /** The judges the directory knows, offered by the account field. */
+  judges: { sub: string; name: string }[];
   progress: Progress;
   values: Record<string, string>;
   errors: FieldMessages;
@@ -101,8 +112,10 @@ function ReviewPage(props: {
               value={props.values.judgeId}
               required
               maxLength={128}
+              list={KNOWN_JUDGES}
               errors={props.errors}
             />
+            <KnownJudges judges={props.judges} />
           </div>
           <div class="actions">
             <button type="submit" class="secondary">
@@ -216,9 +229,10 @@ export function officePages(deps: HttpDeps) {
     status: 200 | 422 = 200,
   ) {
     const { principal, locale, contest } = await officeContest(deps, c, contestId);
-    const [panel, matrix] = await Promise.all([
+    const [panel, matrix, judges] = await Promise.all([
       listPanel(deps, principal, contestId),
       progress(deps, principal, contestId),
+      knownJudges(deps.db, principal),
     ]);
     c.status(status);
     return c.render(
@@ -226,6 +240,7 @@ export function officePages(deps: HttpDeps) {
         locale={locale}
         contest={contest}
         panel={panel}
+        judges={judges}
         progress={matrix}
         values={extra.values ?? {}}
         errors={extra.errors ?? {}}

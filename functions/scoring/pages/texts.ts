@@ -127,7 +127,7 @@ export const reviewTexts: Texts<ReviewText> = {
     panelEmpty: '评审组还没有成员。',
     judgeName: '评审专家姓名',
     judgeAccount: '评审专家账号',
-    judgeAccountHint: '评审专家登录时使用的账号，例如 judge-1',
+    judgeAccountHint: '评审专家登录时使用的账号，例如 judge-1；可从登录过的评审专家中选择',
     addJudge: '加入评审组',
     removeJudge: (name) => `将${name}移出评审组`,
     shortOfJudges: (titles) => `以下项目的评审专家不足，请增加评审组成员后重新自动分配：${titles}`,
@@ -167,7 +167,7 @@ export const reviewTexts: Texts<ReviewText> = {
     panelEmpty: 'The panel has no judges yet.',
     judgeName: "Judge's name",
     judgeAccount: "Judge's account",
-    judgeAccountHint: 'The account the judge signs in with, e.g. judge-1',
+    judgeAccountHint: 'The account the judge signs in with, e.g. judge-1; pick one of the judges who have signed in',
     addJudge: 'Add to the panel',
     removeJudge: (name) => `Take ${name} off the panel`,
     shortOfJudges: (titles) =>
