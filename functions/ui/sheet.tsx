@@ -1,10 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import { AppError } from '../../shared/errors.ts';
 import type { Locale } from '../../shared/i18n.ts';
+import { checkScores } from '../../shared/review/panel.ts';
 import { parsePoints } from '../../shared/scoring.ts';
 import { ConfirmStep, Form, Notice, TextArea, TextField } from './components.tsx';
 import { points } from './format.ts';
-import type { FieldMessages } from './page.tsx';
+import { type FieldMessages, fieldMessages } from './page.tsx';
 import { pick, type Texts } from './texts.ts';
 
 /*
@@ -116,7 +118,12 @@ export function scoresDraft(criteria: readonly SheetCriterion[], scores: Record<
   return draft;
 }
 
-/** The typed points as hundredths by criterion; what is not points is an error beside its field. */
+/**
+ * The typed points as hundredths by criterion; what is not points is an error beside its field.
+ * With such an error the page answers before the action, so the points that were read are checked
+ * here too (`checkScores`: within the criterion, in half points), and every wrong field is named
+ * at once rather than over two sends.
+ */
 export function readScores(draft: SheetDraft, criteria: readonly SheetCriterion[], locale: Locale) {
   const errors: FieldMessages = {};
   const scores: Record<string, number> = {};
@@ -127,6 +134,18 @@ export function readScores(draft: SheetDraft, criteria: readonly SheetCriterion[
     if (value === undefined)
       errors[`scores.${code}`] = pick(sheetTexts, locale).notPoints(exampleScore(maxPoints));
     else scores[code] = value;
+  }
+  if (Object.keys(errors).length > 0) {
+    try {
+      checkScores(criteria, scores, false);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const named = scoreFieldErrors(fieldMessages(error, locale), criteria);
+      for (const { code } of criteria) {
+        const message = named[`scores.${code}`];
+        if (message) errors[`scores.${code}`] ??= message;
+      }
+    }
   }
   return { scores, errors };
 }

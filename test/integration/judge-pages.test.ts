@@ -62,12 +62,16 @@ describe('the judge pages', () => {
     await session.get(sheetPath());
     const bad = await session.post(sheetPath(), {
       do: 'save',
-      ...scoresForm({ ...fullMarks, budget: '十二' }),
+      ...scoresForm({ ...fullMarks, budget: '十二', feasibility: '99', participation: '12.3' }),
     });
 
     expect(outsider.status).toBe(403);
     expect(bad.status).toBe(422);
     expect(fieldError(bad.html, 'scores.budget')).toBe('请填写分数，例如 12.5');
+    // The points that were read are checked in the same answer: every wrong field at once.
+    expect(fieldError(bad.html, 'scores.feasibility')).toMatch(/25/);
+    expect(fieldError(bad.html, 'scores.participation')).toMatch(/0\.5|半分|整分/);
+    expect(fieldError(bad.html, 'scores.need-fit')).toBeUndefined();
   });
 
   it('save a draft, then submit after a confirmation that shows the total', async () => {

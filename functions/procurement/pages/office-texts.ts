@@ -358,7 +358,8 @@ const en: OfficeProcurementText = {
   minResponsive: 'Minimum responsive suppliers',
   minResponsiveOptions: { three: '3', two: '2 (government-purchased services only)' },
   panel: 'Panel',
-  panelHint: "An odd number, at least 3; each judge's name and sign-in account, which may be picked from the judges who have signed in",
+  panelHint:
+    "An odd number, at least 3; each judge's name and sign-in account, which may be picked from the judges who have signed in",
   memberName: (n) => `Member ${n} name`,
   memberAccount: (n) => `Member ${n} account`,
   dates: 'Dates',

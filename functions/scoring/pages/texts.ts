@@ -167,7 +167,8 @@ export const reviewTexts: Texts<ReviewText> = {
     panelEmpty: 'The panel has no judges yet.',
     judgeName: "Judge's name",
     judgeAccount: "Judge's account",
-    judgeAccountHint: 'The account the judge signs in with, e.g. judge-1; pick one of the judges who have signed in',
+    judgeAccountHint:
+      'The account the judge signs in with, e.g. judge-1; pick one of the judges who have signed in',
     addJudge: 'Add to the panel',
     removeJudge: (name) => `Take ${name} off the panel`,
     shortOfJudges: (titles) =>
