@@ -108,6 +108,10 @@ export const sheetDraftOfForm = (form: Record<string, string | string[]>): Sheet
     Object.entries(form).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value.trim()]] : [])),
   );
 
+/** The sheet version the form was read at (its If-Match), none before the first save. */
+export const sheetVersion = (draft: SheetDraft): number | undefined =>
+  Number(draft.version) > 0 ? Number(draft.version) : undefined;
+
 /** Stored hundredths as typed points, by field name; a criterion not scored is empty. */
 export function scoresDraft(criteria: readonly SheetCriterion[], scores: Record<string, number> | undefined) {
   const draft: SheetDraft = {};

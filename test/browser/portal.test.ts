@@ -1,34 +1,14 @@
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { LocalServer } from '../../infra/local/server.ts';
-import { startTestServer } from '../support/local-server.ts';
-
-/** Debian's Chromium, started the way this closed network needs (no background fetches). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { freshServerAndBrowser } from './pages-support.ts';
 
 let server: LocalServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+freshServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('the portal in a real browser', () => {

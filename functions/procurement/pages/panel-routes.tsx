@@ -19,7 +19,13 @@ import {
   pageParams,
   pageQuery,
 } from '../../ui/page.tsx';
-import { readScores, type SheetDraft, scoreFieldErrors, sheetDraftOfForm } from '../../ui/sheet.tsx';
+import {
+  readScores,
+  type SheetDraft,
+  scoreFieldErrors,
+  sheetDraftOfForm,
+  sheetVersion,
+} from '../../ui/sheet.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { ReasonInput } from '../schemas.ts';
 import { PanelHomePage, PanelProcurementPage, PanelSheetPage, panelDraftOf } from './panel.tsx';
@@ -35,9 +41,6 @@ const scoresOf = (draft: SheetDraft, procurement: Procurement): SheetDraft =>
   Object.fromEntries(
     procurement.criteria.map(({ code }) => [`scores.${code}`, draft[`scores.${code}`] ?? '']),
   );
-
-/** The sheet version the form was read at (its If-Match), none before the first save. */
-const versionOf = (draft: SheetDraft) => (Number(draft.version) > 0 ? Number(draft.version) : undefined);
 
 /**
  * A panel member's pages: the procurements they sit on; one procurement's bids with their own
@@ -133,7 +136,7 @@ export function panelPages(deps: HttpDeps) {
     const { scores, errors } = readScores(draft, procurement.criteria, locale);
     if (Object.keys(errors).length > 0)
       return render(c, ids, { draft, errors, message: commonTexts[locale].fixErrors });
-    const version = versionOf(form);
+    const version = sheetVersion(form);
     // A submitted sheet shows what was submitted, not what was typed again (Back, a second tab).
     const refused = (result: { code: string; fields: FieldMessages; message: string }) =>
       render(c, ids, {

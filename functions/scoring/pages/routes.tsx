@@ -36,6 +36,7 @@ import {
   scoreFieldErrors,
   sheetDraftOfForm,
   sheetTexts,
+  sheetVersion,
 } from '../../ui/sheet.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { AssignmentsPage, SheetPage, sheetDraftOf } from './judge.tsx';
@@ -153,7 +154,7 @@ export function scoringPages(deps: HttpDeps) {
     const draft = sheetDraftOfForm(form);
     const done = (what: string) =>
       c.redirect(href('sheetPage', { contestId, proposalId }, { done: what }), 303);
-    const version = Number(draft.version) > 0 ? Number(draft.version) : undefined;
+    const version = sheetVersion(draft);
     if (draft.do === 'conflict') {
       // Final: the reason is checked, then confirmed, then recorded.
       const declared = await attempt(locale, async () => {
