@@ -10,7 +10,7 @@ import { getBid } from '../../shared/procurement/store.ts';
 import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
 import { getTeam } from '../../shared/team/team.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { fieldError, pageClient, pageText } from '../support/page-client.ts';
+import { fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld, PARTS } from '../support/procurement-world.ts';
 import { buildReviewWorld } from '../support/review-world.ts';
 import { asPrincipal, buildWorld } from '../support/world.ts';
@@ -245,5 +245,36 @@ describe('notice verification', () => {
     expect(typed.status).toBe(303);
     expect(typed.location).toBe(`/procurement-notices/verify?${query}`);
     expect(pageText(shown.body)).toContain('这份通知书真实有效。');
+  });
+});
+
+describe('a resident without a team', () => {
+  it('is sent to register one before writing a proposal, and a proposal sent anyway comes back as typed', async () => {
+    const w = await buildWorld(h, 'open');
+    const path = `/contests/${w.contestId}/proposals/new`;
+    const resident = pageClient(w.tokens.otherResident);
+    const english = pageClient(w.tokens.otherResident, 'en');
+
+    const page = await resident.get(w.app, path);
+    const pageEn = await english.get(w.app, path);
+    // A tab opened before the form was hidden, or a second tab: the text typed is not lost.
+    const sent = await resident.post(w.app, path, {
+      do: 'submit',
+      title: '楼道互助角',
+      need: '老人上下楼难',
+    });
+
+    expect(page.status).toBe(200);
+    expect(pageText(page.body)).toContain('请先登记团队，再来申报。');
+    expect(page.body).toContain('href="/me/teams/new"');
+    expect(page.body).not.toContain('name="title"');
+    expect(page.body).not.toContain('value="submit"');
+    expect(pageText(pageEn.body)).toContain('Register a team first');
+    expect(pageEn.body).not.toContain('name="title"');
+    expect(sent.status).toBe(422);
+    expect(pageText(sent.body)).toContain('请先登记团队，再来申报。');
+    expect(pageText(sent.body)).not.toContain('找不到页面');
+    expect(fieldValue(sent.body, 'title')).toBe('楼道互助角');
+    expect(fieldValue(sent.body, 'need')).toBe('老人上下楼难');
   });
 });

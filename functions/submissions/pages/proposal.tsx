@@ -195,6 +195,23 @@ export function ProposalFormPage(props: {
   const { contest, draft, errors, proposal, locale } = props;
   const open = props.now.toISOString() < contest.submissionDeadline;
   const editable = isEditable(proposal) && open;
+  // Without a team nothing can be saved: the form opens once one is registered (a form sent
+  // anyway comes back with what was typed, beside the same notice).
+  const teamFirst = (
+    <Notice tone="bad">
+      {p.needTeam} <a href={href('newTeamPage')}>{text.newTeam}</a>
+    </Notice>
+  );
+  if (props.teams?.length === 0 && !props.errors && !props.message)
+    return (
+      <>
+        <h1>{p.new}</h1>
+        <p>
+          <a href={href('contestPage', { contestId: contest.id })}>{contest.title}</a>
+        </p>
+        {teamFirst}
+      </>
+    );
   if (!proposal && !open)
     return (
       <>
@@ -251,9 +268,7 @@ export function ProposalFormPage(props: {
           {props.idempotencyKey ? <input type="hidden" name="key" value={props.idempotencyKey} /> : null}
           {props.teams ? (
             props.teams.length === 0 ? (
-              <Notice tone="bad">
-                {p.needTeam} <a href={href('newTeamPage')}>{text.newTeam}</a>
-              </Notice>
+              teamFirst
             ) : (
               <Select
                 name="teamId"

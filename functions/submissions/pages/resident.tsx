@@ -26,7 +26,7 @@ import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../htt
 import { ContestParams, Id } from '../../http/params.ts';
 import { href } from '../../ui/href.ts';
 import { attempt, definePage, formAction, formOf, pageParams, pageQuery } from '../../ui/page.tsx';
-import { pick } from '../../ui/texts.ts';
+import { commonTexts, pick } from '../../ui/texts.ts';
 import { ProposalFormPage, ProposalsPage } from './proposal.tsx';
 import {
   markMissing,
@@ -253,6 +253,7 @@ export function residentPages(deps: HttpDeps) {
       );
     if (command === 'edit' || command === 'withdraw') return again({});
     const { patch, errors } = proposalPatchOf(draft, locale);
+    if (!draft.teamId) errors.teamId = commonTexts[locale].fillIn;
     if (Object.keys(errors).length > 0) return again({ errors });
     const created = await attempt(locale, () =>
       createProposal(
