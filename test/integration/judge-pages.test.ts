@@ -161,7 +161,7 @@ describe('the judge pages', () => {
     expect(again.html).not.toMatch(/>5(\.00)? \/ 25\.00/);
   });
 
-  it('declares a conflict with a reason after a confirmation and returns to the assignments', async () => {
+  it('declares a conflict with a reason after a confirmation and returns to the assignments, saying it was recorded', async () => {
     const session = judge();
     await session.get(sheetPath(1));
     const empty = await session.post(sheetPath(1), { do: 'conflict', reason: '' });
@@ -180,6 +180,10 @@ describe('the judge pages', () => {
     expect(asked.html).toContain('与申报团队负责人是亲属');
     expect(stillScoring.html).toContain('name="scores.');
     expect(declared.status).toBe(303);
-    expect(declared.location).toBe('/judge');
+    // The sheet is closed to the judge now: the assignments say the declaration was recorded.
+    expect(declared.location).toBe('/judge?done=declared');
+    const landed = await session.get(declared.location!);
+    expect(landed.html).toContain('已申报冲突，这个项目将改由其他评审专家评分。');
+    expect((await session.get('/judge')).html).not.toContain('已申报冲突');
   });
 });

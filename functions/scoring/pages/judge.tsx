@@ -40,12 +40,13 @@ export interface AssignmentRow {
 }
 
 /** A judge's assignments by contest, each with its progress ("12 / 21 已提交"). */
-export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[] }) {
+export function AssignmentsPage(props: { locale: Locale; rows: AssignmentRow[]; declared?: boolean }) {
   const text = pick(judgeTexts, props.locale);
   const contests = [...new Map(props.rows.map((row) => [row.contestId, row.contestTitle])).entries()];
   return (
     <>
       <h1>{text.title}</h1>
+      {props.declared ? <Notice tone="ok">{text.declared}</Notice> : null}
       {props.rows.length === 0 ? <p>{text.none}</p> : null}
       {contests.map(([contestId, contestTitle]) => {
         const rows = props.rows.filter((row) => row.contestId === contestId);

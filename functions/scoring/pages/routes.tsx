@@ -98,7 +98,9 @@ export function scoringPages(deps: HttpDeps) {
       rows.push({ ...a, contestTitle: contests.get(a.contestId)!, title: proposal.title ?? '—' });
     }
     const locale = c.get('locale');
-    return c.render(<AssignmentsPage locale={locale} rows={rows} />, {
+    // A declared conflict lands here (its sheet is closed to the judge now), saying so.
+    const declared = pageQuery(c, Done)?.done === 'declared';
+    return c.render(<AssignmentsPage locale={locale} rows={rows} declared={declared} />, {
       title: pick(judgeTexts, locale).title,
     });
   });
@@ -166,7 +168,7 @@ export function scoringPages(deps: HttpDeps) {
         return render(c, contestId, proposalId, { errors: declared.fields, message: declared.message });
       if (!declared.value.recorded)
         return render(c, contestId, proposalId, { confirmConflict: declared.value.reason });
-      return c.redirect(href('judgePage'), 303);
+      return c.redirect(href('judgePage', {}, { done: 'declared' }), 303);
     }
     // The action reads the contest and turns the typed points into the sheet with its rubric:
     // a save or a submission is one read and one write, as through the API.
