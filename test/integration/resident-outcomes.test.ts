@@ -130,9 +130,8 @@ describe('a contest past its submission deadline, not yet closed by the office',
 
   it('is listed as open, with the form, until the deadline', async () => {
     const list = await browserSession(w.app, w.tokens.otherResident).get('/me/proposals');
-    const form = await browserSession(w.app, w.tokens.otherResident).get(
-      `/contests/${w.contestId}/proposals/new`,
-    );
+    // The form is for a resident with a team (one without is sent to register one first).
+    const form = await browserSession(w.app, w.tokens.owner).get(`/contests/${w.contestId}/proposals/new`);
 
     expect(list.html).toContain(`href="/contests/${w.contestId}/proposals/new"`);
     expect(form.html).toContain('name="title"');

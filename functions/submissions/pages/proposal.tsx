@@ -202,16 +202,6 @@ export function ProposalFormPage(props: {
       {p.needTeam} <a href={href('newTeamPage')}>{text.newTeam}</a>
     </Notice>
   );
-  if (props.teams?.length === 0 && !props.errors && !props.message)
-    return (
-      <>
-        <h1>{p.new}</h1>
-        <p>
-          <a href={href('contestPage', { contestId: contest.id })}>{contest.title}</a>
-        </p>
-        {teamFirst}
-      </>
-    );
   if (!proposal && !open)
     return (
       <>
@@ -223,6 +213,16 @@ export function ProposalFormPage(props: {
         <p>
           <a href={href('myProposalsPage')}>{text.myProposals}</a>
         </p>
+      </>
+    );
+  if (props.teams?.length === 0 && !props.errors && !props.message)
+    return (
+      <>
+        <h1>{p.new}</h1>
+        <p>
+          <a href={href('contestPage', { contestId: contest.id })}>{contest.title}</a>
+        </p>
+        {teamFirst}
       </>
     );
   return (
