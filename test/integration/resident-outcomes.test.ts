@@ -85,6 +85,19 @@ describe('the public contest page once the bundle is locked', () => {
     expect(page.html).toContain('拟入选');
   });
 
+  it('during publicity tells the team on my proposals to read the shortlist, not to wait for screening', async () => {
+    const mine = await browserSession(submissions, w.tokens.resident).get('/me/proposals');
+    const page = await browserSession(submissions, w.tokens.resident).get(
+      `/me/proposals/${w.contestId}/${w.proposalIds[0]}`,
+    );
+
+    for (const html of [mine.html, page.html]) {
+      expect(html).toContain('入围名单正在公示');
+      expect(html).toContain(`href="/contests/${w.contestId}"`);
+      expect(html).not.toContain('等待资格审查和评审结果');
+    }
+  });
+
   it('says funded and selected, and shows no deadline of a past phase as still to come, in Chinese and English', async () => {
     w.clock.advance(8 * DAY_MS);
     const locked = await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/lock`, {
@@ -118,6 +131,29 @@ describe('the public contest page once the bundle is locked', () => {
     expect(zh.html).toContain('<strong>入选</strong>');
     expect(zh.html).not.toContain('拟入选');
     expect(upcoming(zh.html)).not.toContain('评审截止');
+  });
+});
+
+describe('my proposals once the notices are out', () => {
+  it('send the team to its notice, in Chinese and English, not to wait for screening', async () => {
+    const w = await buildScoredWorld(h);
+    const submissions = createSubmissionsApp(w.deps);
+    const officer = { token: w.tokens.officer };
+    await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/publish`, officer);
+    w.clock.advance(8 * DAY_MS);
+    await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/lock`, officer);
+    const locked = await browserSession(submissions, w.tokens.resident).get('/me/proposals');
+    await call(w.awards, 'POST', `/api/contests/${w.contestId}/notices/issue`, officer);
+
+    const zh = await browserSession(submissions, w.tokens.resident).get('/me/proposals');
+    const en = await browserSession(submissions, w.tokens.resident, 'en').get('/me/proposals?lang=en');
+
+    expect(locked.html).toContain('结果已锁定，街道将发出通知书。');
+    expect(zh.html).toContain('通知书已发出');
+    expect(zh.html).toContain('href="/me/notices"');
+    expect(zh.html).not.toContain('等待资格审查和评审结果');
+    expect(en.html).toContain('The notices are out');
+    expect(en.html).not.toContain('wait for screening');
   });
 });
 

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { Contest } from '../../../shared/contest/model.ts';
+import type { Contest, ContestStatus } from '../../../shared/contest/model.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import type { Proposal } from '../../../shared/proposal/model.ts';
 import type { Team } from '../../../shared/team/team.ts';
@@ -41,19 +41,43 @@ function StatusOf(props: { proposal: Proposal; locale: Locale; text: ResidentTex
   );
 }
 
-/** What the person should do next with a proposal, in words. */
-export function nextStep(proposal: Proposal, now: Date, text: ResidentText): string {
+const LATER_PHASES = ['review', 'publicity', 'locked', 'awarded', 'cancelled'] as const;
+
+/** What the person should do next with a proposal, in words; a submitted one by its contest's phase. */
+export function nextStep(proposal: Proposal, now: Date, text: ResidentText, phase?: ContestStatus): string {
   if (proposal.status === 'submitted' && proposal.eligibility?.eligible === false)
     return text.next.ineligible(proposal.eligibility.reason ?? '—');
+  const later = LATER_PHASES.find((p) => p === phase);
+  if (proposal.status === 'submitted' && later) return text.next[later];
   if (now.toISOString() >= proposal.contestDeadline)
     return proposal.status === 'submitted' ? text.next.submitted : text.next.closed;
   return text.next[proposal.status];
 }
 
+/** The next step, with where to read the outcome: the shortlist in publicity, the notice once out. */
+function NextStep(props: { proposal: Proposal; now: Date; locale: Locale; phase?: ContestStatus }) {
+  const { proposal, phase } = props;
+  const text = pick(residentTexts, props.locale);
+  const step = nextStep(proposal, props.now, text, phase);
+  const outcome = proposal.status === 'submitted' && proposal.eligibility?.eligible !== false;
+  const link =
+    outcome && phase === 'publicity' ? (
+      <a href={href('contestPage', { contestId: proposal.contestId })}>{text.next.shortlist}</a>
+    ) : outcome && phase === 'awarded' ? (
+      <a href={href('myNoticesPage')}>{commonTexts[props.locale].nav.notices}</a>
+    ) : null;
+  return (
+    <>
+      {step}
+      {link ? <> {link}</> : null}
+    </>
+  );
+}
+
 export function ProposalsPage(props: {
   locale: Locale;
   now: Date;
-  proposals: { proposal: Proposal; contestTitle: string }[];
+  proposals: { proposal: Proposal; contestTitle: string; phase?: ContestStatus }[];
   openContests: Pick<Contest, 'id' | 'title' | 'submissionDeadline'>[];
 }) {
   const text = pick(residentTexts, props.locale);
@@ -62,7 +86,7 @@ export function ProposalsPage(props: {
       <h1>{text.myProposals}</h1>
       {props.proposals.length === 0 ? <p>{text.noProposals}</p> : null}
       <ul class="cards">
-        {props.proposals.map(({ proposal, contestTitle }) => (
+        {props.proposals.map(({ proposal, contestTitle, phase }) => (
           <li>
             <article class="card">
               <h2>
@@ -75,7 +99,9 @@ export function ProposalsPage(props: {
                 <StatusOf proposal={proposal} locale={props.locale} text={text} />{' '}
                 {proposal.requestedFen !== undefined ? <Money fen={proposal.requestedFen} /> : null}
               </p>
-              <p>{nextStep(proposal, props.now, text)}</p>
+              <p>
+                <NextStep proposal={proposal} now={props.now} locale={props.locale} phase={phase} />
+              </p>
             </article>
           </li>
         ))}
@@ -235,7 +261,8 @@ export function ProposalFormPage(props: {
         <p>
           {p.status}
           {commonTexts[locale].colon}
-          <StatusOf proposal={proposal} locale={locale} text={text} /> · {nextStep(proposal, props.now, text)}
+          <StatusOf proposal={proposal} locale={locale} text={text} /> ·{' '}
+          <NextStep proposal={proposal} now={props.now} locale={locale} phase={contest.status} />
         </p>
       ) : null}
       <p class="notice">

@@ -73,6 +73,14 @@ export interface ResidentText {
     withdrawn: string;
     closed: string;
     ineligible: (reason: string) => string;
+    /** A submitted proposal once the contest has moved on, by the contest's phase. */
+    review: string;
+    publicity: string;
+    locked: string;
+    awarded: string;
+    cancelled: string;
+    /** The link beside publicity's and awarded's step. */
+    shortlist: string;
   };
   ineligible: string;
 }
@@ -150,6 +158,12 @@ export const residentTexts: Texts<ResidentText> = {
       withdrawn: '已撤回：截止前可以修改后重新提交。',
       closed: '申报已截止。',
       ineligible: (reason) => `资格审查未通过，不进入评审。街道说明的原因：${reason}`,
+      review: '资格审查已结束，评审专家正在评分。',
+      publicity: '入围名单正在公示：结果和理由在大赛页面上，有异议可在公示期内提出。',
+      locked: '结果已锁定，街道将发出通知书。',
+      awarded: '通知书已发出，入选与否都写在通知书上。',
+      cancelled: '这个大赛已取消。',
+      shortlist: '查看入围名单',
     },
     ineligible: '不合格',
   },
@@ -227,6 +241,13 @@ export const residentTexts: Texts<ResidentText> = {
       closed: 'Submissions have closed.',
       ineligible: (reason) =>
         `Screened ineligible: it does not go to review. The street office’s reason: ${reason}`,
+      review: 'Screening is over; the judges are scoring.',
+      publicity:
+        'The shortlist is public: the results and reasons are on the contest page; objections can be made during publicity.',
+      locked: 'The results are locked; the street office will issue the notices.',
+      awarded: 'The notices are out: yours says whether the project was selected.',
+      cancelled: 'This contest was cancelled.',
+      shortlist: 'See the shortlist',
     },
     ineligible: 'Ineligible',
   },

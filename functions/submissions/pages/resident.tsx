@@ -171,14 +171,15 @@ export function residentPages(deps: HttpDeps) {
       listMyProposals(deps, principal, LIST),
       listPublicContests(deps, LIST),
     ]);
-    const titles = new Map(published.items.map((contest) => [contest.id, contest.title]));
+    const contests = new Map(published.items.map((contest) => [contest.id, contest]));
     return c.render(
       <ProposalsPage
         locale={c.get('locale')}
         now={deps.clock.now()}
         proposals={items.map((proposal) => ({
           proposal,
-          contestTitle: titles.get(proposal.contestId) ?? '',
+          contestTitle: contests.get(proposal.contestId)?.title ?? '',
+          phase: contests.get(proposal.contestId)?.status,
         }))}
         openContests={published.items.filter(
           (contest) =>
