@@ -278,3 +278,37 @@ describe('a resident without a team', () => {
     expect(fieldValue(sent.body, 'need')).toBe('老人上下楼难');
   });
 });
+
+describe('a label and its value', () => {
+  it('run together with a full-width colon in Chinese and ": " in English (proposal form, contest timeline, blind budget)', async () => {
+    const w = await buildWorld(h, 'open');
+    const path = `/me/proposals/${w.contestId}/${w.draftId}`;
+    const zh = pageText((await pageClient(w.tokens.owner).get(w.app, path)).body);
+    const en = pageText((await pageClient(w.tokens.owner, 'en').get(w.app, `${path}?lang=en`)).body);
+    const contest = pageText((await pageClient(undefined).get(w.app, `/contests/${w.contestId}`)).body);
+    const r = await buildReviewWorld(h, { proposals: 1, judges: 3 });
+    const { items } = await listAssignmentsOfJudge(r.deps.db, r.deps.cursors, r.judgeUsers[0]!.sub, {
+      limit: 100,
+    });
+    const proposalId = items.find((a) => a.contestId === r.contestId)!.proposalId;
+    const sheet = pageText(
+      (
+        await pageClient(r.tokens.judges[0]).get(
+          createScoringApp(r.deps),
+          `/judge/${r.contestId}/${proposalId}`,
+        )
+      ).body,
+    );
+
+    expect(zh).toMatch(/状态：\s*草稿/);
+    expect(zh).toContain('小计：');
+    expect(zh).toContain('申报金额合计：');
+    expect(zh).not.toMatch(/[\u4e00-\u9fff]: /);
+    expect(en).toContain('Status: ');
+    expect(en).toContain('Total requested: ');
+    expect(contest).toMatch(/申报截止：还剩/);
+    expect(contest).not.toMatch(/[\u4e00-\u9fff]: /);
+    expect(sheet).toContain('材料包：¥50.00');
+    expect(sheet).not.toMatch(/[\u4e00-\u9fff]: /);
+  });
+});

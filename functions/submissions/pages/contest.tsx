@@ -66,7 +66,7 @@ function Timeline(props: ContestPageProps & { text: ContestText }) {
       <li class="now" aria-current="date">
         {commonTexts[locale].today} · {dateTime(now, locale)}
         {beijingDay(contest.submissionDeadline) >= today && contest.status === 'open'
-          ? ` · ${text.deadline}: ${timeLeft(contest.submissionDeadline, props.now, locale)}`
+          ? ` · ${text.deadline}${commonTexts[locale].colon}${timeLeft(contest.submissionDeadline, props.now, locale)}`
           : ''}
       </li>
       {after.map((event) => item(event, false))}
