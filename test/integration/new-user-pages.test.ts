@@ -312,3 +312,20 @@ describe('a label and its value', () => {
     expect(sheet).not.toMatch(/[\u4e00-\u9fff]: /);
   });
 });
+
+describe('a refusal naming a time', () => {
+  it('writes it as the page beside it does (年月日 in Chinese), not 2026/03/16', async () => {
+    const w = await buildWorld(h, 'open');
+    const path = `/me/proposals/${w.contestId}/${w.submittedId}`;
+    const owner = pageClient(w.tokens.owner);
+    const page = await owner.get(w.app, path);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    w.clock.advance(15 * 24 * 3600 * 1000);
+
+    const late = await owner.post(w.app, path, { do: 'withdraw', version });
+
+    expect(late.status).toBe(422);
+    expect(pageText(late.body)).toContain('申报已于 2026年3月16日 09:00（北京时间） 截止');
+    expect(pageText(late.body)).not.toMatch(/\d{4}\/\d{2}\/\d{2}/);
+  });
+});
