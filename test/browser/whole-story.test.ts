@@ -198,7 +198,7 @@ describe('a contest from set-up to a verified notice, clicked through in a brows
   it('the officer ranks, trims the first with a reason, and publishes the bundle', async () => {
     await officer.goto(`${server.url}/office/contests/${contestId}`);
     await officer.getByRole('link', { name: '排名' }).click();
-    expect(await officer.getByText('评审专家 1 号: 85.50').first().isVisible()).toBe(true);
+    expect(await officer.getByText('评审专家 1 号：85.50').first().isVisible()).toBe(true);
     await checkBothWidths(officer, 'office-ranking');
 
     await officer.getByRole('link', { name: '入围名单' }).click();

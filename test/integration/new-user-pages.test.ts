@@ -9,7 +9,9 @@ import { issueProcurementNotices, listProcurementNotices } from '../../shared/pr
 import { getBid } from '../../shared/procurement/store.ts';
 import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
 import { getTeam } from '../../shared/team/team.ts';
+import { buildScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { call } from '../support/http.ts';
 import { fieldError, fieldValue, pageClient, pageText } from '../support/page-client.ts';
 import { buildProcurementWorld, PARTS } from '../support/procurement-world.ts';
 import { buildReviewWorld } from '../support/review-world.ts';
@@ -310,6 +312,33 @@ describe('a label and its value', () => {
     expect(contest).not.toMatch(/[\u4e00-\u9fff]: /);
     expect(sheet).toContain('材料包：¥50.00');
     expect(sheet).not.toMatch(/[\u4e00-\u9fff]: /);
+  });
+});
+
+describe('the officer’s ranking and answered objections', () => {
+  it('run a name or label into its value with a full-width colon in Chinese', async () => {
+    const w = await buildScoredWorld(h, { proposals: 3 });
+    const officer = pageClient(w.tokens.officer);
+    const resident = pageClient(w.tokens.resident);
+    const ranking = pageText((await officer.get(w.app, `/office/contests/${w.contestId}/ranking`)).body);
+    await call(w.shortlisting, 'POST', `/api/contests/${w.contestId}/publish`, { token: w.tokens.officer });
+    const objectionPath = `/contests/${w.contestId}/objections/new`;
+    await resident.get(w.shortlisting, objectionPath);
+    await resident.post(w.shortlisting, objectionPath, { text: '请说明评分依据', key: 'objection-1' });
+    const publicityPath = `/office/contests/${w.contestId}/publicity`;
+    const before = await officer.get(w.shortlisting, publicityPath);
+    const objectionId = /name="objectionId" value="([^"]+)"/.exec(before.body)![1]!;
+    await officer.post(w.shortlisting, publicityPath, {
+      do: 'answer',
+      objectionId,
+      [`answer-${objectionId}`]: '评分依据见评分标准。',
+    });
+    const publicity = pageText((await officer.get(w.shortlisting, publicityPath)).body);
+
+    expect(ranking).toMatch(/专家\d：\d+\.\d{2}/);
+    expect(ranking).not.toMatch(/[\u4e00-\u9fff\d]: \d/);
+    expect(publicity).toContain('评分依据见评分标准。');
+    expect(publicity).toMatch(/答复时间：\s*2026年/);
   });
 });
 
