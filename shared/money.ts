@@ -27,6 +27,14 @@ export function formatYuan(fen: number): string {
  * elsewhere, as in "12,50"; a space inside, as in "500 . 5") is not an amount: a person's typo
  * must never turn silently into another sum.
  */
+/**
+ * Digits and the decimal point as a Chinese input method types them in full width ("１２５０．５")
+ * turned into ASCII, so a typed number reads the same either way; nothing else changes.
+ */
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String(c.charCodeAt(0) - 0xff10)));
+}
+
 const TYPED_YUAN = /^([-−－])?[¥￥]?\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*元?$/;
 
 /**
@@ -35,7 +43,7 @@ const TYPED_YUAN = /^([-−－])?[¥￥]?\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\
  * space, above MAX_FEN). Read digit by digit into integers: no float ever carries the amount.
  */
 export function parseYuan(text: string): number | undefined {
-  const match = TYPED_YUAN.exec(text.trim());
+  const match = TYPED_YUAN.exec(halfWidthDigits(text).trim());
   if (!match || match[1]) return undefined;
   const whole = match[2]!.replace(/[,，]/g, '');
   const decimals = match[3] ?? '';
@@ -54,7 +62,7 @@ export type AmountProblem = 'notAnAmount' | 'negative' | 'tooManyDecimals' | 'to
 export function readYuan(text: string): { fen: number } | { problem: AmountProblem; typed: string } {
   const fen = parseYuan(text);
   if (fen !== undefined) return { fen };
-  const match = TYPED_YUAN.exec(text.trim());
+  const match = TYPED_YUAN.exec(halfWidthDigits(text).trim());
   if (!match) return { problem: 'notAnAmount', typed: text.trim() };
   const [, sign, whole, decimals] = match;
   const typed = `${sign ? '-' : ''}${whole!.replace(/[,，]/g, '')}${decimals === undefined ? '' : `.${decimals}`}`;

@@ -1,4 +1,4 @@
-import { MAX_FEN } from './money.ts';
+import { halfWidthDigits, MAX_FEN } from './money.ts';
 import { NameText } from './text.ts';
 import { z } from './zod.ts';
 
@@ -77,7 +77,7 @@ export class ScoringInputError extends Error {
  * rule, checked where sheets are checked.
  */
 export function parsePoints(text: string): number | undefined {
-  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(halfWidthDigits(text).trim());
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
 }
 

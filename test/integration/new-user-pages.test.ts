@@ -7,6 +7,7 @@ import { getContest } from '../../shared/contest/store.ts';
 import { parseNoticeNumber } from '../../shared/notice.ts';
 import { issueProcurementNotices, listProcurementNotices } from '../../shared/procurement/notices.ts';
 import { getBid } from '../../shared/procurement/store.ts';
+import { readProposal } from '../../shared/proposal/actions.ts';
 import { listAssignmentsOfJudge } from '../../shared/review/store.ts';
 import { getTeam } from '../../shared/team/team.ts';
 import { buildScoredWorld } from '../support/bundle-world.ts';
@@ -339,6 +340,42 @@ describe('the officer’s ranking and answered objections', () => {
     expect(ranking).not.toMatch(/[\u4e00-\u9fff\d]: \d/);
     expect(publicity).toContain('评分依据见评分标准。');
     expect(publicity).toMatch(/答复时间：\s*2026年/);
+  });
+});
+
+describe('numbers typed in full width (a Chinese input method)', () => {
+  it('are read as typed: a budget line’s price and quantity, the beneficiaries, a judge’s points', async () => {
+    const w = await buildWorld(h, 'open');
+    const path = `/me/proposals/${w.contestId}/${w.draftId}`;
+    const owner = pageClient(w.tokens.owner);
+    const page = await owner.get(w.app, path);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const saved = await owner.post(w.app, path, {
+      do: 'save',
+      version,
+      expectedBeneficiaries: '３０',
+      'budgetLines.0.item': '声控灯',
+      'budgetLines.0.unitPrice': '１，２５０．５',
+      'budgetLines.0.quantity': '４',
+    });
+    const r = await buildReviewWorld(h, { proposals: 1, judges: 3 });
+    const scoring = createScoringApp(r.deps);
+    const { items } = await listAssignmentsOfJudge(r.deps.db, r.deps.cursors, r.judgeUsers[0]!.sub, {
+      limit: 100,
+    });
+    const sheetPath = `/judge/${r.contestId}/${items.find((a) => a.contestId === r.contestId)!.proposalId}`;
+    const judge = pageClient(r.tokens.judges[0]);
+    await judge.get(scoring, sheetPath);
+    const scored = await judge.post(scoring, sheetPath, { do: 'save', 'scores.need-fit': '２２．５' });
+
+    expect(saved.status).toBe(303);
+    const proposal = await readProposal(w.deps, asPrincipal(w.people.resident), w.contestId, w.draftId);
+    expect(proposal.expectedBeneficiaries).toBe(30);
+    expect(proposal.budgetLines).toEqual([
+      { item: '声控灯', unitPriceFen: 125_050, quantity: 4, amountFen: 500_200 },
+    ]);
+    expect(scored.status).toBe(303);
+    expect(fieldValue((await judge.get(scoring, sheetPath)).body, 'scores.need-fit')).toBe('22.50');
   });
 });
 

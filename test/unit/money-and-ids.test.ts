@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, idempotentId, newId } from '../../shared/ids.ts';
 import { formatYuan, parseYuan, readYuan, yuanToFen } from '../../shared/money.ts';
+import { parsePoints } from '../../shared/scoring.ts';
 
 describe('money in fen', () => {
   it.each([
@@ -37,6 +38,14 @@ describe('amounts as people type them', () => {
     expect(parseYuan(' 1250 元 ')).toBe(125_000);
     expect(parseYuan('1，234，567.89')).toBe(123_456_789);
     expect(parseYuan('0.05')).toBe(5);
+  });
+
+  it('reads digits typed in full width by a Chinese input method, scores too (found by a new-user pass)', () => {
+    expect(parseYuan('１２５０．５')).toBe(125_050);
+    expect(parseYuan('￥１，２５０')).toBe(125_000);
+    expect(readYuan('－１００')).toEqual({ problem: 'negative', typed: '-100' });
+    expect(parsePoints('２２．５')).toBe(2250);
+    expect(parseYuan('１２，５０')).toBeUndefined();
   });
 
   it('refuses a typo rather than read another sum (found by a new-user pass)', () => {

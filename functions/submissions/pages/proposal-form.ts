@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/i18n.ts';
-import { parseYuan, yuanDecimal } from '../../../shared/money.ts';
+import { halfWidthDigits, parseYuan, yuanDecimal } from '../../../shared/money.ts';
 import type { Proposal } from '../../../shared/proposal/model.ts';
 import type { FieldMessages } from '../../ui/page.tsx';
 import { commonTexts } from '../../ui/texts.ts';
@@ -17,6 +17,12 @@ export interface ProposalDraft {
   lines: { item: string; unitPrice: string; quantity: string }[];
   minViable: string;
 }
+
+/** A typed count of at most `digits` digits (full-width ones too), or undefined. */
+const wholeNumber = (typed: string, digits: number) => {
+  const text = halfWidthDigits(typed);
+  return text.length <= digits && /^\d+$/.test(text) ? Number(text) : undefined;
+};
 
 const EMPTY_LINE = { item: '', unitPrice: '', quantity: '1' };
 const TEXT_FIELDS = ['title', 'category', 'community', 'need', 'plan', 'schedule'] as const;
@@ -85,15 +91,15 @@ export function proposalPatchOf(draft: ProposalDraft, locale: Locale) {
   const patch: Record<string, unknown> = {};
   for (const field of TEXT_FIELDS) if (draft[field]) patch[field] = draft[field];
   if (draft.expectedBeneficiaries) {
-    if (/^\d{1,7}$/.test(draft.expectedBeneficiaries))
-      patch.expectedBeneficiaries = Number(draft.expectedBeneficiaries);
+    const beneficiaries = wholeNumber(draft.expectedBeneficiaries, 7);
+    if (beneficiaries !== undefined) patch.expectedBeneficiaries = beneficiaries;
     else errors.expectedBeneficiaries = text.notAWholeNumber;
   }
   const budgetLines: Record<string, unknown>[] = [];
   draft.lines.forEach((line, i) => {
     if (!line.item && !line.unitPrice) return;
     const unitPriceFen = parseYuan(line.unitPrice);
-    const quantity = /^\d{1,6}$/.test(line.quantity) ? Number(line.quantity) : undefined;
+    const quantity = wholeNumber(line.quantity, 6);
     if (unitPriceFen === undefined) errors[`budgetLines.${i}.unitPriceFen`] = text.notAnAmount;
     if (quantity === undefined) errors[`budgetLines.${i}.quantity`] = text.notAWholeNumber;
     budgetLines.push({
@@ -119,7 +125,7 @@ export function proposalPatchOf(draft: ProposalDraft, locale: Locale) {
 export function draftTotalFen(draft: ProposalDraft): number {
   return draft.lines.reduce((sum, line) => {
     const price = parseYuan(line.unitPrice);
-    const quantity = /^\d{1,6}$/.test(line.quantity) ? Number(line.quantity) : 0;
+    const quantity = wholeNumber(line.quantity, 6) ?? 0;
     return sum + (price ?? 0) * quantity;
   }, 0);
 }
