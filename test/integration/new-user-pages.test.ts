@@ -29,6 +29,14 @@ beforeAll(async () => {
   h = await createHarness();
 });
 
+/** The owner's page of one of their proposals, opened: its path and the version it shows. */
+async function openedProposal(w: Awaited<ReturnType<typeof buildWorld>>, proposalId: string) {
+  const path = `/me/proposals/${w.contestId}/${proposalId}`;
+  const owner = pageClient(w.tokens.owner);
+  const page = await owner.get(w.app, path);
+  return { owner, path, version: /name="version" value="(\d+)"/.exec(page.body)![1]! };
+}
+
 describe('a page post the server cannot take', () => {
   it('with a missing or stale form token says the page expired and to reload, in zh-CN and en', async () => {
     const w = await buildWorld(h, 'open');
@@ -346,10 +354,7 @@ describe('the officer’s ranking and answered objections', () => {
 describe('numbers typed in full width (a Chinese input method)', () => {
   it('are read as typed: a budget line’s price and quantity, the beneficiaries, a judge’s points', async () => {
     const w = await buildWorld(h, 'open');
-    const path = `/me/proposals/${w.contestId}/${w.draftId}`;
-    const owner = pageClient(w.tokens.owner);
-    const page = await owner.get(w.app, path);
-    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const { owner, path, version } = await openedProposal(w, w.draftId);
     const saved = await owner.post(w.app, path, {
       do: 'save',
       version,
@@ -382,10 +387,7 @@ describe('numbers typed in full width (a Chinese input method)', () => {
 describe('a refusal naming a time', () => {
   it('writes it as the page beside it does (年月日 in Chinese), not 2026/03/16', async () => {
     const w = await buildWorld(h, 'open');
-    const path = `/me/proposals/${w.contestId}/${w.submittedId}`;
-    const owner = pageClient(w.tokens.owner);
-    const page = await owner.get(w.app, path);
-    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    const { owner, path, version } = await openedProposal(w, w.submittedId);
     w.clock.advance(15 * 24 * 3600 * 1000);
 
     const late = await owner.post(w.app, path, { do: 'withdraw', version });
