@@ -384,6 +384,27 @@ describe('numbers typed in full width (a Chinese input method)', () => {
   });
 });
 
+describe('taking a judge off the panel from a stale tab', () => {
+  it('says the judge is no longer on the panel, on the panel page, not “page not found”', async () => {
+    const w = await buildReviewWorld(h, { proposals: 2, judges: 4, phase: 'screening' });
+    const path = `/office/contests/${w.contestId}/review`;
+    const first = pageClient(w.tokens.officer);
+    const stale = pageClient(w.tokens.officer);
+    await first.get(w.app, path);
+    await stale.get(w.app, path);
+    const leaving = w.judgeUsers[3]!.sub;
+
+    const removed = await first.post(w.app, path, { do: 'removeJudge', leaving });
+    const again = await stale.post(w.app, path, { do: 'removeJudge', leaving });
+
+    expect(removed.status).toBe(303);
+    expect(again.status).toBe(422);
+    expect(pageText(again.body)).toContain('该评审专家不在本次大赛的评审组中');
+    expect(pageText(again.body)).not.toContain('找不到页面');
+    expect(again.body).toContain('name="judgeId"');
+  });
+});
+
 describe('a refusal naming a time', () => {
   it('writes it as the page beside it does (年月日 in Chinese), not 2026/03/16', async () => {
     const w = await buildWorld(h, 'open');

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { inPhase } from '../../../shared/contest/lifecycle.ts';
 import type { Contest } from '../../../shared/contest/model.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
 import { joinList, type Locale } from '../../../shared/i18n.ts';
 import {
   addJudge,
@@ -39,7 +40,14 @@ import {
   officerOf,
   retyped,
 } from '../../ui/office.tsx';
-import { attempt, definePage, type FieldMessages, formAction, pageParams } from '../../ui/page.tsx';
+import {
+  attempt,
+  definePage,
+  type FieldMessages,
+  formAction,
+  pageParams,
+  refusalMessage,
+} from '../../ui/page.tsx';
 import { commonTexts, pick } from '../../ui/texts.ts';
 import { reviewTexts } from './texts.ts';
 
@@ -273,7 +281,12 @@ export function officePages(deps: HttpDeps) {
     if (op === 'removeJudge') {
       const result = await attempt(locale, () =>
         removeJudge(deps, principal, contestId, formText(form, 'leaving')),
-      );
+      ).catch((error: unknown) => {
+        // Off the panel already (a stale tab, another officer): said on the panel as it is now.
+        if (error instanceof NotFoundError)
+          return { ok: false as const, message: refusalMessage(error, locale) };
+        throw error;
+      });
       if (result.ok) return done('judgeRemoved');
       return renderReview(c, contestId, { message: result.message }, 422);
     }
