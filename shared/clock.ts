@@ -42,7 +42,6 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   };
 }
 
-// As the pages write it ("2026年3月16日 09:00"), so a refusal names a time as the page beside it does.
 const shanghai = dateFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   dateStyle: 'long',
