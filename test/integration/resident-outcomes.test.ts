@@ -191,6 +191,8 @@ describe('a contest past its submission deadline, not yet closed by the office',
 
     expect(list.status).toBe(200);
     expect(list.html).not.toContain(`href="/contests/${w.contestId}/proposals/new"`);
+    // The heading of the open contests is not left over an empty list.
+    expect(list.html).toContain('现在没有正在征集的大赛。');
     expect(list.html).not.toContain('为这个大赛申报项目');
     expect(form.status).toBe(200);
     expect(form.html).not.toContain('name="title"');

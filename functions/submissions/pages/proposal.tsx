@@ -107,6 +107,7 @@ export function ProposalsPage(props: {
         ))}
       </ul>
       <h2>{text.openContests}</h2>
+      {props.openContests.length === 0 ? <p>{text.noOpenContests}</p> : null}
       <ul class="cards">
         {props.openContests.map((contest) => (
           <li>

@@ -30,6 +30,7 @@ export interface ResidentText {
   noProposals: string;
   startProposal: string;
   openContests: string;
+  noOpenContests: string;
   proposal: {
     new: string;
     team: string;
@@ -115,6 +116,7 @@ export const residentTexts: Texts<ResidentText> = {
     noProposals: '还没有申报书。',
     startProposal: '为这个大赛申报项目',
     openContests: '正在征集的大赛',
+    noOpenContests: '现在没有正在征集的大赛。新的大赛开放后会列在这里和首页上。',
     proposal: {
       new: '新的申报书',
       team: '申报团队',
@@ -196,6 +198,8 @@ export const residentTexts: Texts<ResidentText> = {
     noProposals: 'No proposals yet.',
     startProposal: 'Write a proposal for this contest',
     openContests: 'Contests open for proposals',
+    noOpenContests:
+      'No contest is open for proposals now. A new one will be listed here and on the home page.',
     proposal: {
       new: 'New proposal',
       team: 'Team',
