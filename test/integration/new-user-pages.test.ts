@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAwardsApp } from '../../functions/awards/app.tsx';
 import { SESSION_COOKIE } from '../../functions/http/app.ts';
 import { createScoringApp } from '../../functions/scoring/app.ts';
+import { createShortlistingApp } from '../../functions/shortlisting/app.ts';
 import { DEMO_USERS } from '../../infra/local/seed.ts';
 import { getContest } from '../../shared/contest/store.ts';
 import { parseNoticeNumber } from '../../shared/notice.ts';
@@ -402,6 +403,27 @@ describe('taking a judge off the panel from a stale tab', () => {
     expect(pageText(again.body)).toContain('该评审专家不在本次大赛的评审组中');
     expect(pageText(again.body)).not.toContain('找不到页面');
     expect(again.body).toContain('name="judgeId"');
+  });
+});
+
+describe('the objection page before publicity', () => {
+  it('says the shortlist is not public yet, with the contest, not “page not found”; an unknown contest is not found', async () => {
+    const w = await buildWorld(h, 'open');
+    const shortlisting = createShortlistingApp(w.deps);
+    const resident = pageClient(w.tokens.owner);
+    const english = pageClient(w.tokens.owner, 'en');
+
+    const early = await resident.get(shortlisting, `/contests/${w.contestId}/objections/new`);
+    const earlyEn = await english.get(shortlisting, `/contests/${w.contestId}/objections/new?lang=en`);
+    const unknown = await resident.get(shortlisting, '/contests/01ARZ3NDEKTSV4RRFFQ69G5FAV/objections/new');
+
+    expect(early.status).toBe(200);
+    expect(pageText(early.body)).toContain('这个大赛的入围名单还没有公示');
+    expect(early.body).toContain(`href="/contests/${w.contestId}"`);
+    expect(early.body).not.toContain('name="text"');
+    expect(pageText(earlyEn.body)).toContain('The shortlist of this contest is not public yet');
+    expect(unknown.status).toBe(404);
+    expect(pageText(unknown.body)).toContain('大赛不存在');
   });
 });
 

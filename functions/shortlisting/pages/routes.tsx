@@ -4,6 +4,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { fileObjection, listMyObjections, readPublicity } from '../../../shared/bundle/actions.ts';
 import { type Objection, ObjectionInput } from '../../../shared/bundle/model.ts';
+import { readContest } from '../../../shared/contest/actions.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n.ts';
 import { newId } from '../../../shared/ids.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
@@ -129,7 +131,26 @@ export function shortlistingPages(deps: HttpDeps) {
     values: ObjectionValues,
     extra: { errors?: FieldMessages; message?: string; filed?: boolean } = {},
   ) => {
-    const { contest, publicity } = await readPublicity(deps, contestId);
+    const published = await readPublicity(deps, contestId).catch(async (error: unknown) => {
+      if (error instanceof NotFoundError)
+        return { contest: await readContest(deps, principalOf(c), contestId) };
+      throw error;
+    });
+    const locale = c.get('locale');
+    const text = pick(objectionTexts, locale);
+    // Before publicity (a link followed early): what is coming, not a “page not found”.
+    if (!('publicity' in published))
+      return c.render(
+        <>
+          <h1>{text.title}</h1>
+          <p>
+            <a href={href('contestPage', { contestId })}>{published.contest.title}</a>
+          </p>
+          <Notice>{text.notYet}</Notice>
+        </>,
+        { title: text.title },
+      );
+    const { contest, publicity } = published;
     const mine = await listMyObjections(deps, principalOf(c), contestId);
     if (extra.message) c.status(422);
     return c.render(

@@ -14,6 +14,7 @@ export interface ObjectionText {
   filedAt: string;
   answer: string;
   awaiting: string;
+  notYet: string;
 }
 
 export const objectionTexts: Texts<ObjectionText> = {
@@ -31,6 +32,7 @@ export const objectionTexts: Texts<ObjectionText> = {
     filedAt: '提出时间',
     answer: '街道答复',
     awaiting: '等待街道答复。',
+    notYet: '这个大赛的入围名单还没有公示。公示开始后，公示期内可以在这里提出异议。',
   },
   en: {
     title: 'Object to the shortlist',
@@ -47,5 +49,7 @@ export const objectionTexts: Texts<ObjectionText> = {
     filedAt: 'Filed',
     answer: 'The office’s answer',
     awaiting: 'Waiting for the office’s answer.',
+    notYet:
+      'The shortlist of this contest is not public yet. Once publicity starts, objections can be filed here until it ends.',
   },
 };
