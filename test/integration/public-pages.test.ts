@@ -9,6 +9,7 @@ import { formatBeijing } from '../../shared/clock.ts';
 import { buildScoredWorld, type ScoredWorld } from '../support/bundle-world.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { call } from '../support/http.ts';
+import { pageText } from '../support/page-client.ts';
 import { browserSession, fieldError } from '../support/pages.ts';
 import { DAY_MS } from '../support/world.ts';
 
@@ -124,8 +125,9 @@ describe('the contest page, phase by phase', () => {
     const sent = { proposalId: w.proposalIds[2]!, text: '公示期过后才看到' };
     const zh = browserSession(w.shortlisting, w.tokens.resident);
     const en = browserSession(w.shortlisting, w.tokens.resident, 'en');
-    await zh.get(path);
+    const closed = await zh.get(path);
     await en.get(path);
+    // A tab opened during publicity still posts the form.
     const late = await zh.post(path, sent);
     const lateEn = await en.post(path, sent);
     const alert = (html: string) => /<div class="notice bad" role="alert">([^<]*)<\/div>/.exec(html)?.[1];
@@ -141,6 +143,13 @@ describe('the contest page, phase by phase', () => {
       `Publicity ended at ${formatBeijing(publicity.endsAt, 'en')}; objections are closed`,
     );
     expect(lateEn.html).not.toContain(commonTexts.en.fixErrors);
+    // The page opened after publicity says objections are closed and offers no form.
+    expect(closed.status).toBe(200);
+    expect(pageText(closed.html)).toContain(
+      `公示期已于 ${formatBeijing(publicity.endsAt, 'zh-CN')} 结束，不再受理异议`,
+    );
+    expect(closed.html).not.toContain('name="text"');
+    expect(late.html).not.toContain('name="text"');
   });
 
   it('after the lock, offers the canonical text whose SHA-256 is the digest on the page', async () => {

@@ -5,8 +5,9 @@ import type { Context } from 'hono';
 import { fileObjection, listMyObjections, readPublicity } from '../../../shared/bundle/actions.ts';
 import { type Objection, ObjectionInput } from '../../../shared/bundle/model.ts';
 import { readContest } from '../../../shared/contest/actions.ts';
+import { inPhase } from '../../../shared/contest/lifecycle.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import type { Locale } from '../../../shared/i18n.ts';
+import { type Locale, t } from '../../../shared/i18n.ts';
 import { newId } from '../../../shared/ids.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
 import { type AppEnv, createRouter, type HttpDeps, principalOf } from '../../http/app.ts';
@@ -68,6 +69,8 @@ function ObjectionPage(props: {
   errors?: FieldMessages;
   message?: string;
   filed?: boolean;
+  /** Publicity is over: objections are closed, the form is not offered. */
+  closed: boolean;
 }) {
   const text = pick(objectionTexts, props.locale);
   return (
@@ -76,41 +79,60 @@ function ObjectionPage(props: {
       <p>
         <a href={href('contestPage', { contestId: props.contestId })}>{props.contestTitle}</a>
       </p>
-      <p class="lead">{text.lead(dateTime(props.endsAt, props.locale))}</p>
+      {props.closed ? null : <p class="lead">{text.lead(dateTime(props.endsAt, props.locale))}</p>}
       {props.filed ? <Notice tone="ok">{text.filed}</Notice> : null}
       <Refusal locale={props.locale} message={props.message} errors={props.errors} />
-      <Form action={href('fileObjectionPage', { contestId: props.contestId })}>
-        {/* The same objection sent twice (Back, a second tab) is filed once. */}
-        <input type="hidden" name="key" value={props.values.key} />
-        <Select
-          name="proposalId"
-          label={text.about}
-          value={props.values.proposalId}
-          errors={props.errors}
-          options={[
-            { value: '', label: text.aboutWhole },
-            ...props.lines.map((line) => ({ value: line.proposalId, label: line.title })),
-          ]}
-        />
-        <TextArea
-          name="text"
-          label={text.text}
-          hint={text.textHint}
-          value={props.values.text}
-          errors={props.errors}
-          maxLength={2000}
-        />
-        <div class="actions">
-          <button type="submit">{text.send}</button>
-          <a class="button secondary" href={href('contestPage', { contestId: props.contestId })}>
-            {text.back}
-          </a>
-        </div>
-      </Form>
+      {props.closed ? (
+        props.message ? null : (
+          <Notice>{t(props.locale, 'bundle.publicityOver', { endsAt: props.endsAt })}</Notice>
+        )
+      ) : (
+        <ObjectionForm {...props} text={text} />
+      )}
       {props.mine.length > 0 ? (
         <MyObjections locale={props.locale} mine={props.mine} lines={props.lines} text={text} />
       ) : null}
     </>
+  );
+}
+
+function ObjectionForm(props: {
+  contestId: string;
+  lines: { proposalId: string; title: string }[];
+  values: ObjectionValues;
+  errors?: FieldMessages | undefined;
+  text: ObjectionText;
+}) {
+  const { text } = props;
+  return (
+    <Form action={href('fileObjectionPage', { contestId: props.contestId })}>
+      {/* The same objection sent twice (Back, a second tab) is filed once. */}
+      <input type="hidden" name="key" value={props.values.key} />
+      <Select
+        name="proposalId"
+        label={text.about}
+        value={props.values.proposalId}
+        errors={props.errors}
+        options={[
+          { value: '', label: text.aboutWhole },
+          ...props.lines.map((line) => ({ value: line.proposalId, label: line.title })),
+        ]}
+      />
+      <TextArea
+        name="text"
+        label={text.text}
+        hint={text.textHint}
+        value={props.values.text}
+        errors={props.errors}
+        maxLength={2000}
+      />
+      <div class="actions">
+        <button type="submit">{text.send}</button>
+        <a class="button secondary" href={href('contestPage', { contestId: props.contestId })}>
+          {text.back}
+        </a>
+      </div>
+    </Form>
   );
 }
 
@@ -162,6 +184,7 @@ export function shortlistingPages(deps: HttpDeps) {
         lines={publicity.bundle.lines}
         mine={mine}
         values={values}
+        closed={!inPhase(contest, 'objections') || deps.clock.now().toISOString() >= publicity.endsAt}
         {...extra}
       />,
       { title: pick(objectionTexts, c.get('locale')).title },
