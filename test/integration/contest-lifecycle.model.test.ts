@@ -258,17 +258,20 @@ const steps: Step[] = [
 ];
 const commands = steps.map((step) => fc.constant(step));
 
+/** The model of a contest just drafted. */
+const freshModel = (): Model => ({
+  phase: 'draft',
+  submitted: 0,
+  unscreened: 0,
+  scored: false,
+  objections: 0,
+  opened: false,
+});
+
 /** Runs the named steps in order on a fresh contest; returns the model they left. */
 async function walk(labels: string[]): Promise<Model> {
   const w = await world(h);
-  const model: Model = {
-    phase: 'draft',
-    submitted: 0,
-    unscreened: 0,
-    scored: false,
-    objections: 0,
-    opened: false,
-  };
+  const model = freshModel();
   const byLabel = new Map(steps.map((step) => [String(step), step]));
   for (const label of labels) await byLabel.get(label)!.run(model, w);
   return model;
@@ -284,14 +287,7 @@ describe('the contest lifecycle against its model', () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 14 }), async (cmds) => {
         const w = await world(h);
-        const model: Model = {
-          phase: 'draft',
-          submitted: 0,
-          unscreened: 0,
-          scored: false,
-          objections: 0,
-          opened: false,
-        };
+        const model = freshModel();
         await fc.asyncModelRun(() => ({ model, real: w }), cmds);
         expect((await verifyAudit(w.deps, w.contestId)).ok).toBe(true);
       }),
